@@ -1,0 +1,271 @@
+//! The funnel chart: one centred bar per stage, as wide as its count, with
+//! the conversion from the previous stage written in the gap above it.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::palette::{department_colour, BACKGROUND, EMPTY_BAR, MUTED_TEXT, TEXT};
+use super::{ChartError, ChartStyle};
+use crate::domain::kpi::funnel_conversions;
+use crate::domain::month::Month;
+use crate::domain::plan::{Department, Plan};
+use crate::i18n::{format_count, format_rate, Texts};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelBar {
+    pub label: String,
+    pub department: Department,
+    pub department_label: String,
+    pub count: u64,
+    pub count_label: String,
+    /// Conversion from the previous stage, already formatted.
+    pub step_label: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelChart {
+    pub bars: Vec<FunnelBar>,
+    pub empty_message: String,
+}
+
+impl FunnelChart {
+    pub fn from_plan(plan: &Plan, month: Month, texts: &Texts) -> FunnelChart {
+        let bars = plan
+            .stages
+            .iter()
+            .zip(funnel_conversions(plan, month))
+            .enumerate()
+            .map(|(i, (stage, row))| FunnelBar {
+                label: stage.name.clone(),
+                department: stage.owner,
+                department_label: texts.department(stage.owner).to_owned(),
+                count: row.count,
+                count_label: format_count(row.count),
+                step_label: (i > 0).then(|| format!("↓ {}", format_rate(row.step))),
+            })
+            .collect();
+        FunnelChart {
+            bars,
+            empty_message: texts.funnel_chart_empty.to_owned(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.bars.iter().all(|b| b.count == 0)
+    }
+}
+
+pub fn draw_funnel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &FunnelChart,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    draw(root, chart, style).map_err(ChartError::from_drawing)
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &FunnelChart,
+    style: &ChartStyle,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&BACKGROUND)?;
+    let (width, height) = root.dim_in_pixel();
+    let (width, height) = (f64::from(width), f64::from(height));
+    let rows = chart.bars.len();
+    if rows == 0 || width < 40.0 || height < 40.0 {
+        return Ok(());
+    }
+    let font = |px: f64, colour: &RGBColor, pos: Pos| text_style(style, px, *colour, pos);
+    // Smaller type on small canvases, so labels never overlap the bars.
+    let font_px = style.font_px.min(height / rows as f64 * 0.3).max(9.0);
+    let padding = font_px;
+    let label_width = (width * 0.3).min(font_px * 14.0);
+    let zone_left = label_width + padding;
+    let zone_width = (width - zone_left - padding).max(1.0);
+    let zone_centre = zone_left + zone_width / 2.0;
+    let row_height = (height - padding) / rows as f64;
+    let gap = (row_height * 0.38).max(font_px * 1.3).min(row_height * 0.6);
+    let bar_height = row_height - gap;
+    let max_count = chart.bars.iter().map(|b| b.count).max().unwrap_or(0);
+    let empty = chart.is_empty();
+
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let top = padding / 2.0 + row_height * i as f64 + gap;
+        let middle = top + bar_height / 2.0;
+        let share = if max_count == 0 { 0.0 } else { bar.count as f64 / max_count as f64 };
+        let bar_width = (zone_width * share).max(3.0);
+        let (left, right) = (zone_centre - bar_width / 2.0, zone_centre + bar_width / 2.0);
+        let colour = if empty { EMPTY_BAR } else { department_colour(bar.department) };
+        root.draw(&Rectangle::new(
+            [(px(left), px(top)), (px(right), px(top + bar_height))],
+            colour.filled(),
+        ))?;
+
+        root.draw(&Text::new(
+            bar.label.clone(),
+            (px(padding / 2.0), px(middle - font_px * 0.45)),
+            font(font_px, &TEXT, Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+        root.draw(&Text::new(
+            bar.department_label.clone(),
+            (px(padding / 2.0), px(middle + font_px * 0.75)),
+            font(font_px * 0.75, &MUTED_TEXT, Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+
+        // The count sits inside wide bars and beside narrow ones.
+        let label_chars = bar.count_label.chars().count() as f64;
+        let fits_inside = bar_width > font_px * (label_chars * 0.7 + 1.0);
+        let (count_x, count_colour, anchor) = if fits_inside && !empty {
+            (zone_centre, WHITE, HPos::Center)
+        } else {
+            (right + font_px * 0.4, TEXT, HPos::Left)
+        };
+        root.draw(&Text::new(
+            bar.count_label.clone(),
+            (px(count_x), px(middle)),
+            font(font_px, &count_colour, Pos::new(anchor, VPos::Center)),
+        ))?;
+
+        if let Some(step) = &bar.step_label {
+            root.draw(&Text::new(
+                step.clone(),
+                (px(zone_centre), px(top - gap / 2.0)),
+                font(font_px * 0.85, &MUTED_TEXT, Pos::new(HPos::Center, VPos::Center)),
+            ))?;
+        }
+    }
+
+    if empty {
+        root.draw(&Text::new(
+            chart.empty_message.clone(),
+            (px(zone_centre), px(height / 2.0)),
+            font(font_px * 1.2, &TEXT, Pos::new(HPos::Center, VPos::Center)),
+        ))?;
+    }
+    root.present()
+}
+
+fn text_style(style: &ChartStyle, px: f64, colour: RGBColor, pos: Pos) -> TextStyle<'static> {
+    TextStyle {
+        font: (style.font_family, px).into_font(),
+        color: colour.to_backend_color(),
+        pos,
+    }
+}
+
+/// Chart geometry is computed in `f64`; plotters wants whole pixels.
+fn px(value: f64) -> i32 {
+    value.round() as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::locale::Lang;
+    use crate::domain::presets::{inside_sales, PresetNames};
+    use crate::i18n::texts;
+
+    fn month() -> Month {
+        Month::new(2026, 11).unwrap()
+    }
+
+    fn seed_plan(names: &PresetNames) -> Plan {
+        let mut plan = inside_sales(names);
+        for (i, count) in [1000, 250, 40, 30, 12].into_iter().enumerate() {
+            let id = plan.stages[i].id;
+            plan.set_count(id, month(), count).unwrap();
+        }
+        plan
+    }
+
+    fn render(chart: &FunnelChart, size: (u32, u32)) -> String {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+            draw_funnel(&root, chart, &ChartStyle::default()).expect("draws");
+        }
+        svg
+    }
+
+    fn bar_fills(svg: &str) -> Vec<&str> {
+        svg.match_indices("<rect")
+            .filter_map(|(at, _)| {
+                let rest = &svg[at..];
+                let fill = rest.find("fill=\"#")? + "fill=\"".len();
+                Some(&rest[fill..fill + 7])
+            })
+            .filter(|fill| *fill != "#FFFFFF")
+            .collect()
+    }
+
+    #[test]
+    fn chart_data_carries_counts_and_steps() {
+        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+        let steps: Vec<_> = chart.bars.iter().map(|b| b.step_label.as_deref()).collect();
+        assert_eq!(steps, [None, Some("↓ 25.0%"), Some("↓ 16.0%"), Some("↓ 75.0%"), Some("↓ 40.0%")]);
+        assert_eq!(chart.bars[0].count_label, "1,000");
+        assert_eq!(chart.bars[1].department_label, "Inside sales");
+    }
+
+    #[test]
+    fn draws_one_coloured_bar_per_stage_with_all_labels() {
+        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::JAPANESE), month(), texts(Lang::Ja));
+        let svg = render(&chart, (800, 480));
+        assert_eq!(bar_fills(&svg), ["#0072B2", "#D55E00", "#D55E00", "#009E73", "#009E73"]);
+        for text in ["リード獲得", "商談化", "受注", "1,000", "250", "12", "↓ 25.0%", "↓ 40.0%", "マーケティング"] {
+            assert!(svg.contains(text), "missing {text:?}");
+        }
+        assert!(!svg.contains(&chart.empty_message));
+    }
+
+    #[test]
+    fn bar_widths_follow_the_counts() {
+        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+        let svg = render(&chart, (1000, 500));
+        let widths: Vec<i32> = svg
+            .match_indices("<rect")
+            .filter_map(|(at, _)| {
+                let rest = &svg[at..];
+                let start = rest.find("width=\"")? + 7;
+                let end = start + rest[start..].find('"')?;
+                rest[start..end].parse().ok()
+            })
+            .skip(1) // the background
+            .collect();
+        assert_eq!(widths.len(), 5);
+        assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
+        // 250 of 1000 leads: a quarter of the widest bar, within rounding.
+        assert!((widths[1] * 4 - widths[0]).abs() <= 4, "{widths:?}");
+    }
+
+    #[test]
+    fn an_empty_plan_draws_grey_bars_and_a_message() {
+        let plan = inside_sales(&PresetNames::ENGLISH);
+        let chart = FunnelChart::from_plan(&plan, month(), texts(Lang::En));
+        let svg = render(&chart, (600, 400));
+        assert!(svg.contains("No counts yet"));
+        assert!(svg.contains("↓ —"));
+        assert_eq!(bar_fills(&svg), ["#D5D9E0"; 5]);
+    }
+
+    #[test]
+    fn markup_in_stage_names_is_escaped() {
+        let mut plan = seed_plan(&PresetNames::ENGLISH);
+        let id = plan.stages[0].id;
+        plan.rename_stage(id, "<b>Leads & more</b>").unwrap();
+        let svg = render(&FunnelChart::from_plan(&plan, month(), texts(Lang::En)), (600, 400));
+        assert!(!svg.contains("<b>"));
+        assert!(svg.contains("&lt;b&gt;Leads &amp; more&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn tiny_canvases_and_empty_charts_do_not_fail() {
+        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+        for size in [(1, 1), (39, 300), (320, 120), (4000, 60)] {
+            render(&chart, size);
+        }
+        let no_stages = FunnelChart { bars: vec![], empty_message: String::new() };
+        render(&no_stages, (300, 200));
+    }
+}

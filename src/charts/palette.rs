@@ -1,0 +1,38 @@
+//! One colour per department, used everywhere (chart bars, table tags, stage
+//! cards), from the Okabe–Ito palette that colour-blind viewers can tell
+//! apart. The UI always puts the department's name beside the colour.
+
+use plotters::style::RGBColor;
+
+use crate::domain::plan::Department;
+
+pub const TEXT: RGBColor = RGBColor(0x1a, 0x1f, 0x2b);
+pub const MUTED_TEXT: RGBColor = RGBColor(0x4a, 0x52, 0x63);
+pub const BACKGROUND: RGBColor = RGBColor(0xff, 0xff, 0xff);
+pub const EMPTY_BAR: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
+
+pub fn department_colour(department: Department) -> RGBColor {
+    match department {
+        Department::Marketing => RGBColor(0x00, 0x72, 0xb2),
+        Department::InsideSales => RGBColor(0xd5, 0x5e, 0x00),
+        Department::FieldSales => RGBColor(0x00, 0x9e, 0x73),
+    }
+}
+
+/// The same colour as CSS, so stylesheet and charts cannot drift apart.
+pub fn css_hex(colour: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn departments_have_distinct_colours() {
+        let hexes: std::collections::HashSet<_> =
+            Department::ALL.into_iter().map(|d| css_hex(department_colour(d))).collect();
+        assert_eq!(hexes.len(), 3);
+        assert_eq!(css_hex(department_colour(Department::Marketing)), "#0072b2");
+    }
+}

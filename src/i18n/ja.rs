@@ -1,0 +1,70 @@
+use super::{CountErrorTexts, EditErrorTexts, Texts};
+use crate::domain::locale::Lang;
+use crate::domain::presets::PresetNames;
+
+pub(super) static TEXTS: Texts = Texts {
+    lang: Lang::Ja,
+    app_title: "ファネルプランナー",
+    tagline: "インサイドセールスのファネルを計画・計測する",
+    language: "言語",
+    main_navigation: "メイン",
+    nav_flow: "フロー",
+    nav_numbers: "数値",
+    not_applicable: "該当なし",
+
+    flow_heading: "フロー: ステージと担当部門",
+    flow_intro: "ファネルのステージを順に名付け、それぞれの担当部門を決めます。マイルストーンは共通KPIを測る位置です。",
+    stage_name: "ステージ名",
+    owner: "担当部門",
+    milestone: "マイルストーン",
+    no_milestone: "なし",
+    move_up: "上へ移動",
+    move_down: "下へ移動",
+    remove: "削除",
+    add_stage: "ステージを追加",
+    new_stage_name: "新しいステージ",
+    stage_removed: "ステージを削除しました:",
+    undo: "元に戻す",
+    dismiss: "閉じる",
+
+    numbers_heading: "数値",
+    numbers_intro: "対象月",
+    numbers_empty: "各ステージの今月の件数を入力すると、各段階の転換率が表示されます。",
+    col_stage: "ステージ",
+    col_owner: "担当部門",
+    col_count: "件数",
+    col_step: "前段階からの転換率",
+    col_cumulative: "最初の段階からの転換率",
+
+    shared_kpis: "共通KPI",
+    shared_kpis_intro: "マーケティング・インサイドセールス・フィールドセールスで共通の定義です。",
+    missing_milestone: "フローでいずれかのステージを「{milestone}」に設定すると計測できます。",
+    funnel_chart: "今月の件数のファネルチャート",
+    funnel_chart_empty: "まだ件数がありません",
+
+    storage_note: "このブラウザにのみ自動保存されます。バックアップではありません。",
+    corrupt_data_kept: "保存済みのプランを読み込めなかったため、新しいプランで開始しました。読めなかったデータはこのブラウザの次のキーに保管しています:",
+    newer_version: "保存済みのプランは新しいバージョンのファネルプランナーで作成されています。そのまま残し、ここでの変更は保存しません。",
+    storage_unavailable: "このブラウザでは保存できません(ストレージ無効またはプライベートモード)。タブを閉じると変更は失われます。",
+    save_failed_quota: "保存できませんでした: ブラウザの保存容量がいっぱいです。最後に保存した内容は残っています。",
+    save_failed_other: "保存できませんでした。最後に保存した内容は残っています。",
+
+    departments: ["マーケティング", "インサイドセールス", "フィールドセールス"],
+    milestones: ["リード", "商談", "受注"],
+    shared_kpi_names: ["リード→商談化率", "商談→受注率"],
+    count_errors: CountErrorTexts {
+        empty: "数値を入力してください(なければ 0)。",
+        negative: "件数にマイナスは使えません。",
+        not_whole: "件数は整数で入力してください。",
+        too_large: "数値が大きすぎます。",
+        not_a_number: "1,234 のように数字だけで入力してください。",
+    },
+    edit_errors: EditErrorTexts {
+        empty_name: "ステージ名を入力してください。",
+        name_too_long: "名前は60文字までです。",
+        too_many_stages: "ステージは20個までです。",
+        last_stage: "ステージは最低1つ必要です。",
+        unknown_stage: "そのステージはもうありません。",
+    },
+    preset_names: PresetNames::JAPANESE,
+};

@@ -1,0 +1,22 @@
+//! Funnel Planner: a browser-only planning and KPI workbench for B2B sales.
+//!
+//! Dependencies flow one way: `domain` (pure model and math) ← `i18n`,
+//! `route` and `charts` (pure presentation, drawn on any plotters backend)
+//! ← `storage` and `ui` (the browser shell, only built for wasm).
+
+pub mod charts;
+pub mod domain;
+pub mod i18n;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Entry point of the browser build.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ui::App);
+}

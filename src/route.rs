@@ -1,0 +1,51 @@
+//! Pages live in the URL fragment (`#/numbers`), so deep links work on any
+//! static host, from any sub-path, without server rewrites.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Route {
+    #[default]
+    Flow,
+    Numbers,
+}
+
+impl Route {
+    pub const ALL: [Route; 2] = [Route::Flow, Route::Numbers];
+
+    /// Reads `location.hash`; anything unknown opens the default page.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '/']).next().unwrap_or_default();
+        match path {
+            "numbers" => Route::Numbers,
+            _ => Route::Flow,
+        }
+    }
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Flow => "#/flow",
+            Route::Numbers => "#/numbers",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_round_trip() {
+        for route in Route::ALL {
+            assert_eq!(Route::from_hash(route.hash()), route);
+        }
+    }
+
+    #[test]
+    fn unknown_and_empty_hashes_open_the_flow() {
+        for hash in ["", "#", "#/", "#/nope", "numbers-ish", "#/FLOW"] {
+            assert_eq!(Route::from_hash(hash), Route::Flow, "{hash:?}");
+        }
+        assert_eq!(Route::from_hash("#numbers"), Route::Numbers);
+        assert_eq!(Route::from_hash("#/numbers/extra?x=1"), Route::Numbers);
+    }
+}
