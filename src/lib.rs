@@ -2,15 +2,15 @@
 //!
 //! Dependencies flow one way: `domain` (pure model and math) ← `i18n`,
 //! `route` and `charts` (pure presentation, drawn on any plotters backend)
-//! ← `storage` and `ui` (the browser shell, only built for wasm).
+//! ← `storage` (save/load rules; its browser adapter is wasm-only) ← `ui`
+//! (Leptos components that wire signals to the core, wasm-only).
 
 pub mod charts;
 pub mod domain;
 pub mod i18n;
 pub mod route;
-
-#[cfg(target_arch = "wasm32")]
 pub mod storage;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

@@ -29,6 +29,14 @@ impl Month {
         }
     }
 
+    /// The nearest valid month, for dates from a trusted clock.
+    pub fn clamped(year: i32, month: u32) -> Month {
+        Month {
+            year: year.clamp(1, 9999),
+            month: month.clamp(1, 12),
+        }
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }
@@ -89,6 +97,13 @@ mod tests {
         for bad in ["", "2026", "2026-1", "2026-13", "2026-00", "26-11", "2026/11", "abcd-ef"] {
             assert!(bad.parse::<Month>().is_err(), "{bad:?} should be rejected");
         }
+    }
+
+    #[test]
+    fn clamped_months_are_always_valid() {
+        assert_eq!(Month::clamped(2026, 11), Month::new(2026, 11).unwrap());
+        assert_eq!(Month::clamped(2026, 0).to_string(), "2026-01");
+        assert_eq!(Month::clamped(-5, 99).to_string(), "0001-12");
     }
 
     #[test]

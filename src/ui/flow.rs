@@ -1,0 +1,251 @@
+//! The Flow page: the funnel's stages in order, their owners and milestones.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{use_app, AppState};
+use super::validated_input::ValidatedInput;
+use crate::domain::plan::{Department, Direction, Milestone, RemovedStage, StageId};
+
+#[component]
+pub fn FlowPage() -> impl IntoView {
+    let state = use_app();
+    let removed = RwSignal::new(None::<RemovedStage>);
+    let add_error = RwSignal::new(None::<String>);
+    let stage_ids = move || state.plan.with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>());
+
+    let add_stage = move |_| {
+        let t = state.texts();
+        match state.plan.try_update(|p| p.add_stage(t.new_stage_name)) {
+            Some(Ok(id)) => {
+                add_error.set(None);
+                focus_after_render(format!("stage-name-{}", id.0));
+            }
+            Some(Err(e)) => add_error.set(Some(t.edit_error(&e).to_owned())),
+            None => {}
+        }
+    };
+    let undo_remove = move |_| {
+        if let Some(stage) = removed.get_untracked() {
+            let id = stage.stage.id;
+            match state.plan.try_update(|p| p.restore_stage(stage)) {
+                Some(Ok(())) => {
+                    removed.set(None);
+                    focus_after_render(format!("stage-name-{}", id.0));
+                }
+                Some(Err(e)) => add_error.set(Some(state.texts().edit_error(&e).to_owned())),
+                None => {}
+            }
+        }
+    };
+
+    view! {
+        <section class="page" aria-labelledby="flow-heading">
+            <h2 id="flow-heading">{move || state.texts().flow_heading}</h2>
+            <p class="intro">{move || state.texts().flow_intro}</p>
+            <ol class="stage-list">
+                <For each=stage_ids key=|id| *id let:id>
+                    <StageCard id=id removed=removed />
+                </For>
+            </ol>
+            <div class="row-actions">
+                <button type="button" class="primary" on:click=add_stage>
+                    "+ " {move || state.texts().add_stage}
+                </button>
+                <p class="field-error" aria-live="polite">{move || add_error.get()}</p>
+            </div>
+            {move || {
+                removed
+                    .with(|r| r.as_ref().map(|r| r.stage.name.clone()))
+                    .map(|name| {
+                        let t = state.texts();
+                        view! {
+                            <div class="toast" role="status">
+                                <span>{t.stage_removed} " " <strong>{name}</strong></span>
+                                <button type="button" id="undo-remove" on:click=undo_remove>
+                                    {t.undo}
+                                </button>
+                                <button type="button" on:click=move |_| removed.set(None)>
+                                    {t.dismiss}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoView {
+    let state = use_app();
+    let name = Signal::derive(move || stage_field(state, id, |s| s.name.clone()).unwrap_or_default());
+    let owner = move || stage_field(state, id, |s| s.owner);
+    let position = move || state.plan.with(|p| p.index_of(id).unwrap_or(0));
+    let stage_count = move || state.plan.with(|p| p.stages.len());
+    let remove_error = RwSignal::new(None::<String>);
+    let name_id = format!("stage-name-{}", id.0);
+    let owner_id = format!("stage-owner-{}", id.0);
+    let milestone_id = format!("stage-milestone-{}", id.0);
+    let up_id = format!("stage-up-{}", id.0);
+    let down_id = format!("stage-down-{}", id.0);
+
+    let rename = Callback::new(move |text: String| {
+        let t = state.texts();
+        state
+            .plan
+            .try_update(|p| p.rename_stage(id, &text))
+            .unwrap_or(Ok(()))
+            .map_err(|e| t.edit_error(&e).to_owned())
+    });
+    let move_stage = move |direction: Direction, focus_id: String| {
+        state.plan.update(|p| {
+            // A stage that is gone cannot move; nothing to report.
+            let _ = p.move_stage(id, direction);
+        });
+        focus_after_render(focus_id);
+    };
+    let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
+    let remove = move |_| {
+        let t = state.texts();
+        match state.plan.try_update(|p| p.remove_stage(id)) {
+            Some(Ok(stage)) => {
+                removed.set(Some(stage));
+                focus_after_render("undo-remove".to_owned());
+            }
+            Some(Err(e)) => remove_error.set(Some(t.edit_error(&e).to_owned())),
+            None => {}
+        }
+    };
+    // Alt+↑/↓ in any field of the card moves the stage, like in an outliner.
+    let (key_up_focus, key_down_focus) = (name_id.clone(), name_id.clone());
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if !ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "ArrowUp" => {
+                ev.prevent_default();
+                move_stage(Direction::Up, key_up_focus.clone());
+            }
+            "ArrowDown" => {
+                ev.prevent_default();
+                move_stage(Direction::Down, key_down_focus.clone());
+            }
+            _ => {}
+        }
+    };
+
+    view! {
+        <li class="stage-card" data-dept=move || owner().map(Department::key) on:keydown=on_keydown>
+            <span class="stage-number" aria-hidden="true">{move || position() + 1}</span>
+            <div class="field stage-name-field">
+                <label for=name_id.clone()>{move || state.texts().stage_name}</label>
+                <ValidatedInput id=name_id.clone() value=name on_commit=rename />
+            </div>
+            <div class="field">
+                <label for=owner_id.clone()>{move || state.texts().owner}</label>
+                <span class="select-with-swatch">
+                    <span class="swatch" aria-hidden="true"></span>
+                    <select
+                        id=owner_id
+                        prop:value=move || owner().map(Department::key)
+                        on:change=move |ev| {
+                            if let Some(dept) = Department::from_key(&event_target_value(&ev)) {
+                                state.plan.update(|p| {
+                                    let _ = p.set_owner(id, dept);
+                                });
+                            }
+                        }
+                    >
+                        {Department::ALL
+                            .into_iter()
+                            .map(|d| {
+                                view! {
+                                    <option value=d.key()>
+                                        {move || state.texts().department(d)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </span>
+            </div>
+            <div class="field">
+                <label for=milestone_id.clone()>{move || state.texts().milestone}</label>
+                <select
+                    id=milestone_id
+                    prop:value=move || {
+                        stage_field(state, id, |s| s.milestone).flatten().map_or("", Milestone::key)
+                    }
+                    on:change=move |ev| {
+                        let milestone = Milestone::from_key(&event_target_value(&ev));
+                        state.plan.update(|p| {
+                            let _ = p.set_milestone(id, milestone);
+                        });
+                    }
+                >
+                    <option value="">{move || state.texts().no_milestone}</option>
+                    {Milestone::ALL
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <option value=m.key()>{move || state.texts().milestone_name(m)}</option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="stage-actions">
+                <button
+                    type="button"
+                    id=up_id
+                    aria-disabled=move || (position() == 0).to_string()
+                    aria-label=move || format!("{}: {}", state.texts().move_up, name.get())
+                    on:click=move |_| move_stage(Direction::Up, up_focus.clone())
+                >
+                    "↑ "
+                    <span class="button-text">{move || state.texts().move_up}</span>
+                </button>
+                <button
+                    type="button"
+                    id=down_id
+                    aria-disabled=move || (position() + 1 >= stage_count()).to_string()
+                    aria-label=move || format!("{}: {}", state.texts().move_down, name.get())
+                    on:click=move |_| move_stage(Direction::Down, down_focus.clone())
+                >
+                    "↓ "
+                    <span class="button-text">{move || state.texts().move_down}</span>
+                </button>
+                <button
+                    type="button"
+                    class="danger"
+                    aria-disabled=move || (stage_count() <= 1).to_string()
+                    aria-label=move || format!("{}: {}", state.texts().remove, name.get())
+                    on:click=remove
+                >
+                    {move || state.texts().remove}
+                </button>
+                <p class="field-error" aria-live="polite">{move || remove_error.get()}</p>
+            </div>
+        </li>
+    }
+}
+
+/// Reads one field of a stage; `None` once the stage is gone.
+fn stage_field<T>(state: AppState, id: StageId, read: impl Fn(&crate::domain::plan::Stage) -> T) -> Option<T> {
+    state.plan.with(|p| p.stage(id).map(read))
+}
+
+/// Moves focus once the DOM reflects the latest change: reordering the list
+/// detaches and reattaches the card, which drops the browser's focus.
+fn focus_after_render(element_id: String) {
+    request_animation_frame(move || {
+        let element = document()
+            .get_element_by_id(&element_id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}

@@ -1,0 +1,189 @@
+//! Leptos components. They only wire signals to the domain core: every rule
+//! and every number comes from `domain`, every word from `i18n`.
+
+mod flow;
+mod funnel_canvas;
+mod notices;
+mod numbers;
+mod state;
+mod validated_input;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::charts::palette::{css_hex, department_colour};
+use crate::domain::locale::Lang;
+use crate::domain::month::Month;
+use crate::domain::plan::{Department, Plan};
+use crate::domain::presets::inside_sales;
+use crate::i18n::texts;
+use crate::route::Route;
+use crate::storage::browser::BrowserStore;
+use crate::storage::{load_lang, load_plan, save_lang, save_plan, Loaded};
+
+pub use state::{use_app, AppState, StorageNotice};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = BrowserStore::open();
+    let lang = store
+        .as_ref()
+        .and_then(load_lang)
+        .unwrap_or_else(browser_lang);
+    let (plan, notice, may_save) = initial_plan(store.as_ref(), lang);
+    let state = AppState {
+        plan: RwSignal::new(plan),
+        lang: RwSignal::new(lang),
+        month: current_month(),
+        notice: RwSignal::new(notice),
+        save_error: RwSignal::new(None),
+    };
+    provide_context(state);
+
+    // Autosave: every change to the plan is written at once (a plan is a
+    // few kilobytes), unless the stored data must be left alone.
+    Effect::new(move |_| {
+        let result = state.plan.with(|plan| {
+            let store = BrowserStore::open()?;
+            may_save.then(|| save_plan(&store, plan))
+        });
+        if let Some(result) = result {
+            state.save_error.set(result.err());
+        }
+    });
+
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(store) = BrowserStore::open() {
+            // A language that cannot be remembered is harmless; the plan matters.
+            let _ = save_lang(&store, lang);
+        }
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            document.set_title(texts(lang).app_title);
+        }
+    });
+
+    let route = RwSignal::new(current_route());
+    let hash_listener = window_event_listener(ev::hashchange, move |_| route.set(current_route()));
+    on_cleanup(move || hash_listener.remove());
+
+    view! {
+        <div class="app" style=department_colour_variables()>
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {move || state.texts().skip_to_content}
+            </a>
+            <header class="app-header">
+                <div class="brand">
+                    <h1>{move || state.texts().app_title}</h1>
+                    <p class="tagline">{move || state.texts().tagline}</p>
+                </div>
+                <nav class="main-nav" aria-label=move || state.texts().main_navigation>
+                    {Route::ALL
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <a
+                                    href=r.hash()
+                                    aria-current=move || (route.get() == r).then_some("page")
+                                >
+                                    {move || nav_label(state, r)}
+                                </a>
+                            }
+                        })
+                        .collect_view()}
+                </nav>
+                <label class="lang-picker">
+                    <span>{move || state.texts().language}</span>
+                    <select
+                        prop:value=move || state.lang.get().code()
+                        on:change=move |ev| {
+                            if let Ok(lang) = event_target_value(&ev).parse() {
+                                state.lang.set(lang);
+                            }
+                        }
+                    >
+                        <option value="ja">"日本語"</option>
+                        <option value="en">"English"</option>
+                    </select>
+                </label>
+            </header>
+            <notices::StorageNotices />
+            <main id="main" tabindex="-1">
+                {move || match route.get() {
+                    Route::Flow => view! { <flow::FlowPage /> }.into_any(),
+                    Route::Numbers => view! { <numbers::NumbersPage /> }.into_any(),
+                }}
+            </main>
+            <footer class="app-footer">
+                <p>{move || state.texts().storage_note}</p>
+            </footer>
+        </div>
+    }
+}
+
+fn nav_label(state: AppState, route: Route) -> &'static str {
+    let t = state.texts();
+    match route {
+        Route::Flow => t.nav_flow,
+        Route::Numbers => t.nav_numbers,
+    }
+}
+
+/// The skip link must not change the route fragment, so it focuses by hand.
+fn skip_to_main(ev: ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
+    }
+}
+
+/// Decides the starting plan from what storage holds, and whether saving is allowed.
+fn initial_plan(store: Option<&BrowserStore>, lang: Lang) -> (Plan, Option<StorageNotice>, bool) {
+    let fresh = || inside_sales(&texts(lang).preset_names);
+    let Some(store) = store else {
+        return (fresh(), Some(StorageNotice::Unavailable), false);
+    };
+    match load_plan(store, js_sys::Date::now() as u64) {
+        Ok(Loaded::Nothing) => (fresh(), None, true),
+        Ok(Loaded::Plan(plan)) => (plan, None, true),
+        Ok(Loaded::Recovered { backup_key, error }) => {
+            (fresh(), Some(StorageNotice::Recovered { backup_key, error }), true)
+        }
+        Ok(Loaded::Untouchable { error }) => {
+            (fresh(), Some(StorageNotice::Untouchable { error }), false)
+        }
+        Err(_) => (fresh(), Some(StorageNotice::Unavailable), false),
+    }
+}
+
+fn browser_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map_or(Lang::En, |tag| Lang::from_browser_tag(&tag))
+}
+
+fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::from_hash(&hash)
+}
+
+fn current_month() -> Month {
+    let now = js_sys::Date::new_0();
+    Month::clamped(now.get_full_year() as i32, now.get_month() + 1)
+}
+
+/// CSS custom properties with the department colours, taken from the chart
+/// palette so the stylesheet and the charts always agree.
+fn department_colour_variables() -> String {
+    Department::ALL
+        .into_iter()
+        .map(|d| format!("--dept-{}: {};", d.key(), css_hex(department_colour(d))))
+        .collect()
+}

@@ -1,0 +1,59 @@
+//! A text field whose value is checked on every keystroke. Valid text goes
+//! to the model at once; invalid text stays in the field with a message
+//! beside it while the model keeps its last valid value.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn ValidatedInput(
+    id: String,
+    /// The model's value, shown whenever the user is not mid-edit.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Applies the text to the model, or says why it cannot.
+    on_commit: Callback<String, Result<(), String>>,
+    #[prop(optional)] numeric: bool,
+    #[prop(optional, into)] class: String,
+) -> impl IntoView {
+    // What the user typed, while it differs from the model's formatting.
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
+
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        error.set(on_commit.run(text.clone()).err());
+        draft.set(Some(text));
+    };
+    // Leaving a valid field shows the model's tidy form ("1234" → "1,234").
+    let on_change = move |_| {
+        if error.with(Option::is_none) {
+            draft.set(None);
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            draft.set(None);
+            error.set(None);
+        }
+    };
+
+    view! {
+        <input
+            id=id
+            type="text"
+            class=class
+            inputmode=numeric.then_some("numeric")
+            autocomplete="off"
+            prop:value=move || draft.get().unwrap_or_else(|| value.get())
+            aria-invalid=move || error.with(Option::is_some).to_string()
+            aria-describedby=error_id.clone()
+            on:input=on_input
+            on:change=on_change
+            on:keydown=on_keydown
+        />
+        <p id=error_id class="field-error" aria-live="polite">
+            {move || error.get()}
+        </p>
+    }
+}
