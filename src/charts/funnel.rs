@@ -93,7 +93,12 @@ fn draw<DB: DrawingBackend>(
     for (i, bar) in chart.bars.iter().enumerate() {
         let top = padding / 2.0 + row_height * i as f64 + gap;
         let middle = top + bar_height / 2.0;
-        let share = if max_count == 0 { 0.0 } else { bar.count as f64 / max_count as f64 };
+        // Without counts, a grey funnel silhouette shows what will appear.
+        let share = if empty {
+            1.0 - 0.7 * i as f64 / rows.max(2).saturating_sub(1) as f64
+        } else {
+            bar.count as f64 / max_count as f64
+        };
         let bar_width = (zone_width * share).max(3.0);
         let (left, right) = (zone_centre - bar_width / 2.0, zone_centre + bar_width / 2.0);
         let colour = if empty { EMPTY_BAR } else { department_colour(bar.department) };
@@ -113,10 +118,13 @@ fn draw<DB: DrawingBackend>(
             font(font_px * 0.75, &MUTED_TEXT, Pos::new(HPos::Left, VPos::Center)),
         ))?;
 
+        if empty {
+            continue;
+        }
         // The count sits inside wide bars and beside narrow ones.
         let label_chars = bar.count_label.chars().count() as f64;
         let fits_inside = bar_width > font_px * (label_chars * 0.7 + 1.0);
-        let (count_x, count_colour, anchor) = if fits_inside && !empty {
+        let (count_x, count_colour, anchor) = if fits_inside {
             (zone_centre, WHITE, HPos::Center)
         } else {
             (right + font_px * 0.4, TEXT, HPos::Left)
@@ -137,10 +145,20 @@ fn draw<DB: DrawingBackend>(
     }
 
     if empty {
+        let message_px = font_px * 1.2;
+        let half_width = (chart.empty_message.chars().count() as f64 * message_px * 0.6 / 2.0 + message_px)
+            .min(zone_width / 2.0);
+        root.draw(&Rectangle::new(
+            [
+                (px(zone_centre - half_width), px(height / 2.0 - message_px)),
+                (px(zone_centre + half_width), px(height / 2.0 + message_px)),
+            ],
+            BACKGROUND.filled(),
+        ))?;
         root.draw(&Text::new(
             chart.empty_message.clone(),
             (px(zone_centre), px(height / 2.0)),
-            font(font_px * 1.2, &TEXT, Pos::new(HPos::Center, VPos::Center)),
+            font(message_px, &TEXT, Pos::new(HPos::Center, VPos::Center)),
         ))?;
     }
     root.present()
@@ -245,7 +263,7 @@ mod tests {
         let chart = FunnelChart::from_plan(&plan, month(), texts(Lang::En));
         let svg = render(&chart, (600, 400));
         assert!(svg.contains("No counts yet"));
-        assert!(svg.contains("↓ —"));
+        assert!(!svg.contains("↓"), "no rates without counts");
         assert_eq!(bar_fills(&svg), ["#D5D9E0"; 5]);
     }
 

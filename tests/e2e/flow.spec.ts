@@ -1,0 +1,91 @@
+import { test, expect } from './app';
+
+const DEFAULT_STAGES = ['Lead generation', 'Lead nurturing', 'Opportunity creation', 'Hand-off → proposal', 'Won'];
+
+async function stageNames(app: import('./app').FunnelApp) {
+  return app.stageNames().evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+}
+
+test.describe('Flow: stages and owners', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.open('flow');
+  });
+
+  test('first visit shows the default inside-sales flow with owners', async ({ app, page }) => {
+    expect(await stageNames(app)).toEqual(DEFAULT_STAGES);
+    const owners = await page.getByRole('combobox', { name: 'Owner', exact: true }).evaluateAll((selects) =>
+      selects.map((s) => (s as HTMLSelectElement).selectedOptions[0].text),
+    );
+    expect(owners).toEqual(['Marketing', 'Inside sales', 'Inside sales', 'Field sales', 'Field sales']);
+  });
+
+  test('renaming a stage carries over to the numbers page', async ({ app }) => {
+    await app.stageNames().nth(1).fill('Nurture calls');
+    await app.navLink('Numbers').click();
+    await expect(app.countInput('Nurture calls')).toBeVisible();
+  });
+
+  test('an empty name is refused with a message and the old name is kept', async ({ app }) => {
+    const field = app.stageNames().first();
+    await field.fill('   ');
+    await expect(field).toHaveAccessibleDescription('A stage needs a name.');
+    await app.navLink('Numbers').click();
+    await expect(app.countInput('Lead generation')).toBeVisible();
+  });
+
+  test('markup in a stage name is shown as text', async ({ app, page }) => {
+    await app.stageNames().first().fill('<img src=x onerror=alert(1)>Leads');
+    await app.navLink('Numbers').click();
+    await expect(page.getByText('<img src=x onerror=alert(1)>Leads')).toBeVisible();
+  });
+
+  test('stages are added, reordered with buttons and keys, and removed with undo', async ({ app, page }) => {
+    await page.getByRole('button', { name: 'Add stage' }).click();
+    await expect(app.stageNames()).toHaveCount(6);
+    await expect(app.stageNames().nth(5)).toBeFocused();
+    await app.stageNames().nth(5).fill('Renewal');
+
+    await page.getByRole('button', { name: 'Move up: Renewal' }).click();
+    expect((await stageNames(app)).slice(3)).toEqual(['Hand-off → proposal', 'Renewal', 'Won']);
+    await expect(page.getByRole('button', { name: 'Move up: Renewal' })).toBeFocused();
+
+    await app.stageNames().nth(4).press('Alt+ArrowUp');
+    expect((await stageNames(app)).slice(2, 5)).toEqual(['Opportunity creation', 'Renewal', 'Hand-off → proposal']);
+    await expect(app.stageNames().nth(3)).toBeFocused();
+
+    await page.getByRole('button', { name: 'Remove: Renewal' }).click();
+    expect(await stageNames(app)).toEqual(DEFAULT_STAGES);
+    await expect(page.getByRole('status')).toContainText('Renewal');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect((await stageNames(app))[3]).toBe('Renewal');
+  });
+
+  test('moving past either end is disabled and does nothing', async ({ app, page }) => {
+    await expect(page.getByRole('button', { name: 'Move up: Lead generation' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Move down: Won' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Move down: Lead generation' })).toBeEnabled();
+    await app.stageNames().first().press('Alt+ArrowUp');
+    await app.stageNames().last().press('Alt+ArrowDown');
+    expect(await stageNames(app)).toEqual(DEFAULT_STAGES);
+  });
+
+  test('changing an owner shows in the numbers table', async ({ app, page }) => {
+    await page.getByRole('combobox', { name: 'Owner', exact: true }).nth(1).selectOption({ label: 'Marketing' });
+    await app.navLink('Numbers').click();
+    await expect(app.row('Lead nurturing')).toContainText('Marketing');
+  });
+
+  test('milestones decide what the shared KPIs measure', async ({ app, page }) => {
+    await page.getByRole('combobox', { name: 'Milestone', exact: true }).nth(2).selectOption({ label: 'None' });
+    await app.navLink('Numbers').click();
+    await expect(app.kpi('Lead → opportunity')).toContainText('Mark a stage as “Opportunity” in Flow');
+  });
+
+  test('the last stage cannot be removed', async ({ app, page }) => {
+    for (const name of DEFAULT_STAGES.slice(1)) {
+      await page.getByRole('button', { name: `Remove: ${name}` }).click();
+    }
+    await expect(page.getByRole('button', { name: 'Remove: Lead generation' })).toBeDisabled();
+    await expect(app.stageNames()).toHaveCount(1);
+  });
+});

@@ -1,0 +1,26 @@
+import { test, expect } from './app';
+
+test.describe('Static hosting', () => {
+  test('dist/ works from a sub-path with deep links in the fragment', async ({ app, page }) => {
+    await app.open('numbers', '/some/sub/path/');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Numbers');
+    await app.enterCounts({ 'Lead generation': '10', 'Lead nurturing': '5' });
+    expect(await app.rates('Lead nurturing')).toEqual(['50.0%', '50.0%']);
+    await app.navLink('Flow').click();
+    await expect(page).toHaveURL(/\/some\/sub\/path\/#\/flow$/);
+  });
+
+  test('unknown routes fall back to the flow page', async ({ app, page }) => {
+    await page.goto('/#/no-such-page');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Flow: stages and owners');
+    await expect(app.navLink('Flow')).toHaveAttribute('aria-current', 'page');
+  });
+
+  test('back and forward move between pages', async ({ app, page }) => {
+    await app.open('flow');
+    await app.navLink('Numbers').click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Numbers');
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Flow: stages and owners');
+  });
+});

@@ -1,0 +1,91 @@
+import { test, expect, SEED_COUNTS } from './app';
+
+test.describe('Numbers: counts and conversions', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.open('numbers');
+  });
+
+  test('a new plan explains what to do and shows no rates', async ({ app, page }) => {
+    await expect(page.getByText("Enter this month's count for each stage")).toBeVisible();
+    expect(await app.rates('Lead nurturing')).toEqual(['—', '—']);
+    await expect(app.kpi('Lead → opportunity')).toContainText('—');
+  });
+
+  test('the seed example gives the exact rates at every step', async ({ app, page }) => {
+    await app.enterCounts(SEED_COUNTS);
+    expect(await app.rates('Lead generation')).toEqual(['—', '100.0%']);
+    expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
+    expect(await app.rates('Opportunity creation')).toEqual(['16.0%', '4.0%']);
+    expect(await app.rates('Hand-off → proposal')).toEqual(['75.0%', '3.0%']);
+    expect(await app.rates('Won')).toEqual(['40.0%', '1.2%']);
+    await expect(app.kpi('Lead → opportunity')).toContainText('4.0%');
+    await expect(app.kpi('Opportunity → won')).toContainText('30.0%');
+    await expect(page.getByText("Enter this month's count for each stage")).toBeHidden();
+  });
+
+  test('rates update as the user types, before leaving the field', async ({ app }) => {
+    await app.enterCounts({ 'Lead generation': '200', 'Lead nurturing': '' });
+    await app.countInput('Lead nurturing').pressSequentially('5');
+    expect(await app.rates('Lead nurturing')).toEqual(['2.5%', '2.5%']);
+    await app.countInput('Lead nurturing').pressSequentially('0');
+    expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
+  });
+
+  test('a zero denominator shows a dash, never NaN or Infinity', async ({ app, page }) => {
+    await app.enterCounts({ 'Lead generation': '0', 'Lead nurturing': '5', 'Opportunity creation': '0' });
+    expect(await app.rates('Lead nurturing')).toEqual(['—', '—']);
+    expect(await app.rates('Opportunity creation')).toEqual(['0.0%', '—']);
+    await expect(app.kpi('Opportunity → won')).toContainText('—');
+    await expect(page.locator('main')).not.toContainText(/NaN|Infinity|∞/);
+  });
+
+  test('separators, full-width digits and spaces are accepted and tidied', async ({ app }) => {
+    await app.enterCounts({ 'Lead generation': '1,000', 'Lead nurturing': ' １２５０ ' });
+    expect(await app.rates('Lead nurturing')).toEqual(['125.0%', '125.0%']);
+    await app.countInput('Lead nurturing').blur();
+    await expect(app.countInput('Lead nurturing')).toHaveValue('1,250');
+    await expect(app.countInput('Lead generation')).toHaveValue('1,000');
+  });
+
+  for (const [input, message] of [
+    ['-5', 'Counts cannot be negative.'],
+    ['2.5', 'Counts are whole numbers.'],
+    ['abc', 'Enter digits only, like 1,234.'],
+    ['1e308', 'Enter digits only, like 1,234.'],
+    ['99999999999999', 'That number is too large.'],
+    ['', 'Enter a number (0 if none).'],
+  ]) {
+    test(`bad input ${JSON.stringify(input)} is explained and changes nothing`, async ({ app, page }) => {
+      await app.enterCounts({ 'Lead generation': '400', 'Lead nurturing': '100' });
+      const field = app.countInput('Lead nurturing');
+      await field.fill(input);
+      await expect(field).toHaveAttribute('aria-invalid', 'true');
+      await expect(field).toHaveAccessibleDescription(message);
+      await expect(app.row('Lead nurturing')).toContainText(message);
+      expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
+      // Still the last valid value after a reload.
+      await page.reload();
+      await expect(app.countInput('Lead nurturing')).toHaveValue('100');
+    });
+  }
+
+  test('fixing a bad entry clears the message', async ({ app }) => {
+    const field = app.countInput('Won');
+    await field.fill('x');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await field.fill('7');
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+    await expect(app.row('Won')).not.toContainText('digits');
+  });
+
+  test('the funnel chart is drawn and redrawn on every change', async ({ app, page }) => {
+    const chart = page.getByRole('img', { name: "Funnel chart of this month's counts" });
+    await expect(chart).toBeVisible();
+    const empty = await chart.screenshot();
+    await app.enterCounts(SEED_COUNTS);
+    await expect.poll(async () => Buffer.compare(await chart.screenshot(), empty)).not.toBe(0);
+    const filled = await chart.screenshot();
+    await app.enterCounts({ Won: '20' });
+    await expect.poll(async () => Buffer.compare(await chart.screenshot(), filled)).not.toBe(0);
+  });
+});

@@ -1,0 +1,115 @@
+//! Storage and components in a real browser (headless Chromium through
+//! wasm-bindgen-test-runner and ChromeDriver).
+#![cfg(target_arch = "wasm32")]
+
+use funnel_planner::domain::month::Month;
+use funnel_planner::domain::presets::{inside_sales, PresetNames};
+use funnel_planner::storage::browser::BrowserStore;
+use funnel_planner::storage::{
+    load_lang, load_plan, save_lang, save_plan, KeyValueStore, Loaded, BACKUP_KEY_PREFIX, PLAN_KEY,
+};
+use funnel_planner::domain::locale::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_store() -> BrowserStore {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    BrowserStore::open().expect("local storage is available in Chromium")
+}
+
+#[wasm_bindgen_test]
+fn saves_and_loads_a_plan_through_local_storage() {
+    let store = fresh_store();
+    assert_eq!(load_plan(&store, 1), Ok(Loaded::Nothing));
+    let mut plan = inside_sales(&PresetNames::JAPANESE);
+    let id = plan.stages[0].id;
+    plan.set_count(id, Month::new(2026, 11).unwrap(), 1234).unwrap();
+    save_plan(&store, &plan).unwrap();
+    assert_eq!(load_plan(&store, 1), Ok(Loaded::Plan(plan)));
+}
+
+#[wasm_bindgen_test]
+fn corrupt_data_is_copied_to_a_backup_key() {
+    let store = fresh_store();
+    store.set(PLAN_KEY, "{\"format\": 12").unwrap();
+    let Ok(Loaded::Recovered { backup_key, .. }) = load_plan(&store, 42) else {
+        panic!("corrupt data should be recovered");
+    };
+    assert_eq!(backup_key, format!("{BACKUP_KEY_PREFIX}42"));
+    assert_eq!(store.get(&backup_key).unwrap().as_deref(), Some("{\"format\": 12"));
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_as_quota_exceeded() {
+    let store = fresh_store();
+    // Chromium allows about 5 MB per origin; 6 MB of text cannot fit.
+    let huge = "x".repeat(6 * 1024 * 1024);
+    assert_eq!(
+        store.set("funnel-planner/too-big", &huge),
+        Err(funnel_planner::storage::StoreError::QuotaExceeded)
+    );
+    assert_eq!(store.get("funnel-planner/too-big").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn language_preference_is_kept() {
+    let store = fresh_store();
+    save_lang(&store, Lang::Ja).unwrap();
+    assert_eq!(load_lang(&store), Some(Lang::Ja));
+}
+
+fn input(id: &str) -> web_sys::HtmlInputElement {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no element #{id}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Types into a field the way a browser does: Leptos delegates events to
+/// the document, so the event must bubble.
+fn type_into(id: &str, text: &str) {
+    let field = input(id);
+    field.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    field.dispatch_event(&event).unwrap();
+}
+
+fn row_text(id: &str) -> String {
+    input(id).closest("tr").unwrap().unwrap().text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn typing_counts_updates_rates_and_saves() {
+    fresh_store();
+    save_lang(&BrowserStore::open().unwrap(), Lang::En).unwrap();
+    web_sys::window().unwrap().location().set_hash("#/numbers").unwrap();
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let mounted = leptos::mount::mount_to(container.unchecked_into(), funnel_planner::ui::App);
+
+    for (id, count) in [("count-1", "1000"), ("count-2", "250"), ("count-3", "40")] {
+        type_into(id, count);
+    }
+    leptos::task::tick().await;
+    assert!(row_text("count-2").contains("25.0%"), "{}", row_text("count-2"));
+    assert!(row_text("count-3").contains("16.0%") && row_text("count-3").contains("4.0%"));
+
+    type_into("count-3", "-1");
+    leptos::task::tick().await;
+    assert!(row_text("count-3").contains("Counts cannot be negative."));
+    assert!(row_text("count-3").contains("16.0%"), "the last valid count stays");
+
+    let saved = BrowserStore::open().unwrap().get(PLAN_KEY).unwrap().unwrap();
+    assert!(saved.contains("\"2026-") && saved.contains(":250"), "{saved}");
+    drop(mounted);
+}
