@@ -101,7 +101,11 @@ fn draw<DB: DrawingBackend>(
         };
         let bar_width = (zone_width * share).max(3.0);
         let (left, right) = (zone_centre - bar_width / 2.0, zone_centre + bar_width / 2.0);
-        let colour = if empty { EMPTY_BAR } else { department_colour(bar.department) };
+        let colour = if empty {
+            EMPTY_BAR
+        } else {
+            department_colour(bar.department)
+        };
         root.draw(&Rectangle::new(
             [(px(left), px(top)), (px(right), px(top + bar_height))],
             colour.filled(),
@@ -115,7 +119,11 @@ fn draw<DB: DrawingBackend>(
         root.draw(&Text::new(
             bar.department_label.clone(),
             (px(padding / 2.0), px(middle + font_px * 0.75)),
-            font(font_px * 0.75, &MUTED_TEXT, Pos::new(HPos::Left, VPos::Center)),
+            font(
+                font_px * 0.75,
+                &MUTED_TEXT,
+                Pos::new(HPos::Left, VPos::Center),
+            ),
         ))?;
 
         if empty {
@@ -139,14 +147,19 @@ fn draw<DB: DrawingBackend>(
             root.draw(&Text::new(
                 step.clone(),
                 (px(zone_centre), px(top - gap / 2.0)),
-                font(font_px * 0.85, &MUTED_TEXT, Pos::new(HPos::Center, VPos::Center)),
+                font(
+                    font_px * 0.85,
+                    &MUTED_TEXT,
+                    Pos::new(HPos::Center, VPos::Center),
+                ),
             ))?;
         }
     }
 
     if empty {
         let message_px = font_px * 1.2;
-        let half_width = (chart.empty_message.chars().count() as f64 * message_px * 0.6 / 2.0 + message_px)
+        let half_width = (chart.empty_message.chars().count() as f64 * message_px * 0.6 / 2.0
+            + message_px)
             .min(zone_width / 2.0);
         root.draw(&Rectangle::new(
             [
@@ -219,19 +232,43 @@ mod tests {
 
     #[test]
     fn chart_data_carries_counts_and_steps() {
-        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+        let chart =
+            FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
         let steps: Vec<_> = chart.bars.iter().map(|b| b.step_label.as_deref()).collect();
-        assert_eq!(steps, [None, Some("↓ 25.0%"), Some("↓ 16.0%"), Some("↓ 75.0%"), Some("↓ 40.0%")]);
+        assert_eq!(
+            steps,
+            [
+                None,
+                Some("↓ 25.0%"),
+                Some("↓ 16.0%"),
+                Some("↓ 75.0%"),
+                Some("↓ 40.0%")
+            ]
+        );
         assert_eq!(chart.bars[0].count_label, "1,000");
         assert_eq!(chart.bars[1].department_label, "Inside sales");
     }
 
     #[test]
     fn draws_one_coloured_bar_per_stage_with_all_labels() {
-        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::JAPANESE), month(), texts(Lang::Ja));
+        let chart =
+            FunnelChart::from_plan(&seed_plan(&PresetNames::JAPANESE), month(), texts(Lang::Ja));
         let svg = render(&chart, (800, 480));
-        assert_eq!(bar_fills(&svg), ["#0072B2", "#D55E00", "#D55E00", "#009E73", "#009E73"]);
-        for text in ["リード獲得", "商談化", "受注", "1,000", "250", "12", "↓ 25.0%", "↓ 40.0%", "マーケティング"] {
+        assert_eq!(
+            bar_fills(&svg),
+            ["#0072B2", "#D55E00", "#D55E00", "#009E73", "#009E73"]
+        );
+        for text in [
+            "リード獲得",
+            "商談化",
+            "受注",
+            "1,000",
+            "250",
+            "12",
+            "↓ 25.0%",
+            "↓ 40.0%",
+            "マーケティング",
+        ] {
             assert!(svg.contains(text), "missing {text:?}");
         }
         assert!(!svg.contains(&chart.empty_message));
@@ -239,7 +276,8 @@ mod tests {
 
     #[test]
     fn bar_widths_follow_the_counts() {
-        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+        let chart =
+            FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
         let svg = render(&chart, (1000, 500));
         let widths: Vec<i32> = svg
             .match_indices("<rect")
@@ -272,18 +310,25 @@ mod tests {
         let mut plan = seed_plan(&PresetNames::ENGLISH);
         let id = plan.stages[0].id;
         plan.rename_stage(id, "<b>Leads & more</b>").unwrap();
-        let svg = render(&FunnelChart::from_plan(&plan, month(), texts(Lang::En)), (600, 400));
+        let svg = render(
+            &FunnelChart::from_plan(&plan, month(), texts(Lang::En)),
+            (600, 400),
+        );
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("&lt;b&gt;Leads &amp; more&lt;/b&gt;"));
     }
 
     #[test]
     fn tiny_canvases_and_empty_charts_do_not_fail() {
-        let chart = FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+        let chart =
+            FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
         for size in [(1, 1), (39, 300), (320, 120), (4000, 60)] {
             render(&chart, size);
         }
-        let no_stages = FunnelChart { bars: vec![], empty_message: String::new() };
+        let no_stages = FunnelChart {
+            bars: vec![],
+            empty_message: String::new(),
+        };
         render(&no_stages, (300, 200));
     }
 }

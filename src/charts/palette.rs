@@ -30,8 +30,10 @@ mod tests {
 
     #[test]
     fn departments_have_distinct_colours() {
-        let hexes: std::collections::HashSet<_> =
-            Department::ALL.into_iter().map(|d| css_hex(department_colour(d))).collect();
+        let hexes: std::collections::HashSet<_> = Department::ALL
+            .into_iter()
+            .map(|d| css_hex(department_colour(d)))
+            .collect();
         assert_eq!(hexes.len(), 3);
         assert_eq!(css_hex(department_colour(Department::Marketing)), "#0072b2");
     }

@@ -98,7 +98,10 @@ pub fn decode(text: &str) -> Result<Plan, FormatError> {
 fn validate(plan: &Plan) -> Result<(), FormatError> {
     let invalid = |reason: String| Err(FormatError::Invalid(reason));
     if plan.stages.is_empty() || plan.stages.len() > MAX_STAGES {
-        return invalid(format!("a plan has 1 to {MAX_STAGES} stages, this one has {}", plan.stages.len()));
+        return invalid(format!(
+            "a plan has 1 to {MAX_STAGES} stages, this one has {}",
+            plan.stages.len()
+        ));
     }
     let mut ids = HashSet::new();
     let mut milestones = HashSet::new();
@@ -107,7 +110,10 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
             return invalid(format!("stage id {} is used twice", stage.id.0));
         }
         if clean_name(&stage.name).as_deref() != Ok(stage.name.as_str()) {
-            return invalid(format!("stage name {:?} is empty, too long or untrimmed", stage.name));
+            return invalid(format!(
+                "stage name {:?} is empty, too long or untrimmed",
+                stage.name
+            ));
         }
         if let Some(milestone) = stage.milestone {
             if !milestones.insert(milestone) {
@@ -161,10 +167,16 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_plan() {
         assert!(matches!(decode(""), Err(FormatError::NotJson(_))));
-        assert!(matches!(decode("{\"format\":"), Err(FormatError::NotJson(_))));
+        assert!(matches!(
+            decode("{\"format\":"),
+            Err(FormatError::NotJson(_))
+        ));
         assert_eq!(decode("[]"), Err(FormatError::NotAPlan));
         assert_eq!(decode("42"), Err(FormatError::NotAPlan));
-        assert_eq!(decode(r#"{"version":1,"plan":{}}"#), Err(FormatError::NotAPlan));
+        assert_eq!(
+            decode(r#"{"version":1,"plan":{}}"#),
+            Err(FormatError::NotAPlan)
+        );
         assert_eq!(
             decode(r#"{"format":"funnel-planner/plan","version":1}"#),
             Err(FormatError::NotAPlan)
@@ -177,7 +189,10 @@ mod tests {
         assert_eq!(decode(&newer), Err(FormatError::NewerVersion { found: 99 }));
         for bad in ["0", "-1", "1.5", "\"1\"", "null"] {
             let text = GOLDEN_V1.replacen("\"version\": 1", &format!("\"version\": {bad}"), 1);
-            assert!(matches!(decode(&text), Err(FormatError::Invalid(_))), "version {bad}");
+            assert!(
+                matches!(decode(&text), Err(FormatError::Invalid(_))),
+                "version {bad}"
+            );
         }
     }
 
@@ -195,9 +210,13 @@ mod tests {
         for (from, to) in cases {
             let text = GOLDEN_V1.replacen(from, to, 1);
             assert_ne!(text, GOLDEN_V1, "fixture lacks {from}");
-            assert!(matches!(decode(&text), Err(FormatError::Invalid(_))), "{to}");
+            assert!(
+                matches!(decode(&text), Err(FormatError::Invalid(_))),
+                "{to}"
+            );
         }
-        let no_stages = r#"{"format":"funnel-planner/plan","version":1,"plan":{"name":"x","stages":[]}}"#;
+        let no_stages =
+            r#"{"format":"funnel-planner/plan","version":1,"plan":{"name":"x","stages":[]}}"#;
         assert!(matches!(decode(no_stages), Err(FormatError::Invalid(_))));
     }
 

@@ -103,10 +103,16 @@ mod tests {
         let cumulative: Vec<_> = rows.iter().map(|r| percent(r.cumulative)).collect();
         let s = |x: &str| Some(x.to_owned());
         assert_eq!(steps, [None, s("25.0"), s("16.0"), s("75.0"), s("40.0")]);
-        assert_eq!(cumulative, [s("100.0"), s("25.0"), s("4.0"), s("3.0"), s("1.2")]);
+        assert_eq!(
+            cumulative,
+            [s("100.0"), s("25.0"), s("4.0"), s("3.0"), s("1.2")]
+        );
         assert_eq!(rows[2].step, Some(0.16));
         assert_eq!(rows[4].cumulative, Some(0.012));
-        assert_eq!(rows.iter().map(|r| r.count).collect::<Vec<_>>(), [1000, 250, 40, 30, 12]);
+        assert_eq!(
+            rows.iter().map(|r| r.count).collect::<Vec<_>>(),
+            [1000, 250, 40, 30, 12]
+        );
     }
 
     #[test]
@@ -140,7 +146,9 @@ mod tests {
     fn empty_month_has_no_rates() {
         let plan = plan_with(&[]);
         let rows = funnel_conversions(&plan, Month::new(2020, 1).unwrap());
-        assert!(rows.iter().all(|r| r.count == 0 && r.step.is_none() && r.cumulative.is_none()));
+        assert!(rows
+            .iter()
+            .all(|r| r.count == 0 && r.step.is_none() && r.cumulative.is_none()));
     }
 
     #[test]
@@ -153,7 +161,8 @@ mod tests {
     fn shared_kpis_follow_milestones_not_positions() {
         let mut plan = plan_with(&[1000, 250, 40, 30, 12]);
         let nurturing = plan.stages[1].id;
-        plan.set_milestone(nurturing, Some(Milestone::Opportunity)).unwrap();
+        plan.set_milestone(nurturing, Some(Milestone::Opportunity))
+            .unwrap();
         assert_eq!(
             shared_kpi(&plan, month(), SharedKpi::LeadToOpportunity),
             SharedKpiValue::Rate(Some(0.25))

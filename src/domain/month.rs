@@ -94,7 +94,9 @@ mod tests {
 
     #[test]
     fn rejects_malformed_months() {
-        for bad in ["", "2026", "2026-1", "2026-13", "2026-00", "26-11", "2026/11", "abcd-ef"] {
+        for bad in [
+            "", "2026", "2026-1", "2026-13", "2026-00", "26-11", "2026/11", "abcd-ef",
+        ] {
             assert!(bad.parse::<Month>().is_err(), "{bad:?} should be rejected");
         }
     }

@@ -206,7 +206,10 @@ impl Plan {
         if self.stage(stage.id).is_some() {
             stage.id = self.next_stage_id();
         }
-        if stage.milestone.is_some_and(|m| self.stage_with(m).is_some()) {
+        if stage
+            .milestone
+            .is_some_and(|m| self.stage_with(m).is_some())
+        {
             stage.milestone = None;
         }
         let index = removed.index.min(self.stages.len());
@@ -275,10 +278,19 @@ mod tests {
         plan.rename_stage(id, "  Inbound leads ").unwrap();
         assert_eq!(plan.stages[0].name, "Inbound leads");
         assert_eq!(plan.rename_stage(id, "   "), Err(EditError::EmptyName));
-        assert_eq!(plan.rename_stage(id, &"x".repeat(61)), Err(EditError::NameTooLong));
-        assert_eq!(plan.stages[0].name, "Inbound leads", "a refused rename changes nothing");
+        assert_eq!(
+            plan.rename_stage(id, &"x".repeat(61)),
+            Err(EditError::NameTooLong)
+        );
+        assert_eq!(
+            plan.stages[0].name, "Inbound leads",
+            "a refused rename changes nothing"
+        );
         plan.rename_stage(id, &"営".repeat(60)).unwrap();
-        assert_eq!(plan.rename_stage(StageId(999), "x"), Err(EditError::UnknownStage));
+        assert_eq!(
+            plan.rename_stage(StageId(999), "x"),
+            Err(EditError::UnknownStage)
+        );
     }
 
     #[test]
@@ -300,7 +312,10 @@ mod tests {
         while plan.stages.len() < MAX_STAGES {
             plan.add_stage("More").unwrap();
         }
-        assert_eq!(plan.add_stage("One too many"), Err(EditError::TooManyStages));
+        assert_eq!(
+            plan.add_stage("One too many"),
+            Err(EditError::TooManyStages)
+        );
     }
 
     #[test]
@@ -358,7 +373,13 @@ mod tests {
         plan.move_stage(first, Direction::Down).unwrap();
         assert_eq!(
             names(&plan),
-            ["Lead nurturing", "Lead generation", "Opportunity creation", "Hand-off → proposal", "Won"]
+            [
+                "Lead nurturing",
+                "Lead generation",
+                "Opportunity creation",
+                "Hand-off → proposal",
+                "Won"
+            ]
         );
         let last = plan.stages[4].id;
         plan.move_stage(last, Direction::Down).unwrap();
@@ -369,7 +390,8 @@ mod tests {
     fn a_milestone_belongs_to_one_stage_at_a_time() {
         let mut plan = plan();
         let nurturing = plan.stages[1].id;
-        plan.set_milestone(nurturing, Some(Milestone::Lead)).unwrap();
+        plan.set_milestone(nurturing, Some(Milestone::Lead))
+            .unwrap();
         assert_eq!(plan.stage_with(Milestone::Lead).unwrap().id, nurturing);
         assert_eq!(plan.stages[0].milestone, None);
         plan.set_milestone(nurturing, None).unwrap();

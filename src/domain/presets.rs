@@ -37,9 +37,17 @@ impl PresetNames {
 
 pub fn inside_sales(names: &PresetNames) -> Plan {
     let stages = [
-        (names.lead_generation, Department::Marketing, Some(Milestone::Lead)),
+        (
+            names.lead_generation,
+            Department::Marketing,
+            Some(Milestone::Lead),
+        ),
         (names.lead_nurturing, Department::InsideSales, None),
-        (names.opportunity_creation, Department::InsideSales, Some(Milestone::Opportunity)),
+        (
+            names.opportunity_creation,
+            Department::InsideSales,
+            Some(Milestone::Opportunity),
+        ),
         (names.hand_off, Department::FieldSales, None),
         (names.won, Department::FieldSales, Some(Milestone::Won)),
     ];
@@ -74,9 +82,19 @@ mod tests {
         assert_eq!(
             shape,
             [
-                (1, "リード獲得", Department::Marketing, Some(Milestone::Lead)),
+                (
+                    1,
+                    "リード獲得",
+                    Department::Marketing,
+                    Some(Milestone::Lead)
+                ),
                 (2, "リード育成", Department::InsideSales, None),
-                (3, "商談化", Department::InsideSales, Some(Milestone::Opportunity)),
+                (
+                    3,
+                    "商談化",
+                    Department::InsideSales,
+                    Some(Milestone::Opportunity)
+                ),
                 (4, "引き継ぎ〜提案", Department::FieldSales, None),
                 (5, "受注", Department::FieldSales, Some(Milestone::Won)),
             ]

@@ -131,13 +131,18 @@ impl Texts {
 
     /// "Mark a stage as Opportunity in Flow" for a KPI that cannot be measured.
     pub fn missing_milestone(&self, milestone: Milestone) -> String {
-        self.missing_milestone.replace("{milestone}", self.milestone_name(milestone))
+        self.missing_milestone
+            .replace("{milestone}", self.milestone_name(milestone))
     }
 
     pub fn month(&self, month: Month) -> String {
         match self.lang {
             Lang::Ja => format!("{}年{}月", month.year(), month.month()),
-            Lang::En => format!("{} {}", en::MONTHS[(month.month() as usize - 1) % 12], month.year()),
+            Lang::En => format!(
+                "{} {}",
+                en::MONTHS[(month.month() as usize - 1) % 12],
+                month.year()
+            ),
         }
     }
 }
@@ -147,7 +152,7 @@ pub fn format_count(count: u64) -> String {
     let digits = count.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
@@ -201,13 +206,22 @@ mod tests {
             for d in Department::ALL {
                 assert!(!t.department(d).is_empty());
             }
-            assert_ne!(t.department(Department::Marketing), t.department(Department::FieldSales));
+            assert_ne!(
+                t.department(Department::Marketing),
+                t.department(Department::FieldSales)
+            );
             for m in Milestone::ALL {
                 assert!(!t.milestone_name(m).is_empty());
                 assert!(!t.missing_milestone(m).contains('{'), "placeholder filled");
             }
         }
-        assert_eq!(texts(Lang::En).department(Department::InsideSales), "Inside sales");
-        assert_eq!(texts(Lang::Ja).department(Department::InsideSales), "インサイドセールス");
+        assert_eq!(
+            texts(Lang::En).department(Department::InsideSales),
+            "Inside sales"
+        );
+        assert_eq!(
+            texts(Lang::Ja).department(Department::InsideSales),
+            "インサイドセールス"
+        );
     }
 }

@@ -37,8 +37,10 @@ impl KeyValueStore for BrowserStore {
 fn describe(error: JsValue) -> StoreError {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(e)
-            if matches!(e.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
-                || matches!(e.code(), 22 | 1014) =>
+            if matches!(
+                e.name().as_str(),
+                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+            ) || matches!(e.code(), 22 | 1014) =>
         {
             StoreError::QuotaExceeded
         }

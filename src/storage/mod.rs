@@ -40,10 +40,15 @@ pub enum Loaded {
     Nothing,
     Plan(Plan),
     /// Unreadable data, copied to `backup_key` before anything else is written.
-    Recovered { backup_key: String, error: FormatError },
+    Recovered {
+        backup_key: String,
+        error: FormatError,
+    },
     /// Readable only by a newer app, or unreadable and impossible to back
     /// up: leave storage alone for this session.
-    Untouchable { error: FormatError },
+    Untouchable {
+        error: FormatError,
+    },
 }
 
 impl Loaded {
@@ -168,7 +173,9 @@ mod tests {
         let loaded = load_plan(&store, 1).unwrap();
         assert_eq!(
             loaded,
-            Loaded::Untouchable { error: FormatError::NewerVersion { found: 999 } }
+            Loaded::Untouchable {
+                error: FormatError::NewerVersion { found: 999 }
+            }
         );
         assert_eq!(store.items.borrow().len(), 1, "no backup written");
     }
@@ -179,7 +186,9 @@ mod tests {
         save_plan(&store, &plan()).unwrap();
         let saved = store.item(PLAN_KEY);
         let mut changed = plan();
-        changed.rename_stage(changed.stages[0].id, "Changed").unwrap();
+        changed
+            .rename_stage(changed.stages[0].id, "Changed")
+            .unwrap();
         store.full.set(true);
         assert_eq!(save_plan(&store, &changed), Err(StoreError::QuotaExceeded));
         assert_eq!(store.item(PLAN_KEY), saved);

@@ -12,7 +12,11 @@ pub fn FlowPage() -> impl IntoView {
     let state = use_app();
     let removed = RwSignal::new(None::<RemovedStage>);
     let add_error = RwSignal::new(None::<String>);
-    let stage_ids = move || state.plan.with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>());
+    let stage_ids = move || {
+        state
+            .plan
+            .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
+    };
 
     let add_stage = move |_| {
         let t = state.texts();
@@ -79,7 +83,8 @@ pub fn FlowPage() -> impl IntoView {
 #[component]
 fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoView {
     let state = use_app();
-    let name = Signal::derive(move || stage_field(state, id, |s| s.name.clone()).unwrap_or_default());
+    let name =
+        Signal::derive(move || stage_field(state, id, |s| s.name.clone()).unwrap_or_default());
     let owner = move || stage_field(state, id, |s| s.owner);
     let position = move || state.plan.with(|p| p.index_of(id).unwrap_or(0));
     let stage_count = move || state.plan.with(|p| p.stages.len());
@@ -233,7 +238,11 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
 }
 
 /// Reads one field of a stage; `None` once the stage is gone.
-fn stage_field<T>(state: AppState, id: StageId, read: impl Fn(&crate::domain::plan::Stage) -> T) -> Option<T> {
+fn stage_field<T>(
+    state: AppState,
+    id: StageId,
+    read: impl Fn(&crate::domain::plan::Stage) -> T,
+) -> Option<T> {
     state.plan.with(|p| p.stage(id).map(read))
 }
 

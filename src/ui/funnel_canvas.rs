@@ -55,8 +55,14 @@ pub fn FunnelCanvas() -> impl IntoView {
 
 /// Sizes the bitmap to the element's CSS size × device pixels, so the chart
 /// is sharp on high-density screens and projectors, then draws it.
-fn draw(element: &web_sys::HtmlCanvasElement, chart: &FunnelChart, css_height: u32) -> Result<(), String> {
-    let scale = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, 4.0);
+fn draw(
+    element: &web_sys::HtmlCanvasElement,
+    chart: &FunnelChart,
+    css_height: u32,
+) -> Result<(), String> {
+    let scale = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 4.0);
     let css_width = element.client_width().max(1) as f64;
     element.set_width((css_width * scale).round() as u32);
     element.set_height((f64::from(css_height) * scale).round() as u32);

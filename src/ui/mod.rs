@@ -151,9 +151,11 @@ fn initial_plan(store: Option<&BrowserStore>, lang: Lang) -> (Plan, Option<Stora
     match load_plan(store, js_sys::Date::now() as u64) {
         Ok(Loaded::Nothing) => (fresh(), None, true),
         Ok(Loaded::Plan(plan)) => (plan, None, true),
-        Ok(Loaded::Recovered { backup_key, error }) => {
-            (fresh(), Some(StorageNotice::Recovered { backup_key, error }), true)
-        }
+        Ok(Loaded::Recovered { backup_key, error }) => (
+            fresh(),
+            Some(StorageNotice::Recovered { backup_key, error }),
+            true,
+        ),
         Ok(Loaded::Untouchable { error }) => {
             (fresh(), Some(StorageNotice::Untouchable { error }), false)
         }

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::funnel_canvas::FunnelCanvas;
 use super::state::use_app;
 use super::validated_input::ValidatedInput;
-use crate::domain::kpi::{funnel_conversions, shared_kpi, SharedKpi, SharedKpiValue, StageConversion};
+use crate::domain::kpi::{
+    funnel_conversions, shared_kpi, SharedKpi, SharedKpiValue, StageConversion,
+};
 use crate::domain::number::parse_count;
 use crate::domain::plan::{Department, StageId};
 use crate::i18n::{format_count, format_rate};
@@ -16,7 +18,11 @@ pub fn NumbersPage() -> impl IntoView {
     let state = use_app();
     let month = state.month;
     let conversions = Memo::new(move |_| state.plan.with(|p| funnel_conversions(p, month)));
-    let stage_ids = move || state.plan.with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>());
+    let stage_ids = move || {
+        state
+            .plan
+            .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
+    };
     let all_zero = move || conversions.with(|rows| rows.iter().all(|r| r.count == 0));
 
     view! {
@@ -57,8 +63,16 @@ pub fn NumbersPage() -> impl IntoView {
 fn CountRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoView {
     let state = use_app();
     let month = state.month;
-    let name = move || state.plan.with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default());
-    let owner = move || state.plan.with(|p| p.stage(id).map_or(Department::Marketing, |s| s.owner));
+    let name = move || {
+        state
+            .plan
+            .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
+    };
+    let owner = move || {
+        state
+            .plan
+            .with(|p| p.stage(id).map_or(Department::Marketing, |s| s.owner))
+    };
     let row = move || conversions.with(|rows| rows.iter().find(|r| r.stage == id).cloned());
     let count = Signal::derive(move || row().map_or_else(String::new, |r| format_count(r.count)));
     let input_id = format!("count-{}", id.0);

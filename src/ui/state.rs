@@ -13,7 +13,10 @@ use crate::storage::StoreError;
 #[derive(Clone, Debug, PartialEq)]
 pub enum StorageNotice {
     /// Unreadable data was kept under `backup_key`; a fresh plan was started.
-    Recovered { backup_key: String, error: FormatError },
+    Recovered {
+        backup_key: String,
+        error: FormatError,
+    },
     /// Saved data is left alone (newer version or not backed up); nothing is saved.
     Untouchable { error: FormatError },
     /// Local storage cannot be used at all.
