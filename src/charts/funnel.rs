@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::palette::{department_colour, BACKGROUND, EMPTY_BAR, MUTED_TEXT, TEXT};
 use super::{ChartError, ChartStyle};
 use crate::domain::kpi::funnel_conversions;
-use crate::domain::month::Month;
+use crate::domain::period::PeriodRange;
 use crate::domain::plan::{Department, Plan};
 use crate::i18n::{format_count, format_rate, Texts};
 
@@ -30,11 +30,11 @@ pub struct FunnelChart {
 }
 
 impl FunnelChart {
-    pub fn from_plan(plan: &Plan, month: Month, texts: &Texts) -> FunnelChart {
+    pub fn from_plan(plan: &Plan, range: PeriodRange, texts: &Texts) -> FunnelChart {
         let bars = plan
             .stages
             .iter()
-            .zip(funnel_conversions(plan, month))
+            .zip(funnel_conversions(plan, range))
             .enumerate()
             .map(|(i, (stage, row))| FunnelBar {
                 label: stage.name.clone(),
@@ -193,19 +193,23 @@ fn px(value: f64) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+
     use crate::domain::locale::Lang;
-    use crate::domain::presets::{inside_sales, PresetNames};
+    use crate::domain::period::{Granularity, Period};
+    use crate::domain::presets::inside_sales;
     use crate::i18n::texts;
 
-    fn month() -> Month {
-        Month::new(2026, 11).unwrap()
+    fn month() -> PeriodRange {
+        let november = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        PeriodRange::new(Period::containing(Granularity::Month, november), 1)
     }
 
-    fn seed_plan(names: &PresetNames) -> Plan {
-        let mut plan = inside_sales(names);
+    fn seed_plan(lang: Lang) -> Plan {
+        let mut plan = inside_sales(lang);
         for (i, count) in [1000, 250, 40, 30, 12].into_iter().enumerate() {
-            let id = plan.stages[i].id;
-            plan.set_count(id, month(), count).unwrap();
+            let metric = plan.stages[i].primary_metric;
+            plan.set_entry(metric, month().first(), Some(count)).unwrap();
         }
         plan
     }
@@ -233,7 +237,7 @@ mod tests {
     #[test]
     fn chart_data_carries_counts_and_steps() {
         let chart =
-            FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+            FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
         let steps: Vec<_> = chart.bars.iter().map(|b| b.step_label.as_deref()).collect();
         assert_eq!(
             steps,
@@ -252,7 +256,7 @@ mod tests {
     #[test]
     fn draws_one_coloured_bar_per_stage_with_all_labels() {
         let chart =
-            FunnelChart::from_plan(&seed_plan(&PresetNames::JAPANESE), month(), texts(Lang::Ja));
+            FunnelChart::from_plan(&seed_plan(Lang::Ja), month(), texts(Lang::Ja));
         let svg = render(&chart, (800, 480));
         assert_eq!(
             bar_fills(&svg),
@@ -277,7 +281,7 @@ mod tests {
     #[test]
     fn bar_widths_follow_the_counts() {
         let chart =
-            FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+            FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
         let svg = render(&chart, (1000, 500));
         let widths: Vec<i32> = svg
             .match_indices("<rect")
@@ -297,7 +301,7 @@ mod tests {
 
     #[test]
     fn an_empty_plan_draws_grey_bars_and_a_message() {
-        let plan = inside_sales(&PresetNames::ENGLISH);
+        let plan = inside_sales(Lang::En);
         let chart = FunnelChart::from_plan(&plan, month(), texts(Lang::En));
         let svg = render(&chart, (600, 400));
         assert!(svg.contains("No counts yet"));
@@ -307,7 +311,7 @@ mod tests {
 
     #[test]
     fn markup_in_stage_names_is_escaped() {
-        let mut plan = seed_plan(&PresetNames::ENGLISH);
+        let mut plan = seed_plan(Lang::En);
         let id = plan.stages[0].id;
         plan.rename_stage(id, "<b>Leads & more</b>").unwrap();
         let svg = render(
@@ -321,7 +325,7 @@ mod tests {
     #[test]
     fn tiny_canvases_and_empty_charts_do_not_fail() {
         let chart =
-            FunnelChart::from_plan(&seed_plan(&PresetNames::ENGLISH), month(), texts(Lang::En));
+            FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
         for size in [(1, 1), (39, 300), (320, 120), (4000, 60)] {
             render(&chart, size);
         }

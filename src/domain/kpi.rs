@@ -1,177 +1,425 @@
-//! Conversion math. A rate is a fraction (0.25 = 25 %); a zero denominator
-//! gives `None`, which the UI shows as "—", so NaN and ∞ never appear.
+//! KPI math over any period or range of periods. Every value is a ratio of
+//! sums (never an average of ratios); a zero denominator gives `None`,
+//! shown as "—", so NaN and ∞ never appear.
 
+use super::ids::{KpiId, MetricId, StageId};
 use super::month::Month;
-use super::plan::{Milestone, Plan, StageId};
+use super::period::PeriodRange;
+use super::plan::{Better, Kpi, KpiDisplay, Plan};
 
 /// `numerator / denominator`, or `None` when there is nothing to divide by.
 pub fn ratio(numerator: u64, denominator: u64) -> Option<f64> {
-    // Counts are at most 10^12, well inside f64's exact integer range.
+    // Values stay far below 2^53 in practice; beyond it f64 only rounds.
     (denominator != 0).then(|| numerator as f64 / denominator as f64)
+}
+
+/// The same range `lag` periods earlier: what a lagged denominator reads.
+fn lagged(range: PeriodRange, lag: u32) -> PeriodRange {
+    PeriodRange::new(range.first().offset(-i64::from(lag)), range.period_count())
+}
+
+fn total(plan: &Plan, metric: MetricId, range: PeriodRange) -> u64 {
+    plan.entries.range_total(metric, range)
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageConversion {
     pub stage: StageId,
     pub count: u64,
-    /// From the previous stage; `None` for the first stage or a zero count before.
+    /// From the previous stage (lag applied); `None` for the first stage or
+    /// when the previous stage counted nothing.
     pub step: Option<f64>,
-    /// From the first stage of the funnel.
+    /// From the first stage, with the lags of all steps in between.
     pub cumulative: Option<f64>,
 }
 
-/// Step and cumulative conversion of every stage for one month.
-pub fn funnel_conversions(plan: &Plan, month: Month) -> Vec<StageConversion> {
-    let counts: Vec<u64> = plan.stages.iter().map(|s| s.count(month)).collect();
-    let first = counts.first().copied().unwrap_or(0);
+/// Step and cumulative conversion of every stage over a range.
+pub fn funnel_conversions(plan: &Plan, range: PeriodRange) -> Vec<StageConversion> {
+    let first = plan.stages.first();
+    let mut total_lag = 0_u32;
     plan.stages
         .iter()
-        .zip(&counts)
         .enumerate()
-        .map(|(i, (stage, &count))| StageConversion {
-            stage: stage.id,
-            count,
-            step: i.checked_sub(1).and_then(|prev| ratio(count, counts[prev])),
-            cumulative: ratio(count, first),
+        .map(|(i, stage)| {
+            let count = total(plan, stage.primary_metric, range);
+            let step = i.checked_sub(1).and_then(|prev| {
+                let previous = &plan.stages[prev];
+                ratio(count, total(plan, previous.primary_metric, lagged(range, stage.lag)))
+            });
+            if i > 0 {
+                total_lag = total_lag.saturating_add(stage.lag);
+            }
+            let cumulative = first.and_then(|f| ratio(count, total(plan, f.primary_metric, lagged(range, total_lag))));
+            StageConversion { stage: stage.id, count, step, cumulative }
         })
         .collect()
 }
 
-/// A KPI all three departments share, measured between two milestones.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SharedKpi {
-    LeadToOpportunity,
-    OpportunityToWon,
+/// A KPI's value over a range: numerator sum ÷ denominator sum (lag applied).
+pub fn kpi_value(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> Option<f64> {
+    ratio(total(plan, kpi.numerator, range), total(plan, kpi.denominator, lagged(range, kpi.lag)))
 }
 
-impl SharedKpi {
-    pub const ALL: [SharedKpi; 2] = [SharedKpi::LeadToOpportunity, SharedKpi::OpportunityToWon];
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
 
-    pub fn milestones(self) -> (Milestone, Milestone) {
+impl Status {
+    pub fn key(self) -> &'static str {
         match self {
-            SharedKpi::LeadToOpportunity => (Milestone::Lead, Milestone::Opportunity),
-            SharedKpi::OpportunityToWon => (Milestone::Opportunity, Milestone::Won),
+            Status::OnTrack => "on-track",
+            Status::AtRisk => "at-risk",
+            Status::OffTrack => "off-track",
         }
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum SharedKpiValue {
-    /// The rate, or `None` when the "from" stage has no count.
-    Rate(Option<f64>),
-    /// No stage carries this milestone, so the KPI cannot be measured.
-    MissingMilestone(Milestone),
+/// On track when the target is met; at risk within `margin_percent` of it;
+/// off track beyond.
+pub fn status(actual: f64, target: f64, better: Better, margin_percent: u32) -> Status {
+    let margin = f64::from(margin_percent) / 100.0;
+    let (met, close) = match better {
+        Better::Higher => (actual >= target, actual >= target * (1.0 - margin)),
+        Better::Lower => (actual <= target, actual <= target * (1.0 + margin)),
+    };
+    if met {
+        Status::OnTrack
+    } else if close {
+        Status::AtRisk
+    } else {
+        Status::OffTrack
+    }
 }
 
-pub fn shared_kpi(plan: &Plan, month: Month, kpi: SharedKpi) -> SharedKpiValue {
-    let (from, to) = kpi.milestones();
-    match (plan.stage_with(from), plan.stage_with(to)) {
-        (Some(from), Some(to)) => SharedKpiValue::Rate(ratio(to.count(month), from.count(month))),
-        (None, _) => SharedKpiValue::MissingMilestone(from),
-        (_, None) => SharedKpiValue::MissingMilestone(to),
+/// The target that applies to a range: a month's target for a period in
+/// it; over several months, the mean of the months that have one.
+pub fn target_for(kpi: &Kpi, range: PeriodRange) -> Option<f64> {
+    let first = range.first().month();
+    let last = range.last().month();
+    let targets: Vec<f64> = kpi
+        .targets
+        .range(first..=last)
+        .map(|(_, t)| *t)
+        .collect();
+    (!targets.is_empty()).then(|| targets.iter().sum::<f64>() / targets.len() as f64)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Change {
+    pub absolute: f64,
+    /// `None` when the previous value was zero.
+    pub relative: Option<f64>,
+}
+
+pub fn change(current: Option<f64>, previous: Option<f64>) -> Option<Change> {
+    let (current, previous) = (current?, previous?);
+    Some(Change {
+        absolute: current - previous,
+        relative: (previous != 0.0).then(|| current / previous - 1.0),
+    })
+}
+
+/// Everything a KPI cell shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct KpiReading {
+    pub kpi: KpiId,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    /// `actual − target`, in the KPI's own units.
+    pub gap: Option<f64>,
+    pub status: Option<Status>,
+    /// Change against the range just before.
+    pub change: Option<Change>,
+    /// A conversion above 100 %: counts of the two metrics are from
+    /// different cohorts, and a lag would make the rate meaningful.
+    pub over_100_percent: bool,
+}
+
+pub fn read_kpi(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> KpiReading {
+    let value = kpi_value(plan, kpi, range);
+    let target = target_for(kpi, range);
+    let previous = kpi_value(plan, kpi, range.previous());
+    let status = value
+        .zip(target)
+        .map(|(v, t)| status(v, t, kpi.better, plan.at_risk_margin_percent));
+    KpiReading {
+        kpi: kpi.id,
+        value,
+        target,
+        gap: value.zip(target).map(|(v, t)| v - t),
+        status,
+        change: change(value, previous),
+        over_100_percent: kpi.display == KpiDisplay::Percent && value.is_some_and(|v| v > 1.0),
     }
+}
+
+/// A lost reason's count and its share of all lost deals in the range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LostReasonShare {
+    pub metric: MetricId,
+    pub count: u64,
+    pub share: Option<f64>,
+}
+
+pub fn lost_reason_shares(plan: &Plan, range: PeriodRange) -> Vec<LostReasonShare> {
+    let counts: Vec<(MetricId, u64)> = plan
+        .metrics
+        .iter()
+        .filter(|m| m.lost_reason)
+        .map(|m| (m.id, total(plan, m.id, range)))
+        .collect();
+    let all = counts.iter().fold(0_u64, |sum, (_, c)| sum.saturating_add(*c));
+    counts
+        .into_iter()
+        .map(|(metric, count)| LostReasonShare { metric, count, share: ratio(count, all) })
+        .collect()
+}
+
+/// The month a target is edited for when the user looks at a range.
+pub fn target_month(range: PeriodRange) -> Month {
+    range.last().month()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::domain::presets::{inside_sales, PresetNames};
+    use chrono::NaiveDate;
 
-    fn month() -> Month {
-        Month::new(2026, 11).unwrap()
+    use super::*;
+    use crate::domain::locale::Lang;
+    use crate::domain::period::{Granularity, Period};
+    use crate::domain::plan::MetricKind;
+    use crate::domain::presets::inside_sales;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn plan_with(counts: &[u64]) -> Plan {
-        let mut plan = inside_sales(&PresetNames::ENGLISH);
-        let ids: Vec<_> = plan.stages.iter().map(|s| s.id).collect();
-        for (id, count) in ids.into_iter().zip(counts) {
-            plan.set_count(id, month(), *count).unwrap();
+    fn november() -> PeriodRange {
+        PeriodRange::new(Period::containing(Granularity::Month, date(2026, 11, 1)), 1)
+    }
+
+    fn metric(plan: &Plan, name: &str) -> MetricId {
+        plan.metrics.iter().find(|m| m.name == name).map(|m| m.id).unwrap()
+    }
+
+    fn kpi<'a>(plan: &'a Plan, name: &str) -> &'a Kpi {
+        plan.kpis.iter().find(|k| k.name == name).unwrap()
+    }
+
+    fn set(plan: &mut Plan, name: &str, period: Period, value: u64) {
+        let id = metric(plan, name);
+        plan.set_entry(id, period, Some(value)).unwrap();
+    }
+
+    /// The seed example for November, plus every input the default KPIs read.
+    fn seed_plan() -> Plan {
+        let mut plan = inside_sales(Lang::En);
+        let month = november().first();
+        for (name, value) in [
+            ("Leads", 1000),
+            ("Nurtured leads", 250),
+            ("Opportunities", 40),
+            ("Proposals", 30),
+            ("Won deals", 12),
+            ("Site visits", 25_000),
+            ("Ad spend", 1_500_000),
+            ("Ad impressions", 200_000),
+            ("Ad clicks", 3_000),
+            ("Webinar registrations", 80),
+            ("Webinar attendees", 52),
+            ("Calls", 1_200),
+            ("Contacts", 300),
+            ("Emails sent", 5_000),
+            ("Emails opened", 1_100),
+            ("Replies", 150),
+            ("Talk minutes", 2_100),
+            ("Re-contacts", 45),
+            ("Hand-offs", 30),
+            ("Revenue", 18_000_000),
+            ("Sales cycle days (total)", 540),
+            ("Lead-to-won days (total)", 1_080),
+            ("Lost: price", 6),
+            ("Lost: timing", 3),
+            ("Lost: competitor", 3),
+        ] {
+            set(&mut plan, name, month, value);
         }
         plan
     }
 
-    /// Rounds a fraction to a percentage with one decimal, as the UI shows it.
     fn percent(rate: Option<f64>) -> Option<String> {
         rate.map(|r| format!("{:.1}", r * 100.0))
     }
 
     #[test]
     fn seed_example_conversions() {
-        let plan = plan_with(&[1000, 250, 40, 30, 12]);
-        let rows = funnel_conversions(&plan, month());
+        let plan = seed_plan();
+        let rows = funnel_conversions(&plan, november());
         let steps: Vec<_> = rows.iter().map(|r| percent(r.step)).collect();
         let cumulative: Vec<_> = rows.iter().map(|r| percent(r.cumulative)).collect();
         let s = |x: &str| Some(x.to_owned());
         assert_eq!(steps, [None, s("25.0"), s("16.0"), s("75.0"), s("40.0")]);
-        assert_eq!(
-            cumulative,
-            [s("100.0"), s("25.0"), s("4.0"), s("3.0"), s("1.2")]
-        );
+        assert_eq!(cumulative, [s("100.0"), s("25.0"), s("4.0"), s("3.0"), s("1.2")]);
         assert_eq!(rows[2].step, Some(0.16));
         assert_eq!(rows[4].cumulative, Some(0.012));
-        assert_eq!(
-            rows.iter().map(|r| r.count).collect::<Vec<_>>(),
-            [1000, 250, 40, 30, 12]
-        );
     }
 
     #[test]
-    fn seed_example_shared_kpis() {
-        let plan = plan_with(&[1000, 250, 40, 30, 12]);
-        assert_eq!(
-            shared_kpi(&plan, month(), SharedKpi::LeadToOpportunity),
-            SharedKpiValue::Rate(Some(0.04))
-        );
-        assert_eq!(
-            shared_kpi(&plan, month(), SharedKpi::OpportunityToWon),
-            SharedKpiValue::Rate(Some(0.3))
-        );
+    fn every_default_kpi_formula_gives_its_exact_value() {
+        let plan = seed_plan();
+        let expected: &[(&str, f64)] = &[
+            ("CPA", 1_500.0),
+            ("CVR", 0.04),
+            ("Ad CTR", 0.015),
+            ("Webinar attendance rate", 0.65),
+            ("Contact rate", 0.25),
+            ("Reply rate", 0.03),
+            ("Open rate", 0.22),
+            ("Talk time per contact", 7.0),
+            ("Re-contact rate", 0.15),
+            ("Opportunity rate", 40.0 / 300.0),
+            ("Hand-off rate", 0.75),
+            ("Win rate", 0.3),
+            ("Average deal size", 1_500_000.0),
+            ("Sales cycle", 45.0),
+            ("Lead → opportunity", 0.04),
+            ("Opportunity → won", 0.3),
+            ("Average lead time", 90.0),
+        ];
+        assert_eq!(expected.len(), plan.kpis.len(), "every default KPI is checked");
+        for (name, value) in expected {
+            assert_eq!(kpi_value(&plan, kpi(&plan, name), november()), Some(*value), "{name}");
+        }
+    }
+
+    #[test]
+    fn weekly_and_monthly_kpis_are_ratios_of_sums_not_averages() {
+        let mut plan = inside_sales(Lang::En);
+        let day = |d| Period::containing(Granularity::Day, date(2026, 11, d));
+        // Monday: 10 of 100 calls connect; Tuesday: 9 of 10.
+        set(&mut plan, "Calls", day(23), 100);
+        set(&mut plan, "Contacts", day(23), 10);
+        set(&mut plan, "Calls", day(24), 10);
+        set(&mut plan, "Contacts", day(24), 9);
+        let week = PeriodRange::new(Period::containing(Granularity::Week, date(2026, 11, 23)), 1);
+        let rate = kpi_value(&plan, kpi(&plan, "Contact rate"), week);
+        assert_eq!(rate, Some(19.0 / 110.0), "not (10 % + 90 %) / 2");
+        let month = november();
+        assert_eq!(kpi_value(&plan, kpi(&plan, "Contact rate"), month), Some(19.0 / 110.0));
     }
 
     #[test]
     fn zero_denominators_have_no_value() {
-        let plan = plan_with(&[0, 0, 5, 0, 3]);
-        let rows = funnel_conversions(&plan, month());
+        let mut plan = inside_sales(Lang::En);
+        let month = november().first();
+        set(&mut plan, "Nurtured leads", month, 5);
+        let rows = funnel_conversions(&plan, november());
+        assert_eq!(rows[1].step, None);
         assert!(rows.iter().all(|r| r.cumulative.is_none()));
-        assert_eq!(rows[2].step, None, "5 from 0 has no rate");
-        assert_eq!(rows[3].step, Some(0.0));
-        assert_eq!(rows[4].step, None);
-        assert_eq!(
-            shared_kpi(&plan, month(), SharedKpi::LeadToOpportunity),
-            SharedKpiValue::Rate(None)
-        );
+        for kpi in &plan.kpis {
+            assert_eq!(kpi_value(&plan, kpi, november()), None, "{}", kpi.name);
+        }
     }
 
     #[test]
-    fn empty_month_has_no_rates() {
-        let plan = plan_with(&[]);
-        let rows = funnel_conversions(&plan, Month::new(2020, 1).unwrap());
-        assert!(rows
-            .iter()
-            .all(|r| r.count == 0 && r.step.is_none() && r.cumulative.is_none()));
+    fn a_lag_compares_with_earlier_periods() {
+        let mut plan = inside_sales(Lang::En);
+        let october = november().first().previous();
+        set(&mut plan, "Opportunities", october, 40);
+        set(&mut plan, "Won deals", november().first(), 12);
+        set(&mut plan, "Proposals", november().first(), 6);
+        let win_rate = kpi(&plan, "Win rate").clone();
+        assert_eq!(kpi_value(&plan, &win_rate, november()), None, "no opportunities in November");
+        let mut lagged_kpi = win_rate;
+        lagged_kpi.lag = 1;
+        assert_eq!(kpi_value(&plan, &lagged_kpi, november()), Some(0.3));
+        // Stage steps too: won in November from proposals in October.
+        let won = plan.stages[4].id;
+        plan.set_stage_lag(won, 1).unwrap();
+        set(&mut plan, "Proposals", october, 24);
+        let rows = funnel_conversions(&plan, november());
+        assert_eq!(rows[4].step, Some(0.5));
     }
 
     #[test]
-    fn rates_above_one_are_reported_as_they_are() {
-        let plan = plan_with(&[10, 20]);
-        assert_eq!(funnel_conversions(&plan, month())[1].step, Some(2.0));
+    fn rates_above_100_percent_are_flagged() {
+        let mut plan = inside_sales(Lang::En);
+        let month = november().first();
+        set(&mut plan, "Opportunities", month, 10);
+        set(&mut plan, "Won deals", month, 14);
+        let reading = read_kpi(&plan, kpi(&plan, "Win rate"), november());
+        assert_eq!(reading.value, Some(1.4));
+        assert!(reading.over_100_percent);
+        let cpa = read_kpi(&plan, kpi(&plan, "Opportunity → won"), november());
+        assert!(cpa.over_100_percent);
     }
 
     #[test]
-    fn shared_kpis_follow_milestones_not_positions() {
-        let mut plan = plan_with(&[1000, 250, 40, 30, 12]);
-        let nurturing = plan.stages[1].id;
-        plan.set_milestone(nurturing, Some(Milestone::Opportunity))
-            .unwrap();
-        assert_eq!(
-            shared_kpi(&plan, month(), SharedKpi::LeadToOpportunity),
-            SharedKpiValue::Rate(Some(0.25))
-        );
-        plan.set_milestone(nurturing, None).unwrap();
-        assert_eq!(
-            shared_kpi(&plan, month(), SharedKpi::OpportunityToWon),
-            SharedKpiValue::MissingMilestone(Milestone::Opportunity)
-        );
+    fn status_follows_direction_and_margin() {
+        assert_eq!(status(0.25, 0.25, Better::Higher, 10), Status::OnTrack);
+        assert_eq!(status(0.23, 0.25, Better::Higher, 10), Status::AtRisk);
+        assert_eq!(status(0.20, 0.25, Better::Higher, 10), Status::OffTrack);
+        assert_eq!(status(1_400.0, 1_500.0, Better::Lower, 10), Status::OnTrack);
+        assert_eq!(status(1_600.0, 1_500.0, Better::Lower, 10), Status::AtRisk);
+        assert_eq!(status(1_700.0, 1_500.0, Better::Lower, 10), Status::OffTrack);
+        assert_eq!(status(0.24, 0.25, Better::Higher, 0), Status::OffTrack);
+    }
+
+    #[test]
+    fn readings_carry_target_gap_status_and_change() {
+        let mut plan = seed_plan();
+        let october = november().first().previous();
+        set(&mut plan, "Calls", october, 1_000);
+        set(&mut plan, "Contacts", october, 200);
+        let id = kpi(&plan, "Contact rate").id;
+        plan.set_target(id, Month::new(2026, 11).unwrap(), Some(0.3)).unwrap();
+        let reading = read_kpi(&plan, kpi(&plan, "Contact rate"), november());
+        assert_eq!(reading.value, Some(0.25));
+        assert_eq!(reading.target, Some(0.3));
+        assert!((reading.gap.unwrap() + 0.05).abs() < 1e-12);
+        assert_eq!(reading.status, Some(Status::OffTrack));
+        let change = reading.change.unwrap();
+        assert!((change.absolute - 0.05).abs() < 1e-12);
+        assert!((change.relative.unwrap() - 0.25).abs() < 1e-12);
+        assert!(!reading.over_100_percent);
+    }
+
+    #[test]
+    fn range_targets_average_the_months_that_have_one() {
+        let mut plan = inside_sales(Lang::En);
+        let id = plan.kpis[0].id;
+        plan.set_target(id, Month::new(2026, 10).unwrap(), Some(1_000.0)).unwrap();
+        plan.set_target(id, Month::new(2026, 11).unwrap(), Some(2_000.0)).unwrap();
+        let two_months = PeriodRange::new(november().first().previous(), 2);
+        assert_eq!(target_for(plan.kpi(id).unwrap(), two_months), Some(1_500.0));
+        let week = PeriodRange::new(Period::containing(Granularity::Week, date(2026, 11, 9)), 1);
+        assert_eq!(target_for(plan.kpi(id).unwrap(), week), Some(2_000.0));
+        let december = PeriodRange::new(november().first().next(), 1);
+        assert_eq!(target_for(plan.kpi(id).unwrap(), december), None);
+        assert_eq!(target_month(two_months), Month::new(2026, 11).unwrap());
+    }
+
+    #[test]
+    fn change_handles_missing_and_zero_values() {
+        assert_eq!(change(None, Some(1.0)), None);
+        assert_eq!(change(Some(1.0), None), None);
+        assert_eq!(change(Some(2.0), Some(0.0)), Some(Change { absolute: 2.0, relative: None }));
+        assert_eq!(change(Some(3.0), Some(2.0)), Some(Change { absolute: 1.0, relative: Some(0.5) }));
+    }
+
+    #[test]
+    fn lost_reasons_are_shares_of_all_lost_deals() {
+        let mut plan = seed_plan();
+        let stage = plan.stages[3].id;
+        plan.add_metric(stage, "Lost: no budget", MetricKind::Count, true).unwrap();
+        let shares = lost_reason_shares(&plan, november());
+        let values: Vec<_> = shares.iter().map(|s| (s.count, s.share)).collect();
+        assert_eq!(values, [(6, Some(0.5)), (3, Some(0.25)), (3, Some(0.25)), (0, Some(0.0))]);
+        let empty = lost_reason_shares(&plan, PeriodRange::new(november().first().next(), 1));
+        assert!(empty.iter().all(|s| s.share.is_none()));
     }
 
     #[test]
@@ -180,5 +428,50 @@ mod tests {
         assert_eq!(ratio(max, max), Some(1.0));
         assert!(ratio(max, 1).is_some_and(f64::is_finite));
         assert_eq!(ratio(1, 0), None);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::locale::Lang;
+    use crate::domain::period::{Granularity, Period};
+    use crate::domain::presets::inside_sales;
+
+    proptest! {
+        /// Whatever is entered, every KPI is either "no value" or finite.
+        #[test]
+        fn every_kpi_is_none_or_finite(
+            values in proptest::collection::vec((0_usize..200, 0_i64..90, 0_u64..=u64::MAX), 0..80),
+            lag in 0_u32..3,
+        ) {
+            let mut plan = inside_sales(Lang::En);
+            let start = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default();
+            for (metric, offset, value) in values {
+                let id = plan.metrics[metric % plan.metrics.len()].id;
+                let day = Period::containing(Granularity::Day, start + chrono::Duration::days(offset));
+                plan.set_entry(id, day, Some(value)).unwrap();
+            }
+            for kpi in &mut plan.kpis {
+                kpi.lag = lag;
+            }
+            for granularity in Granularity::ALL {
+                let range = PeriodRange::covering(granularity, start, start + chrono::Duration::days(89));
+                for period in range.periods().map(|p| PeriodRange::new(p, 1)).chain([range]) {
+                    for kpi in &plan.kpis {
+                        let reading = read_kpi(&plan, kpi, period);
+                        prop_assert!(reading.value.is_none_or(f64::is_finite));
+                        prop_assert!(reading.change.is_none_or(|c| c.absolute.is_finite()));
+                    }
+                    for row in funnel_conversions(&plan, period) {
+                        prop_assert!(row.step.is_none_or(f64::is_finite));
+                        prop_assert!(row.cumulative.is_none_or(f64::is_finite));
+                    }
+                }
+            }
+        }
     }
 }

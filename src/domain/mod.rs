@@ -1,11 +1,15 @@
-//! The pure domain core: plan model, KPI math, number parsing and the file
-//! format. Nothing in here knows about the browser, so all of it is tested
-//! natively with `cargo test`.
+//! The pure domain core: plan model, periods and roll-ups, KPI math, number
+//! parsing and the file format with its migrations. Nothing in here knows
+//! about the browser, so all of it is tested natively with `cargo test`.
 
+pub mod entries;
 pub mod format;
+pub mod ids;
 pub mod kpi;
 pub mod locale;
+pub mod money;
 pub mod month;
 pub mod number;
+pub mod period;
 pub mod plan;
 pub mod presets;

@@ -17,6 +17,8 @@ pub enum CountError {
     Negative,
     #[error("counts are whole numbers")]
     NotWhole,
+    #[error("too many decimal places")]
+    TooManyDecimals,
     #[error("too large (at most {MAX_COUNT})")]
     TooLarge,
     #[error("not a number")]
@@ -25,6 +27,13 @@ pub enum CountError {
 
 /// Parses a whole, non-negative count.
 pub fn parse_count(input: &str) -> Result<u64, CountError> {
+    parse_scaled(input, 0)
+}
+
+/// Parses a non-negative amount with up to `decimals` decimal places and
+/// returns it scaled to whole minor units: with 2 decimals "12.5" is 1250.
+/// A leading currency sign (¥ ￥ $ €) is allowed.
+pub fn parse_scaled(input: &str, decimals: u32) -> Result<u64, CountError> {
     let normalized: String = input.chars().map(to_half_width).collect();
     let text = normalized.trim();
     if text.is_empty() {
@@ -34,7 +43,24 @@ pub fn parse_count(input: &str) -> Result<u64, CountError> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    let digits = strip_thousands_separators(unsigned)?;
+    let unsigned = unsigned
+        .strip_prefix(['¥', '$', '€'])
+        .map_or(unsigned, str::trim_start);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let whole = strip_thousands_separators(whole)?;
+    let fraction = match fraction {
+        None => "",
+        Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => {
+            return Err(CountError::NotANumber)
+        }
+        Some(_) if decimals == 0 => return Err(CountError::NotWhole),
+        Some(f) if f.len() > decimals as usize => return Err(CountError::TooManyDecimals),
+        Some(f) => f,
+    };
+    let digits = format!("{whole}{fraction:0<width$}", width = decimals as usize);
     if negative {
         // "-0" is still zero; anything else below zero is refused.
         return if digits.bytes().all(|b| b == b'0') {
@@ -43,12 +69,13 @@ pub fn parse_count(input: &str) -> Result<u64, CountError> {
             Err(CountError::Negative)
         };
     }
+    let limit = (MAX_COUNT + 1).saturating_mul(10_u64.saturating_pow(decimals)) - 1;
     let mut value: u64 = 0;
     for digit in digits.bytes() {
         value = value
             .checked_mul(10)
             .and_then(|v| v.checked_add(u64::from(digit - b'0')))
-            .filter(|v| *v <= MAX_COUNT)
+            .filter(|v| *v <= limit)
             .ok_or(CountError::TooLarge)?;
     }
     Ok(value)
@@ -63,6 +90,8 @@ fn to_half_width(c: char) -> char {
         '\u{FF0E}' => '.',
         '\u{FF0D}' => '-',
         '\u{FF0B}' => '+',
+        '\u{FFE5}' => '¥',
+        '\u{FF04}' => '$',
         '\u{3000}' => ' ',
         other => other,
     }
@@ -73,17 +102,6 @@ fn to_half_width(c: char) -> char {
 fn strip_thousands_separators(text: &str) -> Result<String, CountError> {
     if text.is_empty() {
         return Err(CountError::NotANumber);
-    }
-    if let Some((whole, fraction)) = text.split_once('.') {
-        let is_digits =
-            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b',');
-        return if is_digits(whole) && fraction.bytes().all(|b| b.is_ascii_digit()) {
-            // "12.0" is a whole number written with a fraction; still refused,
-            // because a count field with decimals is almost always a typo.
-            Err(CountError::NotWhole)
-        } else {
-            Err(CountError::NotANumber)
-        };
     }
     if !text.bytes().all(|b| b.is_ascii_digit() || b == b',') {
         return Err(CountError::NotANumber);
@@ -123,10 +141,26 @@ mod tests {
             ("007", 7),
             ("999999999999", MAX_COUNT),
             ("999,999,999,999", MAX_COUNT),
+            ("¥1,200", 1200),
+            ("￥１２００", 1200),
+            ("$ 15", 15),
         ];
         for (input, expected) in table {
             assert_eq!(parse_count(input), Ok(*expected), "input {input:?}");
         }
+    }
+
+    #[test]
+    fn amounts_scale_to_minor_units() {
+        assert_eq!(parse_scaled("12.5", 2), Ok(1250));
+        assert_eq!(parse_scaled("$1,234.56", 2), Ok(123_456));
+        assert_eq!(parse_scaled("0.07", 2), Ok(7));
+        assert_eq!(parse_scaled("3", 2), Ok(300));
+        assert_eq!(parse_scaled("1.234", 2), Err(CountError::TooManyDecimals));
+        assert_eq!(parse_scaled("-0.00", 2), Ok(0));
+        assert_eq!(parse_scaled("-1.50", 2), Err(CountError::Negative));
+        assert_eq!(parse_scaled("999999999999.99", 2), Ok(99_999_999_999_999));
+        assert_eq!(parse_scaled("1000000000000", 2), Err(CountError::TooLarge));
     }
 
     #[test]
@@ -143,6 +177,9 @@ mod tests {
             ("1.5", NotWhole),
             ("12.0", NotWhole),
             ("1,234.5", NotWhole),
+            ("1.", NotANumber),
+            ("1.x", NotANumber),
+            ("¥1.5", NotWhole),
             ("１．５", NotWhole),
             ("abc", NotANumber),
             ("12abc", NotANumber),

@@ -1,18 +1,18 @@
-//! The plan: the funnel's stages, who owns each, and the counts entered for
-//! them. Every edit goes through a method here so the rules (valid names,
-//! unique milestones, stage limits) hold whatever the UI does.
+//! The plan: the funnel's stages and owners, the metrics each stage counts,
+//! the KPIs computed from them with their targets, and the entered counts.
+//! Every edit goes through a method here, so the rules hold whatever the UI
+//! does: valid names, limits, and no KPI ever pointing at a missing metric.
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::entries::{Entries, SplitAcrossDays};
+pub use super::ids::{KpiId, MetricId, StageId};
+use super::money::Currency;
 use super::month::Month;
-
-/// Stable identity of a stage: counts and (later) KPIs and SLAs refer to it,
-/// so renaming or reordering never breaks a reference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct StageId(pub u32);
+use super::period::Period;
 
 /// The department that owns a stage. Each has one colour in the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,60 +44,170 @@ impl Department {
     }
 }
 
-/// The points of the funnel the shared KPIs are measured between. At most
-/// one stage carries each milestone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Milestone {
-    Lead,
-    Opportunity,
-    Won,
-}
-
-impl Milestone {
-    pub const ALL: [Milestone; 3] = [Milestone::Lead, Milestone::Opportunity, Milestone::Won];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Milestone::Lead => "lead",
-            Milestone::Opportunity => "opportunity",
-            Milestone::Won => "won",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Milestone> {
-        Milestone::ALL.into_iter().find(|m| m.key() == key)
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
     pub id: StageId,
     pub name: String,
     pub owner: Department,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub milestone: Option<Milestone>,
-    /// Counts entered per month; a month without an entry has no data.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub counts: BTreeMap<Month, u64>,
+    /// The metric that is "the count" of this stage in the funnel.
+    pub primary_metric: MetricId,
+    /// Periods between the previous stage and this one: conversion in
+    /// period t is this stage's count in t ÷ the previous stage's in t − lag.
+    #[serde(default)]
+    pub lag: u32,
 }
 
-impl Stage {
-    pub fn count(&self, month: Month) -> u64 {
-        self.counts.get(&month).copied().unwrap_or(0)
+/// What a metric counts, which decides how its values are entered and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricKind {
+    Count,
+    /// In the plan currency's minor units.
+    Money,
+    /// A total of days (for average lead time and sales cycle).
+    Days,
+    /// A total of minutes (talk time).
+    Minutes,
+}
+
+impl MetricKind {
+    pub const ALL: [MetricKind; 4] = [MetricKind::Count, MetricKind::Money, MetricKind::Days, MetricKind::Minutes];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MetricKind::Count => "count",
+            MetricKind::Money => "money",
+            MetricKind::Days => "days",
+            MetricKind::Minutes => "minutes",
+        }
     }
+
+    pub fn from_key(key: &str) -> Option<MetricKind> {
+        MetricKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub id: MetricId,
+    pub stage: StageId,
+    pub name: String,
+    pub kind: MetricKind,
+    /// Counts lost deals for one reason; reasons are shown as shares.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub lost_reason: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// Where a KPI belongs: to one stage, or shared by all departments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiScope {
+    Stage(StageId),
+    Shared,
+}
+
+/// How a KPI's ratio is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiDisplay {
+    /// × 100, with one decimal: 25.0 %.
+    Percent,
+    /// Money per unit, in the plan currency: CPA, average deal size.
+    Money,
+    /// Days per unit: sales cycle, lead time.
+    Days,
+    /// Minutes per unit: talk time per contact.
+    Minutes,
+    /// A plain ratio with two decimals.
+    Ratio,
+}
+
+impl KpiDisplay {
+    pub const ALL: [KpiDisplay; 5] =
+        [KpiDisplay::Percent, KpiDisplay::Money, KpiDisplay::Days, KpiDisplay::Minutes, KpiDisplay::Ratio];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            KpiDisplay::Percent => "percent",
+            KpiDisplay::Money => "money",
+            KpiDisplay::Days => "days",
+            KpiDisplay::Minutes => "minutes",
+            KpiDisplay::Ratio => "ratio",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<KpiDisplay> {
+        KpiDisplay::ALL.into_iter().find(|d| d.key() == key)
+    }
+}
+
+/// Which way is good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Kpi {
+    pub id: KpiId,
+    pub name: String,
+    pub scope: KpiScope,
+    pub numerator: MetricId,
+    pub denominator: MetricId,
+    pub display: KpiDisplay,
+    #[serde(default)]
+    pub better: Better,
+    /// Periods between denominator and numerator, as for stage steps.
+    #[serde(default)]
+    pub lag: u32,
+    /// Target per month, as a ratio (0.25 for 25 %; minor units for money).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<Month, f64>,
+}
+
+/// Everything about a KPI except its id and targets, as edited in a form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiDraft {
+    pub name: String,
+    pub scope: KpiScope,
+    pub numerator: MetricId,
+    pub denominator: MetricId,
+    pub display: KpiDisplay,
+    pub better: Better,
+    pub lag: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub name: String,
+    pub currency: Currency,
     pub stages: Vec<Stage>,
+    pub metrics: Vec<Metric>,
+    pub kpis: Vec<Kpi>,
+    #[serde(default)]
+    pub entries: Entries,
+    /// How far (in %) a KPI may miss its target and still be "at risk"
+    /// rather than "off track".
+    pub at_risk_margin_percent: u32,
+    /// The next id to hand out; ids are never reused.
+    pub next_id: u32,
 }
 
 pub const MAX_STAGES: usize = 20;
+pub const MAX_METRICS: usize = 200;
+pub const MAX_KPIS: usize = 200;
 pub const MAX_NAME_CHARS: usize = 60;
+pub const MAX_LAG: u32 = 12;
+pub const MAX_MARGIN_PERCENT: u32 = 100;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     #[error("a name cannot be empty")]
     EmptyName,
@@ -105,10 +215,28 @@ pub enum EditError {
     NameTooLong,
     #[error("a plan has at most {MAX_STAGES} stages")]
     TooManyStages,
+    #[error("a plan has at most {MAX_METRICS} metrics and {MAX_KPIS} KPIs")]
+    TooManyItems,
     #[error("a plan keeps at least one stage")]
     LastStage,
     #[error("that stage no longer exists")]
     UnknownStage,
+    #[error("that metric no longer exists")]
+    UnknownMetric,
+    #[error("that KPI no longer exists")]
+    UnknownKpi,
+    #[error("the metric is the stage's count")]
+    PrimaryMetric,
+    #[error("the metric is used by {}", .0.join(", "))]
+    MetricInUse(Vec<String>),
+    #[error("a lag is 0 to {MAX_LAG} periods")]
+    LagTooLarge,
+    #[error("the margin is 0 to {MAX_MARGIN_PERCENT} %")]
+    MarginTooLarge,
+    #[error("a target must be a finite number of at least zero")]
+    BadTarget,
+    #[error(transparent)]
+    SplitAcrossDays(#[from] SplitAcrossDays),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,11 +245,14 @@ pub enum Direction {
     Down,
 }
 
-/// A stage taken out of the plan, kept so the removal can be undone.
+/// A stage taken out of the plan with everything that depended on it, kept
+/// so the removal can be undone exactly.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RemovedStage {
     pub index: usize,
     pub stage: Stage,
+    pub metrics: Vec<(usize, Metric, BTreeMap<NaiveDate, u64>)>,
+    pub kpis: Vec<(usize, Kpi)>,
 }
 
 /// Checks and tidies a name typed by a user.
@@ -145,19 +276,56 @@ impl Plan {
         self.stages.iter().position(|s| s.id == id)
     }
 
+    pub fn metric(&self, id: MetricId) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+
+    pub fn kpi(&self, id: KpiId) -> Option<&Kpi> {
+        self.kpis.iter().find(|k| k.id == id)
+    }
+
+    /// The metrics of a stage, in the order they were added.
+    pub fn metrics_of(&self, stage: StageId) -> impl Iterator<Item = &Metric> {
+        self.metrics.iter().filter(move |m| m.stage == stage)
+    }
+
+    pub fn kpis_in(&self, scope: KpiScope) -> impl Iterator<Item = &Kpi> {
+        self.kpis.iter().filter(move |k| k.scope == scope)
+    }
+
     fn stage_mut(&mut self, id: StageId) -> Result<&mut Stage, EditError> {
-        self.stages
-            .iter_mut()
-            .find(|s| s.id == id)
-            .ok_or(EditError::UnknownStage)
+        self.stages.iter_mut().find(|s| s.id == id).ok_or(EditError::UnknownStage)
     }
 
-    pub fn stage_with(&self, milestone: Milestone) -> Option<&Stage> {
-        self.stages.iter().find(|s| s.milestone == Some(milestone))
+    fn metric_mut(&mut self, id: MetricId) -> Result<&mut Metric, EditError> {
+        self.metrics.iter_mut().find(|m| m.id == id).ok_or(EditError::UnknownMetric)
     }
 
-    fn next_stage_id(&self) -> StageId {
-        StageId(self.stages.iter().map(|s| s.id.0 + 1).max().unwrap_or(1))
+    fn kpi_mut(&mut self, id: KpiId) -> Result<&mut Kpi, EditError> {
+        self.kpis.iter_mut().find(|k| k.id == id).ok_or(EditError::UnknownKpi)
+    }
+
+    fn take_id(&mut self) -> u32 {
+        let id = self.next_id;
+        self.next_id = self.next_id.saturating_add(1);
+        id
+    }
+
+    pub fn set_name(&mut self, name: &str) -> Result<(), EditError> {
+        self.name = clean_name(name)?;
+        Ok(())
+    }
+
+    pub fn set_currency(&mut self, currency: Currency) {
+        self.currency = currency;
+    }
+
+    pub fn set_at_risk_margin(&mut self, percent: u32) -> Result<(), EditError> {
+        if percent > MAX_MARGIN_PERCENT {
+            return Err(EditError::MarginTooLarge);
+        }
+        self.at_risk_margin_percent = percent;
+        Ok(())
     }
 
     pub fn rename_stage(&mut self, id: StageId, name: &str) -> Result<(), EditError> {
@@ -166,54 +334,88 @@ impl Plan {
         Ok(())
     }
 
-    /// Appends a stage owned by the same department as the last one.
-    pub fn add_stage(&mut self, name: &str) -> Result<StageId, EditError> {
+    /// Appends a stage, owned by the same department as the last one, with
+    /// its count metric named `count_name`.
+    pub fn add_stage(&mut self, name: &str, count_name: &str) -> Result<StageId, EditError> {
         let name = clean_name(name)?;
+        let count_name = clean_name(count_name)?;
         if self.stages.len() >= MAX_STAGES {
             return Err(EditError::TooManyStages);
         }
-        let id = self.next_stage_id();
-        let owner = self
-            .stages
-            .last()
-            .map_or(Department::Marketing, |s| s.owner);
+        if self.metrics.len() >= MAX_METRICS {
+            return Err(EditError::TooManyItems);
+        }
+        let id = StageId(self.take_id());
+        let metric = MetricId(self.take_id());
+        let owner = self.stages.last().map_or(Department::Marketing, |s| s.owner);
+        self.metrics.push(Metric {
+            id: metric,
+            stage: id,
+            name: count_name,
+            kind: MetricKind::Count,
+            lost_reason: false,
+        });
         self.stages.push(Stage {
             id,
             name,
             owner,
-            milestone: None,
-            counts: BTreeMap::new(),
+            primary_metric: metric,
+            lag: 0,
         });
         Ok(id)
     }
 
+    /// Removes a stage with its metrics, their counts, and every KPI that
+    /// belongs to the stage or reads one of its metrics.
     pub fn remove_stage(&mut self, id: StageId) -> Result<RemovedStage, EditError> {
         let index = self.index_of(id).ok_or(EditError::UnknownStage)?;
         if self.stages.len() == 1 {
             return Err(EditError::LastStage);
         }
         let stage = self.stages.remove(index);
-        Ok(RemovedStage { index, stage })
+        let mut metrics = Vec::new();
+        let mut position = 0;
+        self.metrics.retain(|m| {
+            let keep = m.stage != id;
+            if !keep {
+                metrics.push((position, m.clone(), BTreeMap::new()));
+            }
+            position += 1;
+            keep
+        });
+        for (_, metric, days) in &mut metrics {
+            *days = self.entries.take_metric(metric.id);
+        }
+        let gone: Vec<MetricId> = metrics.iter().map(|(_, m, _)| m.id).collect();
+        let mut kpis = Vec::new();
+        let mut position = 0;
+        self.kpis.retain(|k| {
+            let keep = k.scope != KpiScope::Stage(id)
+                && !gone.contains(&k.numerator)
+                && !gone.contains(&k.denominator);
+            if !keep {
+                kpis.push((position, k.clone()));
+            }
+            position += 1;
+            keep
+        });
+        Ok(RemovedStage { index, stage, metrics, kpis })
     }
 
-    /// Puts a removed stage back where it was. Fails when the plan has
-    /// meanwhile filled up, and drops a milestone another stage has taken.
+    /// Puts a removed stage and everything removed with it back in place.
     pub fn restore_stage(&mut self, removed: RemovedStage) -> Result<(), EditError> {
         if self.stages.len() >= MAX_STAGES {
             return Err(EditError::TooManyStages);
         }
-        let mut stage = removed.stage;
-        if self.stage(stage.id).is_some() {
-            stage.id = self.next_stage_id();
-        }
-        if stage
-            .milestone
-            .is_some_and(|m| self.stage_with(m).is_some())
-        {
-            stage.milestone = None;
-        }
         let index = removed.index.min(self.stages.len());
-        self.stages.insert(index, stage);
+        self.stages.insert(index, removed.stage);
+        for (position, metric, days) in removed.metrics {
+            self.entries.put_metric(metric.id, days);
+            self.metrics.insert(position.min(self.metrics.len()), metric);
+        }
+        for (position, kpi) in removed.kpis {
+            self.kpis.insert(position.min(self.kpis.len()), kpi);
+        }
         Ok(())
     }
 
@@ -235,25 +437,133 @@ impl Plan {
         Ok(())
     }
 
-    /// Marks a stage with a milestone, taking it from any other stage.
-    pub fn set_milestone(
-        &mut self,
-        id: StageId,
-        milestone: Option<Milestone>,
-    ) -> Result<(), EditError> {
-        self.stage_mut(id)?;
-        for stage in &mut self.stages {
-            if stage.id == id {
-                stage.milestone = milestone;
-            } else if milestone.is_some() && stage.milestone == milestone {
-                stage.milestone = None;
-            }
+    pub fn set_stage_lag(&mut self, id: StageId, lag: u32) -> Result<(), EditError> {
+        if lag > MAX_LAG {
+            return Err(EditError::LagTooLarge);
         }
+        self.stage_mut(id)?.lag = lag;
         Ok(())
     }
 
-    pub fn set_count(&mut self, id: StageId, month: Month, count: u64) -> Result<(), EditError> {
-        self.stage_mut(id)?.counts.insert(month, count);
+    pub fn add_metric(
+        &mut self,
+        stage: StageId,
+        name: &str,
+        kind: MetricKind,
+        lost_reason: bool,
+    ) -> Result<MetricId, EditError> {
+        let name = clean_name(name)?;
+        self.stage(stage).ok_or(EditError::UnknownStage)?;
+        if self.metrics.len() >= MAX_METRICS {
+            return Err(EditError::TooManyItems);
+        }
+        let id = MetricId(self.take_id());
+        self.metrics.push(Metric { id, stage, name, kind, lost_reason });
+        Ok(id)
+    }
+
+    pub fn rename_metric(&mut self, id: MetricId, name: &str) -> Result<(), EditError> {
+        let name = clean_name(name)?;
+        self.metric_mut(id)?.name = name;
+        Ok(())
+    }
+
+    /// Removes a metric and its counts; refused while a KPI reads it or it
+    /// is its stage's count, so no KPI is ever left dangling.
+    pub fn remove_metric(&mut self, id: MetricId) -> Result<(Metric, BTreeMap<NaiveDate, u64>), EditError> {
+        let index = self.metrics.iter().position(|m| m.id == id).ok_or(EditError::UnknownMetric)?;
+        if self.stages.iter().any(|s| s.primary_metric == id) {
+            return Err(EditError::PrimaryMetric);
+        }
+        let users: Vec<String> = self
+            .kpis
+            .iter()
+            .filter(|k| k.numerator == id || k.denominator == id)
+            .map(|k| k.name.clone())
+            .collect();
+        if !users.is_empty() {
+            return Err(EditError::MetricInUse(users));
+        }
+        let metric = self.metrics.remove(index);
+        let days = self.entries.take_metric(id);
+        Ok((metric, days))
+    }
+
+    fn check_draft(&self, draft: &KpiDraft) -> Result<KpiDraft, EditError> {
+        let name = clean_name(&draft.name)?;
+        if let KpiScope::Stage(stage) = draft.scope {
+            self.stage(stage).ok_or(EditError::UnknownStage)?;
+        }
+        self.metric(draft.numerator).ok_or(EditError::UnknownMetric)?;
+        self.metric(draft.denominator).ok_or(EditError::UnknownMetric)?;
+        if draft.lag > MAX_LAG {
+            return Err(EditError::LagTooLarge);
+        }
+        Ok(KpiDraft { name, ..draft.clone() })
+    }
+
+    pub fn add_kpi(&mut self, draft: &KpiDraft) -> Result<KpiId, EditError> {
+        let draft = self.check_draft(draft)?;
+        if self.kpis.len() >= MAX_KPIS {
+            return Err(EditError::TooManyItems);
+        }
+        let id = KpiId(self.take_id());
+        self.kpis.push(Kpi {
+            id,
+            name: draft.name,
+            scope: draft.scope,
+            numerator: draft.numerator,
+            denominator: draft.denominator,
+            display: draft.display,
+            better: draft.better,
+            lag: draft.lag,
+            targets: BTreeMap::new(),
+        });
+        Ok(id)
+    }
+
+    pub fn update_kpi(&mut self, id: KpiId, draft: &KpiDraft) -> Result<(), EditError> {
+        let draft = self.check_draft(draft)?;
+        let kpi = self.kpi_mut(id)?;
+        kpi.name = draft.name;
+        kpi.scope = draft.scope;
+        kpi.numerator = draft.numerator;
+        kpi.denominator = draft.denominator;
+        kpi.display = draft.display;
+        kpi.better = draft.better;
+        kpi.lag = draft.lag;
+        Ok(())
+    }
+
+    pub fn remove_kpi(&mut self, id: KpiId) -> Result<(usize, Kpi), EditError> {
+        let index = self.kpis.iter().position(|k| k.id == id).ok_or(EditError::UnknownKpi)?;
+        Ok((index, self.kpis.remove(index)))
+    }
+
+    pub fn restore_kpi(&mut self, index: usize, kpi: Kpi) {
+        self.kpis.insert(index.min(self.kpis.len()), kpi);
+    }
+
+    /// Sets (or with `None` clears) a KPI's target for one month.
+    pub fn set_target(&mut self, id: KpiId, month: Month, target: Option<f64>) -> Result<(), EditError> {
+        if target.is_some_and(|t| !t.is_finite() || t < 0.0) {
+            return Err(EditError::BadTarget);
+        }
+        let kpi = self.kpi_mut(id)?;
+        match target {
+            Some(t) => kpi.targets.insert(month, t),
+            None => kpi.targets.remove(&month),
+        };
+        Ok(())
+    }
+
+    /// Sets the value of a metric for one period (stored on its first day).
+    pub fn set_entry(&mut self, metric: MetricId, period: Period, value: Option<u64>) -> Result<(), EditError> {
+        self.metric(metric).ok_or(EditError::UnknownMetric)?;
+        match value {
+            Some(v) => self.entries.set(metric, period, v)?,
+            None => self.entries.clear(metric, period)?,
+        }
         Ok(())
     }
 }
@@ -261,14 +571,24 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::presets::{inside_sales, PresetNames};
+    use crate::domain::locale::Lang;
+    use crate::domain::period::Granularity;
+    use crate::domain::presets::inside_sales;
 
     fn plan() -> Plan {
-        inside_sales(&PresetNames::ENGLISH)
+        inside_sales(Lang::En)
     }
 
     fn names(plan: &Plan) -> Vec<&str> {
         plan.stages.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    fn metric_named(plan: &Plan, name: &str) -> MetricId {
+        plan.metrics.iter().find(|m| m.name == name).map(|m| m.id).unwrap()
+    }
+
+    fn november() -> Period {
+        Period::containing(Granularity::Month, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
     }
 
     #[test]
@@ -278,19 +598,10 @@ mod tests {
         plan.rename_stage(id, "  Inbound leads ").unwrap();
         assert_eq!(plan.stages[0].name, "Inbound leads");
         assert_eq!(plan.rename_stage(id, "   "), Err(EditError::EmptyName));
-        assert_eq!(
-            plan.rename_stage(id, &"x".repeat(61)),
-            Err(EditError::NameTooLong)
-        );
-        assert_eq!(
-            plan.stages[0].name, "Inbound leads",
-            "a refused rename changes nothing"
-        );
+        assert_eq!(plan.rename_stage(id, &"x".repeat(61)), Err(EditError::NameTooLong));
+        assert_eq!(plan.stages[0].name, "Inbound leads", "a refused rename changes nothing");
         plan.rename_stage(id, &"営".repeat(60)).unwrap();
-        assert_eq!(
-            plan.rename_stage(StageId(999), "x"),
-            Err(EditError::UnknownStage)
-        );
+        assert_eq!(plan.rename_stage(StageId(999), "x"), Err(EditError::UnknownStage));
     }
 
     #[test]
@@ -302,44 +613,48 @@ mod tests {
     }
 
     #[test]
-    fn added_stages_get_fresh_ids_and_the_last_owner() {
+    fn added_stages_get_fresh_ids_a_count_metric_and_the_last_owner() {
         let mut plan = plan();
-        let id = plan.add_stage("Renewal").unwrap();
-        assert_eq!(id, StageId(6));
+        let next = plan.next_id;
+        let id = plan.add_stage("Renewal", "Renewals").unwrap();
+        assert_eq!(id, StageId(next));
         let added = plan.stage(id).unwrap();
         assert_eq!(added.owner, Department::FieldSales);
-        assert_eq!(added.milestone, None);
+        let count = plan.metric(added.primary_metric).unwrap();
+        assert_eq!((count.name.as_str(), count.kind, count.stage), ("Renewals", MetricKind::Count, id));
         while plan.stages.len() < MAX_STAGES {
-            plan.add_stage("More").unwrap();
+            plan.add_stage("More", "Count").unwrap();
         }
-        assert_eq!(
-            plan.add_stage("One too many"),
-            Err(EditError::TooManyStages)
-        );
+        assert_eq!(plan.add_stage("One too many", "Count"), Err(EditError::TooManyStages));
     }
 
     #[test]
-    fn ids_are_never_reused_while_the_stage_exists() {
+    fn remove_takes_dependent_kpis_and_restore_puts_everything_back() {
         let mut plan = plan();
-        let first = plan.stages[0].id;
-        plan.remove_stage(StageId(5)).unwrap();
-        let id = plan.add_stage("New").unwrap();
-        assert_ne!(id, first);
-        assert!(plan.stages.iter().filter(|s| s.id == id).count() == 1);
-    }
-
-    #[test]
-    fn remove_and_restore_put_the_stage_back_in_place() {
-        let mut plan = plan();
-        let month = Month::new(2026, 11).unwrap();
-        let id = plan.stages[2].id;
-        plan.set_count(id, month, 40).unwrap();
+        let nurturing = plan.stages[1].id;
+        let contacts = metric_named(&plan, "Contacts");
+        plan.set_entry(contacts, november(), Some(300)).unwrap();
         let before = plan.clone();
-        let removed = plan.remove_stage(id).unwrap();
-        assert_eq!(removed.index, 2);
-        assert_eq!(plan.stages.len(), 4);
+        let removed = plan.remove_stage(nurturing).unwrap();
+        assert_eq!(removed.index, 1);
+        assert!(plan.metrics.iter().all(|m| m.stage != nurturing));
+        // The opportunity rate of the next stage read "Contacts": it goes too.
+        let removed_kpis: Vec<_> = removed.kpis.iter().map(|(_, k)| k.name.as_str()).collect();
+        assert!(removed_kpis.contains(&"Contact rate"));
+        assert!(removed_kpis.contains(&"Opportunity rate"));
+        assert!(plan.kpis.iter().all(|k| plan.metric(k.numerator).is_some() && plan.metric(k.denominator).is_some()));
+        assert_eq!(plan.entries.cell(contacts, november()).total, None);
         plan.restore_stage(removed).unwrap();
         assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn ids_are_never_reused() {
+        let mut plan = plan();
+        let last = plan.stages[4].id;
+        plan.remove_stage(last).unwrap();
+        let id = plan.add_stage("New", "Count").unwrap();
+        assert!(id.0 > last.0);
     }
 
     #[test]
@@ -353,18 +668,6 @@ mod tests {
     }
 
     #[test]
-    fn restore_gives_up_a_milestone_taken_meanwhile() {
-        let mut plan = plan();
-        let won = plan.stage_with(Milestone::Won).unwrap().id;
-        let removed = plan.remove_stage(won).unwrap();
-        let other = plan.stages[3].id;
-        plan.set_milestone(other, Some(Milestone::Won)).unwrap();
-        plan.restore_stage(removed).unwrap();
-        assert_eq!(plan.stage_with(Milestone::Won).unwrap().id, other);
-        assert_eq!(plan.stage(won).unwrap().milestone, None);
-    }
-
-    #[test]
     fn move_swaps_neighbours_and_stops_at_the_ends() {
         let mut plan = plan();
         let first = plan.stages[0].id;
@@ -373,13 +676,7 @@ mod tests {
         plan.move_stage(first, Direction::Down).unwrap();
         assert_eq!(
             names(&plan),
-            [
-                "Lead nurturing",
-                "Lead generation",
-                "Opportunity creation",
-                "Hand-off → proposal",
-                "Won"
-            ]
+            ["Lead nurturing", "Lead generation", "Opportunity creation", "Hand-off → proposal", "Won"]
         );
         let last = plan.stages[4].id;
         plan.move_stage(last, Direction::Down).unwrap();
@@ -387,28 +684,73 @@ mod tests {
     }
 
     #[test]
-    fn a_milestone_belongs_to_one_stage_at_a_time() {
+    fn a_metric_used_by_a_kpi_cannot_be_removed() {
         let mut plan = plan();
-        let nurturing = plan.stages[1].id;
-        plan.set_milestone(nurturing, Some(Milestone::Lead))
-            .unwrap();
-        assert_eq!(plan.stage_with(Milestone::Lead).unwrap().id, nurturing);
-        assert_eq!(plan.stages[0].milestone, None);
-        plan.set_milestone(nurturing, None).unwrap();
-        assert!(plan.stage_with(Milestone::Lead).is_none());
-        assert_eq!(plan.stage_with(Milestone::Won).unwrap().name, "Won");
+        let calls = metric_named(&plan, "Calls");
+        assert_eq!(plan.remove_metric(calls), Err(EditError::MetricInUse(vec!["Contact rate".into()])));
+        let leads = metric_named(&plan, "Leads");
+        assert_eq!(plan.remove_metric(leads), Err(EditError::PrimaryMetric));
+        let stage = plan.stages[0].id;
+        let extra = plan.add_metric(stage, "Booth visitors", MetricKind::Count, false).unwrap();
+        plan.set_entry(extra, november(), Some(5)).unwrap();
+        let (metric, days) = plan.remove_metric(extra).unwrap();
+        assert_eq!(metric.name, "Booth visitors");
+        assert_eq!(days.values().sum::<u64>(), 5);
+        assert!(plan.metric(extra).is_none());
     }
 
     #[test]
-    fn owners_and_counts_are_set_per_stage() {
+    fn kpis_are_checked_before_they_are_saved() {
         let mut plan = plan();
+        let calls = metric_named(&plan, "Calls");
+        let contacts = metric_named(&plan, "Contacts");
+        let draft = KpiDraft {
+            name: " Connect rate ".into(),
+            scope: KpiScope::Shared,
+            numerator: contacts,
+            denominator: calls,
+            display: KpiDisplay::Percent,
+            better: Better::Higher,
+            lag: 0,
+        };
+        let id = plan.add_kpi(&draft).unwrap();
+        assert_eq!(plan.kpi(id).unwrap().name, "Connect rate");
+        let dangling = KpiDraft { numerator: MetricId(9999), ..draft.clone() };
+        assert_eq!(plan.add_kpi(&dangling), Err(EditError::UnknownMetric));
+        assert_eq!(plan.update_kpi(id, &dangling), Err(EditError::UnknownMetric));
+        let slow = KpiDraft { lag: 13, ..draft.clone() };
+        assert_eq!(plan.add_kpi(&slow), Err(EditError::LagTooLarge));
+        let (index, kpi) = plan.remove_kpi(id).unwrap();
+        plan.restore_kpi(index, kpi);
+        assert!(plan.kpi(id).is_some());
+    }
+
+    #[test]
+    fn targets_are_finite_and_not_negative() {
+        let mut plan = plan();
+        let id = plan.kpis[0].id;
         let month = Month::new(2026, 11).unwrap();
+        plan.set_target(id, month, Some(0.25)).unwrap();
+        assert_eq!(plan.kpi(id).unwrap().targets.get(&month), Some(&0.25));
+        for bad in [f64::NAN, f64::INFINITY, -0.1] {
+            assert_eq!(plan.set_target(id, month, Some(bad)), Err(EditError::BadTarget));
+        }
+        plan.set_target(id, month, None).unwrap();
+        assert!(plan.kpi(id).unwrap().targets.is_empty());
+    }
+
+    #[test]
+    fn owners_lags_and_margins_are_validated() {
+        let mut plan = plan();
         let id = plan.stages[1].id;
         plan.set_owner(id, Department::Marketing).unwrap();
-        plan.set_count(id, month, 250).unwrap();
         assert_eq!(plan.stages[1].owner, Department::Marketing);
-        assert_eq!(plan.stages[1].count(month), 250);
-        assert_eq!(plan.stages[1].count(Month::new(2026, 10).unwrap()), 0);
+        plan.set_stage_lag(id, 2).unwrap();
+        assert_eq!(plan.set_stage_lag(id, 13), Err(EditError::LagTooLarge));
+        assert_eq!(plan.stages[1].lag, 2);
+        assert_eq!(plan.set_at_risk_margin(101), Err(EditError::MarginTooLarge));
+        plan.set_at_risk_margin(5).unwrap();
+        assert_eq!(plan.at_risk_margin_percent, 5);
     }
 
     #[test]
@@ -416,8 +758,11 @@ mod tests {
         for d in Department::ALL {
             assert_eq!(Department::from_key(d.key()), Some(d));
         }
-        for m in Milestone::ALL {
-            assert_eq!(Milestone::from_key(m.key()), Some(m));
+        for k in MetricKind::ALL {
+            assert_eq!(MetricKind::from_key(k.key()), Some(k));
+        }
+        for d in KpiDisplay::ALL {
+            assert_eq!(KpiDisplay::from_key(d.key()), Some(d));
         }
         assert_eq!(Department::from_key("sales"), None);
     }

@@ -1,69 +1,231 @@
 //! Ready-made plans. The default is the inside-sales flow of the domain
 //! source: marketing generates leads, inside sales nurtures them and creates
-//! opportunities, field sales proposes and closes.
+//! opportunities, field sales proposes and closes; each stage with the
+//! seed's KPIs, plus the KPIs all three departments share.
+//!
+//! Names are created in the UI language and then belong to the user: they
+//! are plan data and are never translated afterwards.
 
-use super::plan::{Department, Milestone, Plan, Stage, StageId};
+use std::collections::{BTreeMap, HashMap};
 
-/// Stage names of the default flow in one language. The names become plan
-/// data: once created they are the user's, and are never translated.
-pub struct PresetNames {
-    pub plan: &'static str,
-    pub lead_generation: &'static str,
-    pub lead_nurturing: &'static str,
-    pub opportunity_creation: &'static str,
-    pub hand_off: &'static str,
-    pub won: &'static str,
+use super::entries::Entries;
+use super::ids::{KpiId, MetricId, StageId};
+use super::locale::Lang;
+use super::money::Currency;
+use super::plan::{Better, Department, Kpi, KpiDisplay, KpiScope, Metric, MetricKind, Plan, Stage};
+
+/// A name in both languages.
+type Name = (&'static str, &'static str);
+
+struct MetricSpec {
+    key: &'static str,
+    name: Name,
+    kind: MetricKind,
+    lost_reason: bool,
 }
 
-impl PresetNames {
-    pub const ENGLISH: PresetNames = PresetNames {
-        plan: "Inside sales funnel",
-        lead_generation: "Lead generation",
-        lead_nurturing: "Lead nurturing",
-        opportunity_creation: "Opportunity creation",
-        hand_off: "Hand-off → proposal",
-        won: "Won",
-    };
-
-    pub const JAPANESE: PresetNames = PresetNames {
-        plan: "インサイドセールスのファネル",
-        lead_generation: "リード獲得",
-        lead_nurturing: "リード育成",
-        opportunity_creation: "商談化",
-        hand_off: "引き継ぎ〜提案",
-        won: "受注",
-    };
+struct KpiSpec {
+    name: Name,
+    numerator: &'static str,
+    denominator: &'static str,
+    display: KpiDisplay,
+    better: Better,
 }
 
-pub fn inside_sales(names: &PresetNames) -> Plan {
-    let stages = [
-        (
-            names.lead_generation,
-            Department::Marketing,
-            Some(Milestone::Lead),
-        ),
-        (names.lead_nurturing, Department::InsideSales, None),
-        (
-            names.opportunity_creation,
-            Department::InsideSales,
-            Some(Milestone::Opportunity),
-        ),
-        (names.hand_off, Department::FieldSales, None),
-        (names.won, Department::FieldSales, Some(Milestone::Won)),
-    ];
+struct StageSpec {
+    name: Name,
+    owner: Department,
+    metrics: &'static [MetricSpec],
+    kpis: &'static [KpiSpec],
+}
+
+const fn count(key: &'static str, en: &'static str, ja: &'static str) -> MetricSpec {
+    MetricSpec { key, name: (en, ja), kind: MetricKind::Count, lost_reason: false }
+}
+
+const fn of_kind(key: &'static str, en: &'static str, ja: &'static str, kind: MetricKind) -> MetricSpec {
+    MetricSpec { key, name: (en, ja), kind, lost_reason: false }
+}
+
+const fn lost(key: &'static str, en: &'static str, ja: &'static str) -> MetricSpec {
+    MetricSpec { key, name: (en, ja), kind: MetricKind::Count, lost_reason: true }
+}
+
+const fn kpi(
+    name: Name,
+    numerator: &'static str,
+    denominator: &'static str,
+    display: KpiDisplay,
+    better: Better,
+) -> KpiSpec {
+    KpiSpec { name, numerator, denominator, display, better }
+}
+
+use Better::{Higher, Lower};
+use KpiDisplay::{Days, Minutes, Money, Percent};
+
+/// The first metric of each stage is its count in the funnel.
+const INSIDE_SALES: &[StageSpec] = &[
+    StageSpec {
+        name: ("Lead generation", "リード獲得"),
+        owner: Department::Marketing,
+        metrics: &[
+            count("leads", "Leads", "リード数"),
+            count("visits", "Site visits", "サイト訪問数"),
+            of_kind("ad_spend", "Ad spend", "広告費", MetricKind::Money),
+            count("impressions", "Ad impressions", "広告表示回数"),
+            count("clicks", "Ad clicks", "広告クリック数"),
+            count("document_requests", "Document requests", "資料請求数"),
+            count("webinar_registrations", "Webinar registrations", "ウェビナー申込数"),
+            count("webinar_attendees", "Webinar attendees", "ウェビナー参加数"),
+        ],
+        kpis: &[
+            kpi(("CPA", "獲得単価(CPA)"), "ad_spend", "leads", Money, Lower),
+            kpi(("CVR", "CVR"), "leads", "visits", Percent, Higher),
+            kpi(("Ad CTR", "広告CTR"), "clicks", "impressions", Percent, Higher),
+            kpi(("Webinar attendance rate", "ウェビナー参加率"), "webinar_attendees", "webinar_registrations", Percent, Higher),
+        ],
+    },
+    StageSpec {
+        name: ("Lead nurturing", "リード育成"),
+        owner: Department::InsideSales,
+        metrics: &[
+            count("nurtured", "Nurtured leads", "育成リード数"),
+            count("calls", "Calls", "架電数"),
+            count("contacts", "Contacts", "接触数"),
+            count("emails_sent", "Emails sent", "メール送信数"),
+            count("emails_opened", "Emails opened", "メール開封数"),
+            count("replies", "Replies", "返信数"),
+            of_kind("talk_minutes", "Talk minutes", "通話時間(分)", MetricKind::Minutes),
+            count("recontacts", "Re-contacts", "再接触数"),
+            count("downloads", "Downloads", "ダウンロード数"),
+        ],
+        kpis: &[
+            kpi(("Contact rate", "接触率"), "contacts", "calls", Percent, Higher),
+            kpi(("Reply rate", "返信率"), "replies", "emails_sent", Percent, Higher),
+            kpi(("Open rate", "開封率"), "emails_opened", "emails_sent", Percent, Higher),
+            kpi(("Talk time per contact", "接触あたり通話時間"), "talk_minutes", "contacts", Minutes, Higher),
+            kpi(("Re-contact rate", "再接触率"), "recontacts", "contacts", Percent, Higher),
+        ],
+    },
+    StageSpec {
+        name: ("Opportunity creation", "商談化"),
+        owner: Department::InsideSales,
+        metrics: &[
+            count("opportunities", "Opportunities", "商談数"),
+            count("appointments", "Appointments", "アポイント数"),
+            count("handoffs", "Hand-offs", "引き継ぎ数"),
+        ],
+        kpis: &[
+            kpi(("Opportunity rate", "商談化率"), "opportunities", "contacts", Percent, Higher),
+            kpi(("Hand-off rate", "引き継ぎ率"), "handoffs", "opportunities", Percent, Higher),
+        ],
+    },
+    StageSpec {
+        name: ("Hand-off → proposal", "引き継ぎ〜提案"),
+        owner: Department::FieldSales,
+        metrics: &[
+            count("proposals", "Proposals", "提案数"),
+            lost("lost_price", "Lost: price", "失注: 価格"),
+            lost("lost_timing", "Lost: timing", "失注: 時期"),
+            lost("lost_competitor", "Lost: competitor", "失注: 競合"),
+        ],
+        kpis: &[],
+    },
+    StageSpec {
+        name: ("Won", "受注"),
+        owner: Department::FieldSales,
+        metrics: &[
+            count("won", "Won deals", "受注数"),
+            of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
+            of_kind("cycle_days", "Sales cycle days (total)", "商談日数(合計)", MetricKind::Days),
+            of_kind("lead_time_days", "Lead-to-won days (total)", "リード〜受注日数(合計)", MetricKind::Days),
+        ],
+        kpis: &[
+            kpi(("Win rate", "受注率"), "won", "opportunities", Percent, Higher),
+            kpi(("Average deal size", "受注単価"), "revenue", "won", Money, Higher),
+            kpi(("Sales cycle", "商談期間"), "cycle_days", "won", Days, Lower),
+        ],
+    },
+];
+
+const SHARED: &[KpiSpec] = &[
+    kpi(("Lead → opportunity", "リード→商談化率"), "opportunities", "leads", Percent, Higher),
+    kpi(("Opportunity → won", "商談→受注率"), "won", "opportunities", Percent, Higher),
+    kpi(("Average lead time", "平均リードタイム"), "lead_time_days", "won", Days, Lower),
+];
+
+fn pick(name: Name, lang: Lang) -> String {
+    match lang {
+        Lang::En => name.0.to_owned(),
+        Lang::Ja => name.1.to_owned(),
+    }
+}
+
+/// The default plan: the seed's inside-sales flow, named in `lang`, in the
+/// currency its users most likely work in.
+pub fn inside_sales(lang: Lang) -> Plan {
+    let mut next_id = 1_u32;
+    let mut take_id = || {
+        let id = next_id;
+        next_id += 1;
+        id
+    };
+    let mut stages = Vec::new();
+    let mut metrics = Vec::new();
+    let mut keys: HashMap<&str, MetricId> = HashMap::new();
+    for spec in INSIDE_SALES {
+        let stage = StageId(take_id());
+        for metric in spec.metrics {
+            let id = MetricId(take_id());
+            keys.insert(metric.key, id);
+            metrics.push(Metric {
+                id,
+                stage,
+                name: pick(metric.name, lang),
+                kind: metric.kind,
+                lost_reason: metric.lost_reason,
+            });
+        }
+        stages.push(Stage {
+            id: stage,
+            name: pick(spec.name, lang),
+            owner: spec.owner,
+            primary_metric: keys[spec.metrics[0].key],
+            lag: 0,
+        });
+    }
+    let scoped = INSIDE_SALES
+        .iter()
+        .zip(&stages)
+        .flat_map(|(spec, stage)| spec.kpis.iter().map(|k| (KpiScope::Stage(stage.id), k)));
+    let shared = SHARED.iter().map(|k| (KpiScope::Shared, k));
+    let kpis = scoped
+        .chain(shared)
+        .map(|(scope, spec)| Kpi {
+            id: KpiId(take_id()),
+            name: pick(spec.name, lang),
+            scope,
+            numerator: keys[spec.numerator],
+            denominator: keys[spec.denominator],
+            display: spec.display,
+            better: spec.better,
+            lag: 0,
+            targets: BTreeMap::new(),
+        })
+        .collect();
     Plan {
-        name: names.plan.to_owned(),
-        stages: stages
-            .into_iter()
-            .zip(1..)
-            .map(|((name, owner, milestone), id)| Stage {
-                id: StageId(id),
-                name: name.to_owned(),
-                owner,
-                milestone,
-                counts: Default::default(),
-            })
-            .collect(),
+        name: pick(("Inside sales funnel", "インサイドセールスのファネル"), lang),
+        currency: match lang {
+            Lang::Ja => Currency::Jpy,
+            Lang::En => Currency::Usd,
+        },
+        stages,
+        metrics,
+        kpis,
+        entries: Entries::default(),
+        at_risk_margin_percent: 10,
+        next_id,
     }
 }
 
@@ -72,32 +234,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn default_flow_has_the_seed_stages_and_owners() {
-        let plan = inside_sales(&PresetNames::JAPANESE);
+    fn default_flow_has_the_seed_stages_owners_and_counts() {
+        let plan = inside_sales(Lang::Ja);
         let shape: Vec<_> = plan
             .stages
             .iter()
-            .map(|s| (s.id.0, s.name.as_str(), s.owner, s.milestone))
+            .map(|s| (s.name.as_str(), s.owner, plan.metric(s.primary_metric).map(|m| m.name.as_str())))
             .collect();
         assert_eq!(
             shape,
             [
-                (
-                    1,
-                    "リード獲得",
-                    Department::Marketing,
-                    Some(Milestone::Lead)
-                ),
-                (2, "リード育成", Department::InsideSales, None),
-                (
-                    3,
-                    "商談化",
-                    Department::InsideSales,
-                    Some(Milestone::Opportunity)
-                ),
-                (4, "引き継ぎ〜提案", Department::FieldSales, None),
-                (5, "受注", Department::FieldSales, Some(Milestone::Won)),
+                ("リード獲得", Department::Marketing, Some("リード数")),
+                ("リード育成", Department::InsideSales, Some("育成リード数")),
+                ("商談化", Department::InsideSales, Some("商談数")),
+                ("引き継ぎ〜提案", Department::FieldSales, Some("提案数")),
+                ("受注", Department::FieldSales, Some("受注数")),
             ]
         );
+        assert_eq!(plan.currency, Currency::Jpy);
+        assert_eq!(inside_sales(Lang::En).currency, Currency::Usd);
+    }
+
+    #[test]
+    fn every_kpi_reads_existing_metrics_and_ids_are_unique() {
+        for lang in Lang::ALL {
+            let plan = inside_sales(lang);
+            for kpi in &plan.kpis {
+                assert!(plan.metric(kpi.numerator).is_some() && plan.metric(kpi.denominator).is_some());
+            }
+            let mut ids: Vec<u32> = plan.stages.iter().map(|s| s.id.0).collect();
+            ids.extend(plan.metrics.iter().map(|m| m.id.0));
+            ids.extend(plan.kpis.iter().map(|k| k.id.0));
+            let count = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), count);
+            assert!(ids.iter().all(|id| *id < plan.next_id));
+        }
+    }
+
+    #[test]
+    fn shared_kpis_are_the_seeds_three() {
+        let plan = inside_sales(Lang::En);
+        let shared: Vec<_> = plan.kpis_in(KpiScope::Shared).map(|k| k.name.as_str()).collect();
+        assert_eq!(shared, ["Lead → opportunity", "Opportunity → won", "Average lead time"]);
+        assert_eq!(plan.metrics.iter().filter(|m| m.lost_reason).count(), 3);
     }
 }

@@ -1,15 +1,19 @@
-//! Everything the UI says, in Japanese and English, and how it writes numbers.
-//! Texts are a struct, so a string missing in one language fails to compile.
+//! Everything the UI says, in Japanese and English, and how it writes
+//! numbers, money, periods and dates. Texts are a struct, so a string
+//! missing in one language fails to compile.
 
 mod en;
 mod ja;
 
-use crate::domain::kpi::SharedKpi;
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::kpi::{Change, Status};
 use crate::domain::locale::Lang;
+use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::number::CountError;
-use crate::domain::plan::{Department, EditError, Milestone};
-use crate::domain::presets::PresetNames;
+use crate::domain::period::{Granularity, Period, PeriodRange, RangePreset};
+use crate::domain::plan::{Better, Department, EditError, KpiDisplay, MetricKind};
 
 pub struct Texts {
     pub lang: Lang,
@@ -20,37 +24,88 @@ pub struct Texts {
     pub main_navigation: &'static str,
     pub nav_flow: &'static str,
     pub nav_numbers: &'static str,
-    pub not_applicable: &'static str,
+    pub nav_kpis: &'static str,
 
     pub flow_heading: &'static str,
     pub flow_intro: &'static str,
     pub stage_name: &'static str,
     pub owner: &'static str,
-    pub milestone: &'static str,
-    pub no_milestone: &'static str,
     pub move_up: &'static str,
     pub move_down: &'static str,
     pub remove: &'static str,
     pub add_stage: &'static str,
     pub new_stage_name: &'static str,
+    pub new_stage_count: &'static str,
     pub stage_removed: &'static str,
+    pub kpis_removed_with_stage: &'static str,
     pub undo: &'static str,
     pub dismiss: &'static str,
 
     pub numbers_heading: &'static str,
     pub numbers_intro: &'static str,
     pub numbers_empty: &'static str,
+    pub view: &'static str,
+    pub range: &'static str,
+    pub previous_range: &'static str,
+    pub next_range: &'static str,
+    pub compare_with_previous: &'static str,
+    pub funnel_heading: &'static str,
     pub col_stage: &'static str,
     pub col_owner: &'static str,
     pub col_count: &'static str,
     pub col_step: &'static str,
     pub col_cumulative: &'static str,
+    pub grid_heading: &'static str,
+    pub grid_help: &'static str,
+    pub col_metric: &'static str,
+    pub col_total: &'static str,
+    pub col_previous_total: &'static str,
+    pub col_change: &'static str,
+    pub step_conversion: &'static str,
+    pub lag_note: &'static str,
+    pub over_100_warning: &'static str,
+    pub summed_cell: &'static str,
+    pub target: &'static str,
+    pub gap: &'static str,
+    pub lost_reasons_heading: &'static str,
+    pub col_reason: &'static str,
+    pub col_share: &'static str,
+    pub paste_refused: &'static str,
+    pub paste_outside: &'static str,
 
     pub shared_kpis: &'static str,
     pub shared_kpis_intro: &'static str,
-    pub missing_milestone: &'static str,
     pub funnel_chart: &'static str,
     pub funnel_chart_empty: &'static str,
+
+    pub kpis_heading: &'static str,
+    pub kpis_intro: &'static str,
+    pub settings: &'static str,
+    pub plan_currency: &'static str,
+    pub at_risk_margin: &'static str,
+    pub at_risk_margin_help: &'static str,
+    pub targets_for: &'static str,
+    pub previous_month: &'static str,
+    pub next_month: &'static str,
+    pub metrics: &'static str,
+    pub metric_name: &'static str,
+    pub metric_kind: &'static str,
+    pub lost_reason: &'static str,
+    pub stage_count_badge: &'static str,
+    pub add_metric: &'static str,
+    pub new_metric_name: &'static str,
+    pub step_lag: &'static str,
+    pub kpis: &'static str,
+    pub kpi_name: &'static str,
+    pub numerator: &'static str,
+    pub denominator: &'static str,
+    pub shown_as: &'static str,
+    pub better: &'static str,
+    pub lag: &'static str,
+    pub add_kpi: &'static str,
+    pub add_shared_kpi: &'static str,
+    pub new_kpi_name: &'static str,
+    pub no_kpis: &'static str,
 
     pub storage_note: &'static str,
     pub corrupt_data_kept: &'static str,
@@ -62,19 +117,28 @@ pub struct Texts {
 
     /// In the order of `Department::ALL`.
     pub departments: [&'static str; 3],
-    /// In the order of `Milestone::ALL`.
-    pub milestones: [&'static str; 3],
-    /// In the order of `SharedKpi::ALL`.
-    pub shared_kpi_names: [&'static str; 2],
+    /// In the order of `Granularity::ALL`.
+    pub granularities: [&'static str; 3],
+    /// In the order of `RangePreset::ALL`.
+    pub range_presets: [&'static str; 4],
+    /// In the order of `MetricKind::ALL`.
+    pub metric_kinds: [&'static str; 4],
+    /// In the order of `KpiDisplay::ALL`.
+    pub kpi_displays: [&'static str; 5],
+    /// Higher, lower.
+    pub betters: [&'static str; 2],
+    /// On track, at risk, off track.
+    pub statuses: [&'static str; 3],
+    pub weekdays: [&'static str; 7],
     pub count_errors: CountErrorTexts,
     pub edit_errors: EditErrorTexts,
-    pub preset_names: PresetNames,
 }
 
 pub struct CountErrorTexts {
     pub empty: &'static str,
     pub negative: &'static str,
     pub not_whole: &'static str,
+    pub too_many_decimals: &'static str,
     pub too_large: &'static str,
     pub not_a_number: &'static str,
 }
@@ -83,8 +147,15 @@ pub struct EditErrorTexts {
     pub empty_name: &'static str,
     pub name_too_long: &'static str,
     pub too_many_stages: &'static str,
+    pub too_many_items: &'static str,
     pub last_stage: &'static str,
-    pub unknown_stage: &'static str,
+    pub unknown: &'static str,
+    pub primary_metric: &'static str,
+    pub metric_in_use: &'static str,
+    pub lag_too_large: &'static str,
+    pub margin_too_large: &'static str,
+    pub bad_target: &'static str,
+    pub split_across_days: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -99,12 +170,28 @@ impl Texts {
         self.departments[department as usize]
     }
 
-    pub fn milestone_name(&self, milestone: Milestone) -> &'static str {
-        self.milestones[milestone as usize]
+    pub fn granularity(&self, granularity: Granularity) -> &'static str {
+        self.granularities[granularity as usize]
     }
 
-    pub fn shared_kpi(&self, kpi: SharedKpi) -> &'static str {
-        self.shared_kpi_names[kpi as usize]
+    pub fn range_preset(&self, preset: RangePreset) -> &'static str {
+        self.range_presets[preset as usize]
+    }
+
+    pub fn metric_kind(&self, kind: MetricKind) -> &'static str {
+        self.metric_kinds[kind as usize]
+    }
+
+    pub fn kpi_display(&self, display: KpiDisplay) -> &'static str {
+        self.kpi_displays[display as usize]
+    }
+
+    pub fn better_name(&self, better: Better) -> &'static str {
+        self.betters[better as usize]
+    }
+
+    pub fn status(&self, status: Status) -> &'static str {
+        self.statuses[status as usize]
     }
 
     pub fn count_error(&self, error: &CountError) -> &'static str {
@@ -113,43 +200,146 @@ impl Texts {
             CountError::Empty => t.empty,
             CountError::Negative => t.negative,
             CountError::NotWhole => t.not_whole,
+            CountError::TooManyDecimals => t.too_many_decimals,
             CountError::TooLarge => t.too_large,
             CountError::NotANumber => t.not_a_number,
         }
     }
 
-    pub fn edit_error(&self, error: &EditError) -> &'static str {
+    pub fn edit_error(&self, error: &EditError) -> String {
         let t = &self.edit_errors;
         match error {
-            EditError::EmptyName => t.empty_name,
-            EditError::NameTooLong => t.name_too_long,
-            EditError::TooManyStages => t.too_many_stages,
-            EditError::LastStage => t.last_stage,
-            EditError::UnknownStage => t.unknown_stage,
+            EditError::EmptyName => t.empty_name.to_owned(),
+            EditError::NameTooLong => t.name_too_long.to_owned(),
+            EditError::TooManyStages => t.too_many_stages.to_owned(),
+            EditError::TooManyItems => t.too_many_items.to_owned(),
+            EditError::LastStage => t.last_stage.to_owned(),
+            EditError::UnknownStage | EditError::UnknownMetric | EditError::UnknownKpi => t.unknown.to_owned(),
+            EditError::PrimaryMetric => t.primary_metric.to_owned(),
+            EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
+            EditError::LagTooLarge => t.lag_too_large.to_owned(),
+            EditError::MarginTooLarge => t.margin_too_large.to_owned(),
+            EditError::BadTarget => t.bad_target.to_owned(),
+            EditError::SplitAcrossDays(_) => t.split_across_days.to_owned(),
         }
-    }
-
-    /// "Mark a stage as Opportunity in Flow" for a KPI that cannot be measured.
-    pub fn missing_milestone(&self, milestone: Milestone) -> String {
-        self.missing_milestone
-            .replace("{milestone}", self.milestone_name(milestone))
     }
 
     pub fn month(&self, month: Month) -> String {
         match self.lang {
             Lang::Ja => format!("{}年{}月", month.year(), month.month()),
-            Lang::En => format!(
-                "{} {}",
-                en::MONTHS[(month.month() as usize - 1) % 12],
-                month.year()
-            ),
+            Lang::En => format!("{} {}", en::MONTHS[(month.month() as usize + 11) % 12], month.year()),
         }
+    }
+
+    /// A full date: "2026年11月24日" or "Nov 24, 2026".
+    pub fn date(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::Ja => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+            Lang::En => format!("{} {}, {}", en::SHORT_MONTHS[date.month0() as usize % 12], date.day(), date.year()),
+        }
+    }
+
+    /// A grid column header: "Tue 24", "W48 Nov 23", "Nov 2026" (and the
+    /// Japanese equivalents); short enough for narrow columns.
+    pub fn period(&self, period: Period) -> String {
+        let start = period.start();
+        let weekday = self.weekdays[start.weekday().num_days_from_monday() as usize % 7];
+        match (period.granularity(), self.lang) {
+            (Granularity::Day, Lang::Ja) => format!("{}/{}({weekday})", start.month(), start.day()),
+            (Granularity::Day, Lang::En) => {
+                format!("{weekday} {} {}", en::SHORT_MONTHS[start.month0() as usize % 12], start.day())
+            }
+            (Granularity::Week, Lang::Ja) => format!("第{}週 {}/{}〜", period.iso_week().1, start.month(), start.day()),
+            (Granularity::Week, Lang::En) => {
+                format!("W{} {} {}", period.iso_week().1, en::SHORT_MONTHS[start.month0() as usize % 12], start.day())
+            }
+            (Granularity::Month, _) => self.month(period.month()),
+        }
+    }
+
+    /// "Oct 1, 2026 – Dec 31, 2026".
+    pub fn range(&self, range: PeriodRange) -> String {
+        format!("{} – {}", self.date(range.start()), self.date(range.last().last_day()))
+    }
+
+    /// A metric's value in its own unit.
+    pub fn metric_value(&self, value: u64, kind: MetricKind, currency: Currency) -> String {
+        match kind {
+            MetricKind::Money => format_money(value as f64, currency),
+            _ => format_count(value),
+        }
+    }
+
+    /// A KPI value as its display says, or "—" without a value.
+    pub fn kpi_value(&self, value: Option<f64>, display: KpiDisplay, currency: Currency) -> String {
+        let Some(value) = value.filter(|v| v.is_finite()) else {
+            return "—".to_owned();
+        };
+        match display {
+            KpiDisplay::Percent => format_rate(Some(value)),
+            KpiDisplay::Money => format_money(value, currency),
+            KpiDisplay::Days => format!("{}{}", format_decimal(value, 1), self.unit_days()),
+            KpiDisplay::Minutes => format!("{}{}", format_decimal(value, 1), self.unit_minutes()),
+            KpiDisplay::Ratio => format_decimal(value, 2),
+        }
+    }
+
+    /// A difference in a KPI's unit, with its sign: "+2.5 pt", "−¥300".
+    pub fn kpi_difference(&self, difference: f64, display: KpiDisplay, currency: Currency) -> String {
+        let sign = if difference < 0.0 { "−" } else { "+" };
+        let magnitude = difference.abs();
+        let body = match display {
+            KpiDisplay::Percent => format!("{} pt", format_decimal(magnitude * 100.0, 1)),
+            _ => self.kpi_value(Some(magnitude), display, currency),
+        };
+        format!("{sign}{body}")
+    }
+
+    /// "▲ +2.5 pt (+10.0%)" or "▼ −¥300 (−5.0%)"; "—" without a comparison.
+    pub fn change(&self, change: Option<Change>, display: KpiDisplay, currency: Currency) -> String {
+        let Some(change) = change else {
+            return "—".to_owned();
+        };
+        let arrow = if change.absolute > 0.0 {
+            "▲"
+        } else if change.absolute < 0.0 {
+            "▼"
+        } else {
+            "="
+        };
+        let relative = change
+            .relative
+            .map(|r| format!(" ({}{})", if r < 0.0 { "−" } else { "+" }, format_rate(Some(r.abs()))))
+            .unwrap_or_default();
+        format!("{arrow} {}{relative}", self.kpi_difference(change.absolute, display, currency))
+    }
+
+    fn unit_days(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "日",
+            Lang::En => " days",
+        }
+    }
+
+    fn unit_minutes(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "分",
+            Lang::En => " min",
+        }
+    }
+
+    /// "{n}" placeholders filled in order.
+    pub fn fill(template: &str, values: &[&str]) -> String {
+        values.iter().fold(template.to_owned(), |text, value| text.replacen("{}", value, 1))
     }
 }
 
 /// A whole count with thousands separators: 1,234,567.
 pub fn format_count(count: u64) -> String {
-    let digits = count.to_string();
+    group_thousands(&count.to_string())
+}
+
+fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -160,11 +350,44 @@ pub fn format_count(count: u64) -> String {
     out
 }
 
+/// A non-negative number with `decimals` places and thousands separators.
+pub fn format_decimal(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let grouped = group_thousands(whole);
+    if fraction.is_empty() {
+        grouped
+    } else {
+        format!("{grouped}.{fraction}")
+    }
+}
+
+/// Money from minor units: ¥1,234,000 or $1,234.50.
+pub fn format_money(minor_units: f64, currency: Currency) -> String {
+    let major = minor_units / currency.minor_per_major() as f64;
+    format!("{}{}", currency.symbol(), format_decimal(major, currency.decimals() as usize))
+}
+
 /// A rate as a percentage with one decimal ("25.0%"), or "—" without a value.
 pub fn format_rate(rate: Option<f64>) -> String {
     match rate {
-        Some(r) if r.is_finite() => format!("{:.1}%", r * 100.0),
+        Some(r) if r.is_finite() => format!("{}%", format_decimal(r * 100.0, 1)),
         _ => "—".to_owned(),
+    }
+}
+
+/// A value as typed into a field (a target): no grouping, no symbol.
+pub fn editable_number(value: f64, display: KpiDisplay, currency: Currency) -> String {
+    let (value, decimals) = match display {
+        KpiDisplay::Percent => (value * 100.0, 2),
+        KpiDisplay::Money => (value / currency.minor_per_major() as f64, currency.decimals() as usize),
+        _ => (value, 2),
+    };
+    let text = format!("{value:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
     }
 }
 
@@ -186,16 +409,70 @@ mod tests {
         assert_eq!(format_rate(Some(0.25)), "25.0%");
         assert_eq!(format_rate(Some(0.012)), "1.2%");
         assert_eq!(format_rate(Some(2.0)), "200.0%");
+        assert_eq!(format_rate(Some(123.456)), "12,345.6%");
         assert_eq!(format_rate(None), "—");
         assert_eq!(format_rate(Some(f64::NAN)), "—");
         assert_eq!(format_rate(Some(f64::INFINITY)), "—");
     }
 
     #[test]
-    fn months_read_naturally_in_each_language() {
+    fn money_uses_minor_units_and_the_currency_sign() {
+        assert_eq!(format_money(1_234_000.0, Currency::Jpy), "¥1,234,000");
+        assert_eq!(format_money(123_450.0, Currency::Usd), "$1,234.50");
+        assert_eq!(format_money(1_500.4, Currency::Jpy), "¥1,500");
+        let t = texts(Lang::Ja);
+        assert_eq!(t.metric_value(1_234_000, MetricKind::Money, Currency::Jpy), "¥1,234,000");
+        assert_eq!(t.metric_value(1_234_000, MetricKind::Count, Currency::Jpy), "1,234,000");
+    }
+
+    #[test]
+    fn kpi_values_follow_their_display() {
+        let (en, ja) = (texts(Lang::En), texts(Lang::Ja));
+        assert_eq!(en.kpi_value(Some(0.25), KpiDisplay::Percent, Currency::Usd), "25.0%");
+        assert_eq!(en.kpi_value(Some(150_000.0), KpiDisplay::Money, Currency::Usd), "$1,500.00");
+        assert_eq!(ja.kpi_value(Some(1_500.0), KpiDisplay::Money, Currency::Jpy), "¥1,500");
+        assert_eq!(en.kpi_value(Some(45.0), KpiDisplay::Days, Currency::Usd), "45.0 days");
+        assert_eq!(ja.kpi_value(Some(45.0), KpiDisplay::Days, Currency::Jpy), "45.0日");
+        assert_eq!(ja.kpi_value(Some(7.0), KpiDisplay::Minutes, Currency::Jpy), "7.0分");
+        assert_eq!(en.kpi_value(Some(1.0 / 3.0), KpiDisplay::Ratio, Currency::Usd), "0.33");
+        assert_eq!(en.kpi_value(None, KpiDisplay::Percent, Currency::Usd), "—");
+    }
+
+    #[test]
+    fn differences_and_changes_carry_signs_and_arrows() {
+        let en = texts(Lang::En);
+        assert_eq!(en.kpi_difference(-0.05, KpiDisplay::Percent, Currency::Usd), "−5.0 pt");
+        assert_eq!(en.kpi_difference(300.0, KpiDisplay::Money, Currency::Jpy), "+¥300");
+        let up = Change { absolute: 0.05, relative: Some(0.25) };
+        assert_eq!(en.change(Some(up), KpiDisplay::Percent, Currency::Usd), "▲ +5.0 pt (+25.0%)");
+        let down = Change { absolute: -300.0, relative: None };
+        assert_eq!(en.change(Some(down), KpiDisplay::Money, Currency::Jpy), "▼ −¥300");
+        assert_eq!(en.change(None, KpiDisplay::Money, Currency::Jpy), "—");
+    }
+
+    #[test]
+    fn dates_months_and_periods_read_naturally_in_each_language() {
+        let (en, ja) = (texts(Lang::En), texts(Lang::Ja));
         let month = Month::new(2026, 11).unwrap();
-        assert_eq!(texts(Lang::Ja).month(month), "2026年11月");
-        assert_eq!(texts(Lang::En).month(month), "November 2026");
+        assert_eq!(ja.month(month), "2026年11月");
+        assert_eq!(en.month(month), "November 2026");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(ja.date(day), "2026年11月24日");
+        assert_eq!(en.date(day), "Nov 24, 2026");
+        assert_eq!(en.period(Period::containing(Granularity::Day, day)), "Tue Nov 24");
+        assert_eq!(ja.period(Period::containing(Granularity::Day, day)), "11/24(火)");
+        assert_eq!(en.period(Period::containing(Granularity::Week, day)), "W48 Nov 23");
+        assert_eq!(ja.period(Period::containing(Granularity::Week, day)), "第48週 11/23〜");
+        assert_eq!(en.period(Period::containing(Granularity::Month, day)), "November 2026");
+    }
+
+    #[test]
+    fn editable_numbers_round_trip_the_units_people_type() {
+        assert_eq!(editable_number(0.255, KpiDisplay::Percent, Currency::Jpy), "25.5");
+        assert_eq!(editable_number(0.25, KpiDisplay::Percent, Currency::Jpy), "25");
+        assert_eq!(editable_number(150_050.0, KpiDisplay::Money, Currency::Usd), "1500.5");
+        assert_eq!(editable_number(1_500.0, KpiDisplay::Money, Currency::Jpy), "1500");
+        assert_eq!(editable_number(45.0, KpiDisplay::Days, Currency::Jpy), "45");
     }
 
     #[test]
@@ -203,25 +480,21 @@ mod tests {
         for lang in Lang::ALL {
             let t = texts(lang);
             assert_eq!(t.lang, lang);
-            for d in Department::ALL {
-                assert!(!t.department(d).is_empty());
-            }
-            assert_ne!(
-                t.department(Department::Marketing),
-                t.department(Department::FieldSales)
-            );
-            for m in Milestone::ALL {
-                assert!(!t.milestone_name(m).is_empty());
-                assert!(!t.missing_milestone(m).contains('{'), "placeholder filled");
+            let names = Department::ALL
+                .map(|d| t.department(d))
+                .into_iter()
+                .chain(Granularity::ALL.map(|g| t.granularity(g)))
+                .chain(RangePreset::ALL.map(|p| t.range_preset(p)))
+                .chain(MetricKind::ALL.map(|k| t.metric_kind(k)))
+                .chain(KpiDisplay::ALL.map(|d| t.kpi_display(d)))
+                .chain([Better::Higher, Better::Lower].map(|b| t.better_name(b)))
+                .chain([Status::OnTrack, Status::AtRisk, Status::OffTrack].map(|s| t.status(s)));
+            for name in names {
+                assert!(!name.is_empty());
             }
         }
-        assert_eq!(
-            texts(Lang::En).department(Department::InsideSales),
-            "Inside sales"
-        );
-        assert_eq!(
-            texts(Lang::Ja).department(Department::InsideSales),
-            "インサイドセールス"
-        );
+        assert_eq!(texts(Lang::En).department(Department::InsideSales), "Inside sales");
+        assert_eq!(texts(Lang::Ja).department(Department::InsideSales), "インサイドセールス");
+        assert_eq!(texts(Lang::Ja).status(Status::AtRisk), "要注意");
     }
 }

@@ -96,7 +96,7 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
-    use crate::domain::presets::{inside_sales, PresetNames};
+    use crate::domain::presets::inside_sales;
 
     /// In-memory storage that can be told to fail its writes.
     #[derive(Default)]
@@ -132,7 +132,7 @@ mod tests {
     }
 
     fn plan() -> Plan {
-        inside_sales(&PresetNames::ENGLISH)
+        inside_sales(Lang::En)
     }
 
     #[test]

@@ -1,0 +1,327 @@
+//! Periods counts are viewed in: days, ISO weeks (Monday start) and months,
+//! and ranges of them. Counts are stored per day; a week or month is the
+//! sum of its days, so no view ever averages or double-counts.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+
+use super::month::Month;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Granularity {
+    Day,
+    #[default]
+    Week,
+    Month,
+}
+
+impl Granularity {
+    pub const ALL: [Granularity; 3] = [Granularity::Day, Granularity::Week, Granularity::Month];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Granularity> {
+        Granularity::ALL.into_iter().find(|g| g.key() == key)
+    }
+}
+
+/// One day, ISO week or month, identified by its first day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    granularity: Granularity,
+    start: NaiveDate,
+}
+
+impl Period {
+    /// The period of the given granularity that contains `date`.
+    pub fn containing(granularity: Granularity, date: NaiveDate) -> Period {
+        let start = match granularity {
+            Granularity::Day => date,
+            Granularity::Week => date.week(Weekday::Mon).first_day(),
+            Granularity::Month => date.with_day(1).unwrap_or(date),
+        };
+        Period { granularity, start }
+    }
+
+    pub fn granularity(self) -> Granularity {
+        self.granularity
+    }
+
+    /// The first day of the period.
+    pub fn start(self) -> NaiveDate {
+        self.start
+    }
+
+    /// The first day after the period.
+    pub fn end(self) -> NaiveDate {
+        match self.granularity {
+            Granularity::Day => self.start + Duration::days(1),
+            Granularity::Week => self.start + Duration::days(7),
+            Granularity::Month => self.start + Months::new(1),
+        }
+    }
+
+    /// The last day of the period.
+    pub fn last_day(self) -> NaiveDate {
+        self.end() - Duration::days(1)
+    }
+
+    pub fn next(self) -> Period {
+        self.offset(1)
+    }
+
+    pub fn previous(self) -> Period {
+        self.offset(-1)
+    }
+
+    /// The period `n` steps later (earlier when negative).
+    pub fn offset(self, n: i64) -> Period {
+        let start = match self.granularity {
+            Granularity::Day => self.start + Duration::days(n),
+            Granularity::Week => self.start + Duration::weeks(n),
+            Granularity::Month => {
+                let months = Months::new(n.unsigned_abs().min(u64::from(u32::MAX)) as u32);
+                if n >= 0 {
+                    self.start + months
+                } else {
+                    self.start - months
+                }
+            }
+        };
+        Period {
+            granularity: self.granularity,
+            start,
+        }
+    }
+
+    /// The month whose targets apply: the month of the period's first day.
+    pub fn month(self) -> Month {
+        Month::clamped(self.start.year(), self.start.month())
+    }
+
+    /// ISO year and week number, for week labels ("2026-W48").
+    pub fn iso_week(self) -> (i32, u32) {
+        let week = self.start.iso_week();
+        (week.year(), week.week())
+    }
+
+    pub fn contains(self, date: NaiveDate) -> bool {
+        self.start <= date && date < self.end()
+    }
+}
+
+/// Consecutive periods of one granularity, oldest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PeriodRange {
+    first: Period,
+    len: usize,
+}
+
+/// The ranges offered in the range selector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum RangePreset {
+    /// The days of the month containing today.
+    ThisMonthDaily,
+    /// The ISO weeks that start in this quarter.
+    #[default]
+    ThisQuarterWeekly,
+    Last12Weeks,
+    Last12Months,
+}
+
+impl RangePreset {
+    pub const ALL: [RangePreset; 4] = [
+        RangePreset::ThisMonthDaily,
+        RangePreset::ThisQuarterWeekly,
+        RangePreset::Last12Weeks,
+        RangePreset::Last12Months,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RangePreset::ThisMonthDaily => "this-month-daily",
+            RangePreset::ThisQuarterWeekly => "this-quarter-weekly",
+            RangePreset::Last12Weeks => "last-12-weeks",
+            RangePreset::Last12Months => "last-12-months",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RangePreset> {
+        RangePreset::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn range(self, today: NaiveDate) -> PeriodRange {
+        match self {
+            RangePreset::ThisMonthDaily => {
+                let month = Period::containing(Granularity::Month, today);
+                PeriodRange::covering(Granularity::Day, month.start(), month.last_day())
+            }
+            RangePreset::ThisQuarterWeekly => {
+                let quarter_start_month = (today.month0() / 3) * 3 + 1;
+                let start = NaiveDate::from_ymd_opt(today.year(), quarter_start_month, 1).unwrap_or(today);
+                let end = start + Months::new(3) - Duration::days(1);
+                PeriodRange::covering(Granularity::Week, start, end)
+            }
+            RangePreset::Last12Weeks => {
+                PeriodRange::ending_at(Period::containing(Granularity::Week, today), 12)
+            }
+            RangePreset::Last12Months => {
+                PeriodRange::ending_at(Period::containing(Granularity::Month, today), 12)
+            }
+        }
+    }
+}
+
+impl PeriodRange {
+    pub fn new(first: Period, len: usize) -> PeriodRange {
+        PeriodRange { first, len: len.max(1) }
+    }
+
+    /// `len` periods ending with (and including) `last`.
+    pub fn ending_at(last: Period, len: usize) -> PeriodRange {
+        let len = len.max(1);
+        PeriodRange::new(last.offset(1 - len as i64), len)
+    }
+
+    /// The periods of `granularity` from the one containing `from` to the
+    /// one containing `to`.
+    pub fn covering(granularity: Granularity, from: NaiveDate, to: NaiveDate) -> PeriodRange {
+        let first = Period::containing(granularity, from.min(to));
+        let last = Period::containing(granularity, from.max(to));
+        let mut len = 1;
+        let mut period = first;
+        while period != last && len < 10_000 {
+            period = period.next();
+            len += 1;
+        }
+        PeriodRange::new(first, len)
+    }
+
+    pub fn granularity(self) -> Granularity {
+        self.first.granularity()
+    }
+
+    pub fn period_count(self) -> usize {
+        self.len
+    }
+
+    pub fn first(self) -> Period {
+        self.first
+    }
+
+    pub fn last(self) -> Period {
+        self.first.offset(self.len as i64 - 1)
+    }
+
+    pub fn periods(self) -> impl Iterator<Item = Period> {
+        (0..self.len as i64).map(move |i| self.first.offset(i))
+    }
+
+    /// The same range shown at another granularity: every period that
+    /// overlaps the current one.
+    pub fn with_granularity(self, granularity: Granularity) -> PeriodRange {
+        PeriodRange::covering(granularity, self.first.start(), self.last().last_day())
+    }
+
+    /// The range of the same length just before this one, for comparisons.
+    pub fn previous(self) -> PeriodRange {
+        PeriodRange::new(self.first.offset(-(self.len as i64)), self.len)
+    }
+
+    pub fn next(self) -> PeriodRange {
+        PeriodRange::new(self.first.offset(self.len as i64), self.len)
+    }
+
+    pub fn start(self) -> NaiveDate {
+        self.first.start()
+    }
+
+    pub fn end(self) -> NaiveDate {
+        self.last().end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_cross_month_and_year_boundaries() {
+        // Sunday 2026-11-01 belongs to the week of Monday 2026-10-26.
+        let week = Period::containing(Granularity::Week, date(2026, 11, 1));
+        assert_eq!(week.start(), date(2026, 10, 26));
+        assert_eq!(week.end(), date(2026, 11, 2));
+        assert_eq!(week.iso_week(), (2026, 44));
+        // Friday 2027-01-01 is in ISO week 53 of 2026.
+        let week53 = Period::containing(Granularity::Week, date(2027, 1, 1));
+        assert_eq!(week53.start(), date(2026, 12, 28));
+        assert_eq!(week53.iso_week(), (2026, 53));
+        assert_eq!(week53.next().iso_week(), (2027, 1));
+    }
+
+    #[test]
+    fn months_have_their_own_lengths() {
+        let feb = Period::containing(Granularity::Month, date(2028, 2, 17));
+        assert_eq!(feb.start(), date(2028, 2, 1));
+        assert_eq!(feb.last_day(), date(2028, 2, 29));
+        assert_eq!(feb.previous().start(), date(2028, 1, 1));
+        assert_eq!(feb.offset(-14).start(), date(2026, 12, 1));
+        assert_eq!(feb.offset(11).start(), date(2029, 1, 1));
+        assert_eq!(feb.month(), Month::new(2028, 2).unwrap());
+    }
+
+    #[test]
+    fn presets_pick_the_expected_periods() {
+        let today = date(2026, 11, 24);
+        let days = RangePreset::ThisMonthDaily.range(today);
+        assert_eq!((days.granularity(), days.period_count()), (Granularity::Day, 30));
+        assert_eq!(days.start(), date(2026, 11, 1));
+
+        let quarter = RangePreset::ThisQuarterWeekly.range(today);
+        assert_eq!(quarter.granularity(), Granularity::Week);
+        assert_eq!(quarter.start(), date(2026, 9, 28), "the week holding 1 October");
+        assert_eq!(quarter.last().iso_week(), (2026, 53));
+        assert_eq!(quarter.period_count(), 14);
+
+        let weeks = RangePreset::Last12Weeks.range(today);
+        assert_eq!(weeks.period_count(), 12);
+        assert_eq!(weeks.last().start(), date(2026, 11, 23));
+
+        let months = RangePreset::Last12Months.range(today);
+        assert_eq!(months.first().start(), date(2025, 12, 1));
+        assert_eq!(months.last().start(), date(2026, 11, 1));
+    }
+
+    #[test]
+    fn ranges_move_by_their_length_and_change_granularity() {
+        let range = PeriodRange::ending_at(Period::containing(Granularity::Month, date(2026, 11, 5)), 3);
+        assert_eq!(range.start(), date(2026, 9, 1));
+        assert_eq!(range.previous().start(), date(2026, 6, 1));
+        assert_eq!(range.next().start(), date(2026, 12, 1));
+        let weekly = range.with_granularity(Granularity::Week);
+        assert_eq!(weekly.start(), date(2026, 8, 31));
+        assert_eq!(weekly.last().start(), date(2026, 11, 30));
+        let daily = range.with_granularity(Granularity::Day);
+        assert_eq!(daily.period_count(), 30 + 31 + 30);
+        assert_eq!(daily.periods().count(), daily.period_count());
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for g in Granularity::ALL {
+            assert_eq!(Granularity::from_key(g.key()), Some(g));
+        }
+        for p in RangePreset::ALL {
+            assert_eq!(RangePreset::from_key(p.key()), Some(p));
+        }
+    }
+}
