@@ -6,10 +6,11 @@ pub enum Route {
     #[default]
     Flow,
     Numbers,
+    Kpis,
 }
 
 impl Route {
-    pub const ALL: [Route; 2] = [Route::Flow, Route::Numbers];
+    pub const ALL: [Route; 3] = [Route::Flow, Route::Numbers, Route::Kpis];
 
     /// Reads `location.hash`; anything unknown opens the default page.
     pub fn from_hash(hash: &str) -> Route {
@@ -17,6 +18,7 @@ impl Route {
         let path = path.split(['?', '/']).next().unwrap_or_default();
         match path {
             "numbers" => Route::Numbers,
+            "kpis" => Route::Kpis,
             _ => Route::Flow,
         }
     }
@@ -25,6 +27,7 @@ impl Route {
         match self {
             Route::Flow => "#/flow",
             Route::Numbers => "#/numbers",
+            Route::Kpis => "#/kpis",
         }
     }
 }

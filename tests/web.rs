@@ -2,9 +2,10 @@
 //! wasm-bindgen-test-runner and ChromeDriver).
 #![cfg(target_arch = "wasm32")]
 
+use chrono::NaiveDate;
 use funnel_planner::domain::locale::Lang;
-use funnel_planner::domain::month::Month;
-use funnel_planner::domain::presets::{inside_sales, PresetNames};
+use funnel_planner::domain::period::{Granularity, Period};
+use funnel_planner::domain::presets::inside_sales;
 use funnel_planner::storage::browser::BrowserStore;
 use funnel_planner::storage::{
     load_lang, load_plan, save_lang, save_plan, KeyValueStore, Loaded, BACKUP_KEY_PREFIX, PLAN_KEY,
@@ -24,10 +25,13 @@ fn fresh_store() -> BrowserStore {
 fn saves_and_loads_a_plan_through_local_storage() {
     let store = fresh_store();
     assert_eq!(load_plan(&store, 1), Ok(Loaded::Nothing));
-    let mut plan = inside_sales(&PresetNames::JAPANESE);
-    let id = plan.stages[0].id;
-    plan.set_count(id, Month::new(2026, 11).unwrap(), 1234)
-        .unwrap();
+    let mut plan = inside_sales(Lang::Ja);
+    let leads = plan.stages[0].primary_metric;
+    let day = Period::containing(
+        Granularity::Day,
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+    );
+    plan.set_entry(leads, day, Some(1234)).unwrap();
     save_plan(&store, &plan).unwrap();
     assert_eq!(load_plan(&store, 1), Ok(Loaded::Plan(plan)));
 }
@@ -88,13 +92,17 @@ fn type_into(id: &str, text: &str) {
     field.dispatch_event(&event).unwrap();
 }
 
-fn row_text(id: &str) -> String {
-    input(id)
-        .closest("tr")
+fn text_of(selector: &str) -> String {
+    document()
+        .query_selector(selector)
         .unwrap()
-        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
         .text_content()
         .unwrap_or_default()
+}
+
+fn field_error(id: &str) -> String {
+    text_of(&format!("#{id}-error"))
 }
 
 #[wasm_bindgen_test]
@@ -110,22 +118,27 @@ async fn typing_counts_updates_rates_and_saves() {
     document().body().unwrap().append_child(&container).unwrap();
     let mounted = leptos::mount::mount_to(container.unchecked_into(), funnel_planner::ui::App);
 
-    for (id, count) in [("count-1", "1000"), ("count-2", "250"), ("count-3", "40")] {
+    // The default range is the last three months; column 2 is this month.
+    // Leads, nurtured leads and opportunities are metrics 2, 11 and 21.
+    for (id, count) in [
+        ("cell-2-2", "1000"),
+        ("cell-11-2", "250"),
+        ("cell-21-2", "40"),
+    ] {
         type_into(id, count);
     }
     leptos::task::tick().await;
+    let funnel = text_of(".count-table");
     assert!(
-        row_text("count-2").contains("25.0%"),
-        "{}",
-        row_text("count-2")
+        funnel.contains("25.0%") && funnel.contains("16.0%") && funnel.contains("4.0%"),
+        "{funnel}"
     );
-    assert!(row_text("count-3").contains("16.0%") && row_text("count-3").contains("4.0%"));
 
-    type_into("count-3", "-1");
+    type_into("cell-21-2", "-1");
     leptos::task::tick().await;
-    assert!(row_text("count-3").contains("Counts cannot be negative."));
+    assert_eq!(field_error("cell-21-2"), "Counts cannot be negative.");
     assert!(
-        row_text("count-3").contains("16.0%"),
+        text_of(".count-table").contains("16.0%"),
         "the last valid count stays"
     );
 
@@ -135,7 +148,7 @@ async fn typing_counts_updates_rates_and_saves() {
         .unwrap()
         .unwrap();
     assert!(
-        saved.contains("\"counts\"") && saved.contains(":250"),
+        saved.contains("\"entries\"") && saved.contains(":250"),
         "{saved}"
     );
     drop(mounted);

@@ -209,7 +209,8 @@ mod tests {
         let mut plan = inside_sales(lang);
         for (i, count) in [1000, 250, 40, 30, 12].into_iter().enumerate() {
             let metric = plan.stages[i].primary_metric;
-            plan.set_entry(metric, month().first(), Some(count)).unwrap();
+            plan.set_entry(metric, month().first(), Some(count))
+                .unwrap();
         }
         plan
     }
@@ -236,8 +237,7 @@ mod tests {
 
     #[test]
     fn chart_data_carries_counts_and_steps() {
-        let chart =
-            FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
+        let chart = FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
         let steps: Vec<_> = chart.bars.iter().map(|b| b.step_label.as_deref()).collect();
         assert_eq!(
             steps,
@@ -255,8 +255,7 @@ mod tests {
 
     #[test]
     fn draws_one_coloured_bar_per_stage_with_all_labels() {
-        let chart =
-            FunnelChart::from_plan(&seed_plan(Lang::Ja), month(), texts(Lang::Ja));
+        let chart = FunnelChart::from_plan(&seed_plan(Lang::Ja), month(), texts(Lang::Ja));
         let svg = render(&chart, (800, 480));
         assert_eq!(
             bar_fills(&svg),
@@ -280,8 +279,7 @@ mod tests {
 
     #[test]
     fn bar_widths_follow_the_counts() {
-        let chart =
-            FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
+        let chart = FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
         let svg = render(&chart, (1000, 500));
         let widths: Vec<i32> = svg
             .match_indices("<rect")
@@ -324,8 +322,7 @@ mod tests {
 
     #[test]
     fn tiny_canvases_and_empty_charts_do_not_fail() {
-        let chart =
-            FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
+        let chart = FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
         for size in [(1, 1), (39, 300), (320, 120), (4000, 60)] {
             render(&chart, size);
         }

@@ -39,7 +39,12 @@ impl Entries {
         self.total(metric, range.start(), range.end())
     }
 
-    fn days(&self, metric: MetricId, start: NaiveDate, end: NaiveDate) -> impl Iterator<Item = (NaiveDate, u64)> + '_ {
+    fn days(
+        &self,
+        metric: MetricId,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> impl Iterator<Item = (NaiveDate, u64)> + '_ {
         self.0
             .get(&metric)
             .filter(|_| start < end)
@@ -50,9 +55,14 @@ impl Entries {
     pub fn cell(&self, metric: MetricId, period: Period) -> Cell {
         let mut days = self.days(metric, period.start(), period.end()).peekable();
         let Some(&(first_day, _)) = days.peek() else {
-            return Cell { total: None, editable: true };
+            return Cell {
+                total: None,
+                editable: true,
+            };
         };
-        let (count, total) = days.fold((0, 0_u64), |(n, sum), (_, v)| (n + 1, sum.saturating_add(v)));
+        let (count, total) = days.fold((0, 0_u64), |(n, sum), (_, v)| {
+            (n + 1, sum.saturating_add(v))
+        });
         Cell {
             total: Some(total),
             editable: count == 1 && first_day == period.start(),
@@ -61,11 +71,19 @@ impl Entries {
 
     /// Sets a period's value. Refused when the period holds entries on more
     /// than one day, or on another day than its first.
-    pub fn set(&mut self, metric: MetricId, period: Period, value: u64) -> Result<(), SplitAcrossDays> {
+    pub fn set(
+        &mut self,
+        metric: MetricId,
+        period: Period,
+        value: u64,
+    ) -> Result<(), SplitAcrossDays> {
         if !self.cell(metric, period).editable {
             return Err(SplitAcrossDays);
         }
-        self.0.entry(metric).or_default().insert(period.start(), value);
+        self.0
+            .entry(metric)
+            .or_default()
+            .insert(period.start(), value);
         Ok(())
     }
 
@@ -125,11 +143,22 @@ mod tests {
     fn daily_entries_roll_up_across_a_month_boundary() {
         let mut entries = Entries::default();
         // Friday 30 Oct to Tuesday 3 Nov 2026: one ISO week, two months.
-        for (d, value) in [(date(2026, 10, 30), 10), (date(2026, 10, 31), 20), (date(2026, 11, 2), 5), (date(2026, 11, 3), 7)] {
-            entries.set(CALLS, Period::containing(Granularity::Day, d), value).unwrap();
+        for (d, value) in [
+            (date(2026, 10, 30), 10),
+            (date(2026, 10, 31), 20),
+            (date(2026, 11, 2), 5),
+            (date(2026, 11, 3), 7),
+        ] {
+            entries
+                .set(CALLS, Period::containing(Granularity::Day, d), value)
+                .unwrap();
         }
         let week = Period::containing(Granularity::Week, date(2026, 10, 30));
-        assert_eq!(entries.cell(CALLS, week).total, Some(30), "Mon 26 Oct – Sun 1 Nov");
+        assert_eq!(
+            entries.cell(CALLS, week).total,
+            Some(30),
+            "Mon 26 Oct – Sun 1 Nov"
+        );
         assert_eq!(entries.cell(CALLS, week.next()).total, Some(12));
         let october = Period::containing(Granularity::Month, date(2026, 10, 1));
         assert_eq!(entries.cell(CALLS, october).total, Some(30));
@@ -156,9 +185,19 @@ mod tests {
         entries.set(CALLS, day(2026, 11, 24), 3).unwrap();
         entries.set(CALLS, day(2026, 11, 25), 4).unwrap();
         let week = Period::containing(Granularity::Week, date(2026, 11, 24));
-        assert_eq!(entries.cell(CALLS, week), Cell { total: Some(7), editable: false });
+        assert_eq!(
+            entries.cell(CALLS, week),
+            Cell {
+                total: Some(7),
+                editable: false
+            }
+        );
         assert_eq!(entries.set(CALLS, week, 100), Err(SplitAcrossDays));
-        assert_eq!(entries.cell(CALLS, week).total, Some(7), "refused edits change nothing");
+        assert_eq!(
+            entries.cell(CALLS, week).total,
+            Some(7),
+            "refused edits change nothing"
+        );
     }
 
     #[test]
@@ -166,7 +205,13 @@ mod tests {
         let mut entries = Entries::default();
         let week = Period::containing(Granularity::Week, date(2026, 11, 26));
         entries.set(CALLS, week, 50).unwrap();
-        assert_eq!(entries.cell(CALLS, week), Cell { total: Some(50), editable: true });
+        assert_eq!(
+            entries.cell(CALLS, week),
+            Cell {
+                total: Some(50),
+                editable: true
+            }
+        );
         assert_eq!(entries.cell(CALLS, day(2026, 11, 23)).total, Some(50));
         entries.set(CALLS, week, 60).unwrap();
         assert_eq!(entries.cell(CALLS, week).total, Some(60));
@@ -180,8 +225,15 @@ mod tests {
         let mut entries = Entries::default();
         entries.set(CALLS, day(2026, 1, 1), u64::MAX).unwrap();
         entries.set(CALLS, day(2026, 1, 2), u64::MAX).unwrap();
-        assert_eq!(entries.total(CALLS, date(2026, 1, 1), date(2026, 2, 1)), u64::MAX);
-        assert_eq!(entries.total(CALLS, date(2026, 2, 1), date(2026, 1, 1)), 0, "empty window");
+        assert_eq!(
+            entries.total(CALLS, date(2026, 1, 1), date(2026, 2, 1)),
+            u64::MAX
+        );
+        assert_eq!(
+            entries.total(CALLS, date(2026, 2, 1), date(2026, 1, 1)),
+            0,
+            "empty window"
+        );
     }
 }
 

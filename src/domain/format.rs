@@ -9,7 +9,9 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::number::MAX_COUNT;
-use super::plan::{clean_name, KpiScope, Plan, MAX_KPIS, MAX_LAG, MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES};
+use super::plan::{
+    clean_name, KpiScope, Plan, MAX_KPIS, MAX_LAG, MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
+};
 
 pub const FORMAT_TAG: &str = "funnel-planner/plan";
 
@@ -120,7 +122,10 @@ fn v1_to_v2(plan: Value) -> Result<Value, FormatError> {
         let Value::Object(mut stage) = stage else {
             return Err(invalid("a stage is not an object"));
         };
-        let id = stage.get("id").cloned().ok_or_else(|| invalid("a stage has no id"))?;
+        let id = stage
+            .get("id")
+            .cloned()
+            .ok_or_else(|| invalid("a stage has no id"))?;
         let name = stage.get("name").cloned().unwrap_or(Value::Null);
         let metric_id = next_id;
         next_id += 1;
@@ -157,7 +162,10 @@ fn v1_to_v2(plan: Value) -> Result<Value, FormatError> {
         .get("name")
         .and_then(Value::as_str)
         .is_some_and(|name| name.chars().any(|c| c >= '\u{3000}'));
-    plan.insert("currency".into(), json!(if japanese { "JPY" } else { "USD" }));
+    plan.insert(
+        "currency".into(),
+        json!(if japanese { "JPY" } else { "USD" }),
+    );
     plan.insert("stages".into(), Value::Array(new_stages));
     plan.insert("metrics".into(), Value::Array(metrics));
     plan.insert("kpis".into(), Value::Array(kpis));
@@ -172,13 +180,19 @@ fn v1_to_v2(plan: Value) -> Result<Value, FormatError> {
 fn validate(plan: &Plan) -> Result<(), FormatError> {
     let fail = |reason: String| Err(FormatError::Invalid(reason));
     if plan.stages.is_empty() || plan.stages.len() > MAX_STAGES {
-        return fail(format!("a plan has 1 to {MAX_STAGES} stages, this one has {}", plan.stages.len()));
+        return fail(format!(
+            "a plan has 1 to {MAX_STAGES} stages, this one has {}",
+            plan.stages.len()
+        ));
     }
     if plan.metrics.len() > MAX_METRICS || plan.kpis.len() > MAX_KPIS {
         return fail("too many metrics or KPIs".into());
     }
     if clean_name(&plan.name).as_deref() != Ok(plan.name.as_str()) {
-        return fail(format!("plan name {:?} is empty, too long or untrimmed", plan.name));
+        return fail(format!(
+            "plan name {:?} is empty, too long or untrimmed",
+            plan.name
+        ));
     }
     if plan.at_risk_margin_percent > MAX_MARGIN_PERCENT {
         return fail("the at-risk margin is over 100 %".into());
@@ -207,8 +221,14 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
         }
     }
     for stage in &plan.stages {
-        if plan.metric(stage.primary_metric).is_none_or(|m| m.stage != stage.id) {
-            return fail(format!("stage {:?} has no count metric of its own", stage.name));
+        if plan
+            .metric(stage.primary_metric)
+            .is_none_or(|m| m.stage != stage.id)
+        {
+            return fail(format!(
+                "stage {:?} has no count metric of its own",
+                stage.name
+            ));
         }
         if stage.lag > MAX_LAG {
             return fail(format!("stage {:?} has a lag over {MAX_LAG}", stage.name));
@@ -224,8 +244,14 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
             KpiScope::Stage(stage) => plan.stage(stage).is_some(),
             KpiScope::Shared => true,
         };
-        if !scope_ok || plan.metric(kpi.numerator).is_none() || plan.metric(kpi.denominator).is_none() {
-            return fail(format!("KPI {:?} refers to a missing stage or metric", kpi.name));
+        if !scope_ok
+            || plan.metric(kpi.numerator).is_none()
+            || plan.metric(kpi.denominator).is_none()
+        {
+            return fail(format!(
+                "KPI {:?} refers to a missing stage or metric",
+                kpi.name
+            ));
         }
         if kpi.lag > MAX_LAG || kpi.targets.values().any(|t| !t.is_finite() || *t < 0.0) {
             return fail(format!("KPI {:?} has a bad lag or target", kpi.name));
@@ -236,7 +262,11 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
             return fail(format!("counts for missing metric {}", metric.0));
         }
     }
-    if plan.entries.values().any(|v| v > MAX_COUNT.saturating_mul(100)) {
+    if plan
+        .entries
+        .values()
+        .any(|v| v > MAX_COUNT.saturating_mul(100))
+    {
         return fail("a count is too large".into());
     }
     Ok(())
@@ -259,7 +289,10 @@ mod tests {
     const GOLDEN_V2_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v2.json");
 
     fn november() -> Period {
-        Period::containing(Granularity::Month, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
+        Period::containing(
+            Granularity::Month,
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        )
     }
 
     /// The default Japanese plan with the seed example's November counts.
@@ -270,8 +303,12 @@ mod tests {
             plan.set_entry(metric, november(), Some(count)).unwrap();
         }
         let first_kpi = plan.kpis[0].id;
-        plan.set_target(first_kpi, crate::domain::month::Month::new(2026, 11).unwrap(), Some(1500.0))
-            .unwrap();
+        plan.set_target(
+            first_kpi,
+            crate::domain::month::Month::new(2026, 11).unwrap(),
+            Some(1500.0),
+        )
+        .unwrap();
         plan
     }
 
@@ -306,19 +343,50 @@ mod tests {
         let plan = decode(GOLDEN_V1).expect("v1 golden file migrates");
         assert_eq!(plan.name, "インサイドセールスのファネル");
         assert_eq!(plan.currency, Currency::Jpy);
-        let stages: Vec<_> = plan.stages.iter().map(|s| (s.id.0, s.name.as_str(), s.primary_metric.0)).collect();
+        let stages: Vec<_> = plan
+            .stages
+            .iter()
+            .map(|s| (s.id.0, s.name.as_str(), s.primary_metric.0))
+            .collect();
         assert_eq!(
             stages,
-            [(1, "リード獲得", 6), (2, "リード育成", 7), (3, "商談化", 8), (4, "引き継ぎ〜提案", 9), (5, "受注", 10)]
+            [
+                (1, "リード獲得", 6),
+                (2, "リード育成", 7),
+                (3, "商談化", 8),
+                (4, "引き継ぎ〜提案", 9),
+                (5, "受注", 10)
+            ]
         );
-        let counts: Vec<_> = plan.stages.iter().map(|s| plan.entries.cell(s.primary_metric, november()).total).collect();
-        assert_eq!(counts, [Some(1000), Some(250), Some(40), Some(30), Some(12)]);
-        let day = Period::containing(Granularity::Day, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
-        assert_eq!(plan.entries.cell(MetricId(6), day).total, Some(1000), "stored on the 1st");
-        let kpis: Vec<_> = plan.kpis.iter().map(|k| (k.name.as_str(), k.numerator.0, k.denominator.0, k.display)).collect();
+        let counts: Vec<_> = plan
+            .stages
+            .iter()
+            .map(|s| plan.entries.cell(s.primary_metric, november()).total)
+            .collect();
+        assert_eq!(
+            counts,
+            [Some(1000), Some(250), Some(40), Some(30), Some(12)]
+        );
+        let day = Period::containing(
+            Granularity::Day,
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        );
+        assert_eq!(
+            plan.entries.cell(MetricId(6), day).total,
+            Some(1000),
+            "stored on the 1st"
+        );
+        let kpis: Vec<_> = plan
+            .kpis
+            .iter()
+            .map(|k| (k.name.as_str(), k.numerator.0, k.denominator.0, k.display))
+            .collect();
         assert_eq!(
             kpis,
-            [("Lead → opportunity", 8, 6, KpiDisplay::Percent), ("Opportunity → won", 10, 8, KpiDisplay::Percent)]
+            [
+                ("Lead → opportunity", 8, 6, KpiDisplay::Percent),
+                ("Opportunity → won", 10, 8, KpiDisplay::Percent)
+            ]
         );
         assert_eq!(plan.next_id, 13);
         // A migrated plan saves as the current version.
@@ -328,10 +396,16 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_plan() {
         assert!(matches!(decode(""), Err(FormatError::NotJson(_))));
-        assert!(matches!(decode("{\"format\":"), Err(FormatError::NotJson(_))));
+        assert!(matches!(
+            decode("{\"format\":"),
+            Err(FormatError::NotJson(_))
+        ));
         assert_eq!(decode("[]"), Err(FormatError::NotAPlan));
         assert_eq!(decode("42"), Err(FormatError::NotAPlan));
-        assert_eq!(decode(r#"{"version":1,"plan":{}}"#), Err(FormatError::NotAPlan));
+        assert_eq!(
+            decode(r#"{"version":1,"plan":{}}"#),
+            Err(FormatError::NotAPlan)
+        );
         assert_eq!(
             decode(r#"{"format":"funnel-planner/plan","version":1}"#),
             Err(FormatError::NotAPlan)
@@ -348,7 +422,10 @@ mod tests {
         assert_eq!(decode(&newer), Err(FormatError::NewerVersion { found: 99 }));
         for bad in ["0", "-1", "1.5", "\"1\"", "null"] {
             let text = GOLDEN_V1.replacen("\"version\": 1", &format!("\"version\": {bad}"), 1);
-            assert!(matches!(decode(&text), Err(FormatError::Invalid(_))), "version {bad}");
+            assert!(
+                matches!(decode(&text), Err(FormatError::Invalid(_))),
+                "version {bad}"
+            );
         }
     }
 
@@ -369,7 +446,10 @@ mod tests {
         for (from, to) in cases {
             let text = golden.replacen(from, to, 1);
             assert_ne!(text, golden, "fixture lacks {from}");
-            assert!(matches!(decode(&text), Err(FormatError::Invalid(_))), "{to}");
+            assert!(
+                matches!(decode(&text), Err(FormatError::Invalid(_))),
+                "{to}"
+            );
         }
     }
 

@@ -3,7 +3,9 @@
 //! shown as "—", so NaN and ∞ never appear.
 
 use super::ids::{KpiId, MetricId, StageId};
+use super::money::Currency;
 use super::month::Month;
+use super::number::{parse_scaled, CountError};
 use super::period::PeriodRange;
 use super::plan::{Better, Kpi, KpiDisplay, Plan};
 
@@ -33,6 +35,17 @@ pub struct StageConversion {
     pub cumulative: Option<f64>,
 }
 
+/// Conversion into the stage at `index` from the one before it (its lag
+/// applied); `None` for the first stage or when the previous counted nothing.
+pub fn step_conversion(plan: &Plan, index: usize, range: PeriodRange) -> Option<f64> {
+    let stage = plan.stages.get(index)?;
+    let previous = plan.stages.get(index.checked_sub(1)?)?;
+    ratio(
+        total(plan, stage.primary_metric, range),
+        total(plan, previous.primary_metric, lagged(range, stage.lag)),
+    )
+}
+
 /// Step and cumulative conversion of every stage over a range.
 pub fn funnel_conversions(plan: &Plan, range: PeriodRange) -> Vec<StageConversion> {
     let first = plan.stages.first();
@@ -42,22 +55,32 @@ pub fn funnel_conversions(plan: &Plan, range: PeriodRange) -> Vec<StageConversio
         .enumerate()
         .map(|(i, stage)| {
             let count = total(plan, stage.primary_metric, range);
-            let step = i.checked_sub(1).and_then(|prev| {
-                let previous = &plan.stages[prev];
-                ratio(count, total(plan, previous.primary_metric, lagged(range, stage.lag)))
-            });
+            let step = step_conversion(plan, i, range);
             if i > 0 {
                 total_lag = total_lag.saturating_add(stage.lag);
             }
-            let cumulative = first.and_then(|f| ratio(count, total(plan, f.primary_metric, lagged(range, total_lag))));
-            StageConversion { stage: stage.id, count, step, cumulative }
+            let cumulative = first.and_then(|f| {
+                ratio(
+                    count,
+                    total(plan, f.primary_metric, lagged(range, total_lag)),
+                )
+            });
+            StageConversion {
+                stage: stage.id,
+                count,
+                step,
+                cumulative,
+            }
         })
         .collect()
 }
 
 /// A KPI's value over a range: numerator sum ÷ denominator sum (lag applied).
 pub fn kpi_value(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> Option<f64> {
-    ratio(total(plan, kpi.numerator, range), total(plan, kpi.denominator, lagged(range, kpi.lag)))
+    ratio(
+        total(plan, kpi.numerator, range),
+        total(plan, kpi.denominator, lagged(range, kpi.lag)),
+    )
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -99,11 +122,7 @@ pub fn status(actual: f64, target: f64, better: Better, margin_percent: u32) -> 
 pub fn target_for(kpi: &Kpi, range: PeriodRange) -> Option<f64> {
     let first = range.first().month();
     let last = range.last().month();
-    let targets: Vec<f64> = kpi
-        .targets
-        .range(first..=last)
-        .map(|(_, t)| *t)
-        .collect();
+    let targets: Vec<f64> = kpi.targets.range(first..=last).map(|(_, t)| *t).collect();
     (!targets.is_empty()).then(|| targets.iter().sum::<f64>() / targets.len() as f64)
 }
 
@@ -171,11 +190,37 @@ pub fn lost_reason_shares(plan: &Plan, range: PeriodRange) -> Vec<LostReasonShar
         .filter(|m| m.lost_reason)
         .map(|m| (m.id, total(plan, m.id, range)))
         .collect();
-    let all = counts.iter().fold(0_u64, |sum, (_, c)| sum.saturating_add(*c));
+    let all = counts
+        .iter()
+        .fold(0_u64, |sum, (_, c)| sum.saturating_add(*c));
     counts
         .into_iter()
-        .map(|(metric, count)| LostReasonShare { metric, count, share: ratio(count, all) })
+        .map(|(metric, count)| LostReasonShare {
+            metric,
+            count,
+            share: ratio(count, all),
+        })
         .collect()
+}
+
+/// A target as typed, in the unit the KPI is shown in ("25" or "25%" for
+/// 25 %, "¥1,500" for money); empty text clears the target.
+pub fn parse_target(
+    text: &str,
+    display: KpiDisplay,
+    currency: Currency,
+) -> Result<Option<f64>, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let hundredths = |t: &str| parse_scaled(t, 2).map(|v| v as f64 / 100.0);
+    let value = match display {
+        KpiDisplay::Percent => hundredths(text.trim_end_matches(['%', '％']))? / 100.0,
+        KpiDisplay::Money => parse_scaled(text, currency.decimals())? as f64,
+        KpiDisplay::Days | KpiDisplay::Minutes | KpiDisplay::Ratio => hundredths(text)?,
+    };
+    Ok(Some(value))
 }
 
 /// The month a target is edited for when the user looks at a range.
@@ -202,7 +247,11 @@ mod tests {
     }
 
     fn metric(plan: &Plan, name: &str) -> MetricId {
-        plan.metrics.iter().find(|m| m.name == name).map(|m| m.id).unwrap()
+        plan.metrics
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.id)
+            .unwrap()
     }
 
     fn kpi<'a>(plan: &'a Plan, name: &str) -> &'a Kpi {
@@ -262,7 +311,10 @@ mod tests {
         let cumulative: Vec<_> = rows.iter().map(|r| percent(r.cumulative)).collect();
         let s = |x: &str| Some(x.to_owned());
         assert_eq!(steps, [None, s("25.0"), s("16.0"), s("75.0"), s("40.0")]);
-        assert_eq!(cumulative, [s("100.0"), s("25.0"), s("4.0"), s("3.0"), s("1.2")]);
+        assert_eq!(
+            cumulative,
+            [s("100.0"), s("25.0"), s("4.0"), s("3.0"), s("1.2")]
+        );
         assert_eq!(rows[2].step, Some(0.16));
         assert_eq!(rows[4].cumulative, Some(0.012));
     }
@@ -289,9 +341,17 @@ mod tests {
             ("Opportunity → won", 0.3),
             ("Average lead time", 90.0),
         ];
-        assert_eq!(expected.len(), plan.kpis.len(), "every default KPI is checked");
+        assert_eq!(
+            expected.len(),
+            plan.kpis.len(),
+            "every default KPI is checked"
+        );
         for (name, value) in expected {
-            assert_eq!(kpi_value(&plan, kpi(&plan, name), november()), Some(*value), "{name}");
+            assert_eq!(
+                kpi_value(&plan, kpi(&plan, name), november()),
+                Some(*value),
+                "{name}"
+            );
         }
     }
 
@@ -308,7 +368,10 @@ mod tests {
         let rate = kpi_value(&plan, kpi(&plan, "Contact rate"), week);
         assert_eq!(rate, Some(19.0 / 110.0), "not (10 % + 90 %) / 2");
         let month = november();
-        assert_eq!(kpi_value(&plan, kpi(&plan, "Contact rate"), month), Some(19.0 / 110.0));
+        assert_eq!(
+            kpi_value(&plan, kpi(&plan, "Contact rate"), month),
+            Some(19.0 / 110.0)
+        );
     }
 
     #[test]
@@ -332,7 +395,11 @@ mod tests {
         set(&mut plan, "Won deals", november().first(), 12);
         set(&mut plan, "Proposals", november().first(), 6);
         let win_rate = kpi(&plan, "Win rate").clone();
-        assert_eq!(kpi_value(&plan, &win_rate, november()), None, "no opportunities in November");
+        assert_eq!(
+            kpi_value(&plan, &win_rate, november()),
+            None,
+            "no opportunities in November"
+        );
         let mut lagged_kpi = win_rate;
         lagged_kpi.lag = 1;
         assert_eq!(kpi_value(&plan, &lagged_kpi, november()), Some(0.3));
@@ -364,7 +431,10 @@ mod tests {
         assert_eq!(status(0.20, 0.25, Better::Higher, 10), Status::OffTrack);
         assert_eq!(status(1_400.0, 1_500.0, Better::Lower, 10), Status::OnTrack);
         assert_eq!(status(1_600.0, 1_500.0, Better::Lower, 10), Status::AtRisk);
-        assert_eq!(status(1_700.0, 1_500.0, Better::Lower, 10), Status::OffTrack);
+        assert_eq!(
+            status(1_700.0, 1_500.0, Better::Lower, 10),
+            Status::OffTrack
+        );
         assert_eq!(status(0.24, 0.25, Better::Higher, 0), Status::OffTrack);
     }
 
@@ -375,7 +445,8 @@ mod tests {
         set(&mut plan, "Calls", october, 1_000);
         set(&mut plan, "Contacts", october, 200);
         let id = kpi(&plan, "Contact rate").id;
-        plan.set_target(id, Month::new(2026, 11).unwrap(), Some(0.3)).unwrap();
+        plan.set_target(id, Month::new(2026, 11).unwrap(), Some(0.3))
+            .unwrap();
         let reading = read_kpi(&plan, kpi(&plan, "Contact rate"), november());
         assert_eq!(reading.value, Some(0.25));
         assert_eq!(reading.target, Some(0.3));
@@ -391,8 +462,10 @@ mod tests {
     fn range_targets_average_the_months_that_have_one() {
         let mut plan = inside_sales(Lang::En);
         let id = plan.kpis[0].id;
-        plan.set_target(id, Month::new(2026, 10).unwrap(), Some(1_000.0)).unwrap();
-        plan.set_target(id, Month::new(2026, 11).unwrap(), Some(2_000.0)).unwrap();
+        plan.set_target(id, Month::new(2026, 10).unwrap(), Some(1_000.0))
+            .unwrap();
+        plan.set_target(id, Month::new(2026, 11).unwrap(), Some(2_000.0))
+            .unwrap();
         let two_months = PeriodRange::new(november().first().previous(), 2);
         assert_eq!(target_for(plan.kpi(id).unwrap(), two_months), Some(1_500.0));
         let week = PeriodRange::new(Period::containing(Granularity::Week, date(2026, 11, 9)), 1);
@@ -403,21 +476,79 @@ mod tests {
     }
 
     #[test]
+    fn targets_parse_in_the_unit_they_are_shown_in() {
+        assert_eq!(
+            parse_target("25", KpiDisplay::Percent, Currency::Jpy),
+            Ok(Some(0.25))
+        );
+        assert_eq!(
+            parse_target("12.5%", KpiDisplay::Percent, Currency::Jpy),
+            Ok(Some(0.125))
+        );
+        assert_eq!(
+            parse_target("１５％", KpiDisplay::Percent, Currency::Jpy),
+            Ok(Some(0.15))
+        );
+        assert_eq!(
+            parse_target("¥1,500", KpiDisplay::Money, Currency::Jpy),
+            Ok(Some(1500.0))
+        );
+        assert_eq!(
+            parse_target("12.50", KpiDisplay::Money, Currency::Usd),
+            Ok(Some(1250.0))
+        );
+        assert_eq!(
+            parse_target("45.5", KpiDisplay::Days, Currency::Usd),
+            Ok(Some(45.5))
+        );
+        assert_eq!(parse_target(" ", KpiDisplay::Days, Currency::Usd), Ok(None));
+        assert_eq!(
+            parse_target("-5", KpiDisplay::Percent, Currency::Usd),
+            Err(CountError::Negative)
+        );
+        assert_eq!(
+            parse_target("abc", KpiDisplay::Ratio, Currency::Usd),
+            Err(CountError::NotANumber)
+        );
+    }
+
+    #[test]
     fn change_handles_missing_and_zero_values() {
         assert_eq!(change(None, Some(1.0)), None);
         assert_eq!(change(Some(1.0), None), None);
-        assert_eq!(change(Some(2.0), Some(0.0)), Some(Change { absolute: 2.0, relative: None }));
-        assert_eq!(change(Some(3.0), Some(2.0)), Some(Change { absolute: 1.0, relative: Some(0.5) }));
+        assert_eq!(
+            change(Some(2.0), Some(0.0)),
+            Some(Change {
+                absolute: 2.0,
+                relative: None
+            })
+        );
+        assert_eq!(
+            change(Some(3.0), Some(2.0)),
+            Some(Change {
+                absolute: 1.0,
+                relative: Some(0.5)
+            })
+        );
     }
 
     #[test]
     fn lost_reasons_are_shares_of_all_lost_deals() {
         let mut plan = seed_plan();
         let stage = plan.stages[3].id;
-        plan.add_metric(stage, "Lost: no budget", MetricKind::Count, true).unwrap();
+        plan.add_metric(stage, "Lost: no budget", MetricKind::Count, true)
+            .unwrap();
         let shares = lost_reason_shares(&plan, november());
         let values: Vec<_> = shares.iter().map(|s| (s.count, s.share)).collect();
-        assert_eq!(values, [(6, Some(0.5)), (3, Some(0.25)), (3, Some(0.25)), (0, Some(0.0))]);
+        assert_eq!(
+            values,
+            [
+                (6, Some(0.5)),
+                (3, Some(0.25)),
+                (3, Some(0.25)),
+                (0, Some(0.0))
+            ]
+        );
         let empty = lost_reason_shares(&plan, PeriodRange::new(november().first().next(), 1));
         assert!(empty.iter().all(|s| s.share.is_none()));
     }

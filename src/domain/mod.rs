@@ -4,6 +4,7 @@
 
 pub mod entries;
 pub mod format;
+pub mod grid;
 pub mod ids;
 pub mod kpi;
 pub mod locale;

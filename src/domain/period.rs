@@ -125,17 +125,20 @@ pub struct PeriodRange {
 /// The ranges offered in the range selector.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum RangePreset {
+    /// This month and the two before it.
+    #[default]
+    Last3Months,
     /// The days of the month containing today.
     ThisMonthDaily,
-    /// The ISO weeks that start in this quarter.
-    #[default]
+    /// The ISO weeks that overlap this quarter.
     ThisQuarterWeekly,
     Last12Weeks,
     Last12Months,
 }
 
 impl RangePreset {
-    pub const ALL: [RangePreset; 4] = [
+    pub const ALL: [RangePreset; 5] = [
+        RangePreset::Last3Months,
         RangePreset::ThisMonthDaily,
         RangePreset::ThisQuarterWeekly,
         RangePreset::Last12Weeks,
@@ -144,6 +147,7 @@ impl RangePreset {
 
     pub fn key(self) -> &'static str {
         match self {
+            RangePreset::Last3Months => "last-3-months",
             RangePreset::ThisMonthDaily => "this-month-daily",
             RangePreset::ThisQuarterWeekly => "this-quarter-weekly",
             RangePreset::Last12Weeks => "last-12-weeks",
@@ -157,13 +161,17 @@ impl RangePreset {
 
     pub fn range(self, today: NaiveDate) -> PeriodRange {
         match self {
+            RangePreset::Last3Months => {
+                PeriodRange::ending_at(Period::containing(Granularity::Month, today), 3)
+            }
             RangePreset::ThisMonthDaily => {
                 let month = Period::containing(Granularity::Month, today);
                 PeriodRange::covering(Granularity::Day, month.start(), month.last_day())
             }
             RangePreset::ThisQuarterWeekly => {
                 let quarter_start_month = (today.month0() / 3) * 3 + 1;
-                let start = NaiveDate::from_ymd_opt(today.year(), quarter_start_month, 1).unwrap_or(today);
+                let start =
+                    NaiveDate::from_ymd_opt(today.year(), quarter_start_month, 1).unwrap_or(today);
                 let end = start + Months::new(3) - Duration::days(1);
                 PeriodRange::covering(Granularity::Week, start, end)
             }
@@ -179,7 +187,10 @@ impl RangePreset {
 
 impl PeriodRange {
     pub fn new(first: Period, len: usize) -> PeriodRange {
-        PeriodRange { first, len: len.max(1) }
+        PeriodRange {
+            first,
+            len: len.max(1),
+        }
     }
 
     /// `len` periods ending with (and including) `last`.
@@ -283,18 +294,32 @@ mod tests {
     fn presets_pick_the_expected_periods() {
         let today = date(2026, 11, 24);
         let days = RangePreset::ThisMonthDaily.range(today);
-        assert_eq!((days.granularity(), days.period_count()), (Granularity::Day, 30));
+        assert_eq!(
+            (days.granularity(), days.period_count()),
+            (Granularity::Day, 30)
+        );
         assert_eq!(days.start(), date(2026, 11, 1));
 
         let quarter = RangePreset::ThisQuarterWeekly.range(today);
         assert_eq!(quarter.granularity(), Granularity::Week);
-        assert_eq!(quarter.start(), date(2026, 9, 28), "the week holding 1 October");
+        assert_eq!(
+            quarter.start(),
+            date(2026, 9, 28),
+            "the week holding 1 October"
+        );
         assert_eq!(quarter.last().iso_week(), (2026, 53));
         assert_eq!(quarter.period_count(), 14);
 
         let weeks = RangePreset::Last12Weeks.range(today);
         assert_eq!(weeks.period_count(), 12);
         assert_eq!(weeks.last().start(), date(2026, 11, 23));
+
+        let recent = RangePreset::Last3Months.range(today);
+        assert_eq!(
+            (recent.granularity(), recent.period_count()),
+            (Granularity::Month, 3)
+        );
+        assert_eq!(recent.start(), date(2026, 9, 1));
 
         let months = RangePreset::Last12Months.range(today);
         assert_eq!(months.first().start(), date(2025, 12, 1));
@@ -303,7 +328,8 @@ mod tests {
 
     #[test]
     fn ranges_move_by_their_length_and_change_granularity() {
-        let range = PeriodRange::ending_at(Period::containing(Granularity::Month, date(2026, 11, 5)), 3);
+        let range =
+            PeriodRange::ending_at(Period::containing(Granularity::Month, date(2026, 11, 5)), 3);
         assert_eq!(range.start(), date(2026, 9, 1));
         assert_eq!(range.previous().start(), date(2026, 6, 1));
         assert_eq!(range.next().start(), date(2026, 12, 1));

@@ -71,7 +71,12 @@ pub enum MetricKind {
 }
 
 impl MetricKind {
-    pub const ALL: [MetricKind; 4] = [MetricKind::Count, MetricKind::Money, MetricKind::Days, MetricKind::Minutes];
+    pub const ALL: [MetricKind; 4] = [
+        MetricKind::Count,
+        MetricKind::Money,
+        MetricKind::Days,
+        MetricKind::Minutes,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -127,8 +132,13 @@ pub enum KpiDisplay {
 }
 
 impl KpiDisplay {
-    pub const ALL: [KpiDisplay; 5] =
-        [KpiDisplay::Percent, KpiDisplay::Money, KpiDisplay::Days, KpiDisplay::Minutes, KpiDisplay::Ratio];
+    pub const ALL: [KpiDisplay; 5] = [
+        KpiDisplay::Percent,
+        KpiDisplay::Money,
+        KpiDisplay::Days,
+        KpiDisplay::Minutes,
+        KpiDisplay::Ratio,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -294,15 +304,24 @@ impl Plan {
     }
 
     fn stage_mut(&mut self, id: StageId) -> Result<&mut Stage, EditError> {
-        self.stages.iter_mut().find(|s| s.id == id).ok_or(EditError::UnknownStage)
+        self.stages
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or(EditError::UnknownStage)
     }
 
     fn metric_mut(&mut self, id: MetricId) -> Result<&mut Metric, EditError> {
-        self.metrics.iter_mut().find(|m| m.id == id).ok_or(EditError::UnknownMetric)
+        self.metrics
+            .iter_mut()
+            .find(|m| m.id == id)
+            .ok_or(EditError::UnknownMetric)
     }
 
     fn kpi_mut(&mut self, id: KpiId) -> Result<&mut Kpi, EditError> {
-        self.kpis.iter_mut().find(|k| k.id == id).ok_or(EditError::UnknownKpi)
+        self.kpis
+            .iter_mut()
+            .find(|k| k.id == id)
+            .ok_or(EditError::UnknownKpi)
     }
 
     fn take_id(&mut self) -> u32 {
@@ -347,7 +366,10 @@ impl Plan {
         }
         let id = StageId(self.take_id());
         let metric = MetricId(self.take_id());
-        let owner = self.stages.last().map_or(Department::Marketing, |s| s.owner);
+        let owner = self
+            .stages
+            .last()
+            .map_or(Department::Marketing, |s| s.owner);
         self.metrics.push(Metric {
             id: metric,
             stage: id,
@@ -399,7 +421,12 @@ impl Plan {
             position += 1;
             keep
         });
-        Ok(RemovedStage { index, stage, metrics, kpis })
+        Ok(RemovedStage {
+            index,
+            stage,
+            metrics,
+            kpis,
+        })
     }
 
     /// Puts a removed stage and everything removed with it back in place.
@@ -411,7 +438,8 @@ impl Plan {
         self.stages.insert(index, removed.stage);
         for (position, metric, days) in removed.metrics {
             self.entries.put_metric(metric.id, days);
-            self.metrics.insert(position.min(self.metrics.len()), metric);
+            self.metrics
+                .insert(position.min(self.metrics.len()), metric);
         }
         for (position, kpi) in removed.kpis {
             self.kpis.insert(position.min(self.kpis.len()), kpi);
@@ -458,7 +486,13 @@ impl Plan {
             return Err(EditError::TooManyItems);
         }
         let id = MetricId(self.take_id());
-        self.metrics.push(Metric { id, stage, name, kind, lost_reason });
+        self.metrics.push(Metric {
+            id,
+            stage,
+            name,
+            kind,
+            lost_reason,
+        });
         Ok(id)
     }
 
@@ -468,10 +502,27 @@ impl Plan {
         Ok(())
     }
 
+    pub fn set_metric_kind(&mut self, id: MetricId, kind: MetricKind) -> Result<(), EditError> {
+        self.metric_mut(id)?.kind = kind;
+        Ok(())
+    }
+
+    pub fn set_lost_reason(&mut self, id: MetricId, lost_reason: bool) -> Result<(), EditError> {
+        self.metric_mut(id)?.lost_reason = lost_reason;
+        Ok(())
+    }
+
     /// Removes a metric and its counts; refused while a KPI reads it or it
     /// is its stage's count, so no KPI is ever left dangling.
-    pub fn remove_metric(&mut self, id: MetricId) -> Result<(Metric, BTreeMap<NaiveDate, u64>), EditError> {
-        let index = self.metrics.iter().position(|m| m.id == id).ok_or(EditError::UnknownMetric)?;
+    pub fn remove_metric(
+        &mut self,
+        id: MetricId,
+    ) -> Result<(Metric, BTreeMap<NaiveDate, u64>), EditError> {
+        let index = self
+            .metrics
+            .iter()
+            .position(|m| m.id == id)
+            .ok_or(EditError::UnknownMetric)?;
         if self.stages.iter().any(|s| s.primary_metric == id) {
             return Err(EditError::PrimaryMetric);
         }
@@ -494,12 +545,17 @@ impl Plan {
         if let KpiScope::Stage(stage) = draft.scope {
             self.stage(stage).ok_or(EditError::UnknownStage)?;
         }
-        self.metric(draft.numerator).ok_or(EditError::UnknownMetric)?;
-        self.metric(draft.denominator).ok_or(EditError::UnknownMetric)?;
+        self.metric(draft.numerator)
+            .ok_or(EditError::UnknownMetric)?;
+        self.metric(draft.denominator)
+            .ok_or(EditError::UnknownMetric)?;
         if draft.lag > MAX_LAG {
             return Err(EditError::LagTooLarge);
         }
-        Ok(KpiDraft { name, ..draft.clone() })
+        Ok(KpiDraft {
+            name,
+            ..draft.clone()
+        })
     }
 
     pub fn add_kpi(&mut self, draft: &KpiDraft) -> Result<KpiId, EditError> {
@@ -536,7 +592,11 @@ impl Plan {
     }
 
     pub fn remove_kpi(&mut self, id: KpiId) -> Result<(usize, Kpi), EditError> {
-        let index = self.kpis.iter().position(|k| k.id == id).ok_or(EditError::UnknownKpi)?;
+        let index = self
+            .kpis
+            .iter()
+            .position(|k| k.id == id)
+            .ok_or(EditError::UnknownKpi)?;
         Ok((index, self.kpis.remove(index)))
     }
 
@@ -545,7 +605,12 @@ impl Plan {
     }
 
     /// Sets (or with `None` clears) a KPI's target for one month.
-    pub fn set_target(&mut self, id: KpiId, month: Month, target: Option<f64>) -> Result<(), EditError> {
+    pub fn set_target(
+        &mut self,
+        id: KpiId,
+        month: Month,
+        target: Option<f64>,
+    ) -> Result<(), EditError> {
         if target.is_some_and(|t| !t.is_finite() || t < 0.0) {
             return Err(EditError::BadTarget);
         }
@@ -558,7 +623,12 @@ impl Plan {
     }
 
     /// Sets the value of a metric for one period (stored on its first day).
-    pub fn set_entry(&mut self, metric: MetricId, period: Period, value: Option<u64>) -> Result<(), EditError> {
+    pub fn set_entry(
+        &mut self,
+        metric: MetricId,
+        period: Period,
+        value: Option<u64>,
+    ) -> Result<(), EditError> {
         self.metric(metric).ok_or(EditError::UnknownMetric)?;
         match value {
             Some(v) => self.entries.set(metric, period, v)?,
@@ -584,11 +654,18 @@ mod tests {
     }
 
     fn metric_named(plan: &Plan, name: &str) -> MetricId {
-        plan.metrics.iter().find(|m| m.name == name).map(|m| m.id).unwrap()
+        plan.metrics
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| m.id)
+            .unwrap()
     }
 
     fn november() -> Period {
-        Period::containing(Granularity::Month, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
+        Period::containing(
+            Granularity::Month,
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        )
     }
 
     #[test]
@@ -598,10 +675,19 @@ mod tests {
         plan.rename_stage(id, "  Inbound leads ").unwrap();
         assert_eq!(plan.stages[0].name, "Inbound leads");
         assert_eq!(plan.rename_stage(id, "   "), Err(EditError::EmptyName));
-        assert_eq!(plan.rename_stage(id, &"x".repeat(61)), Err(EditError::NameTooLong));
-        assert_eq!(plan.stages[0].name, "Inbound leads", "a refused rename changes nothing");
+        assert_eq!(
+            plan.rename_stage(id, &"x".repeat(61)),
+            Err(EditError::NameTooLong)
+        );
+        assert_eq!(
+            plan.stages[0].name, "Inbound leads",
+            "a refused rename changes nothing"
+        );
         plan.rename_stage(id, &"営".repeat(60)).unwrap();
-        assert_eq!(plan.rename_stage(StageId(999), "x"), Err(EditError::UnknownStage));
+        assert_eq!(
+            plan.rename_stage(StageId(999), "x"),
+            Err(EditError::UnknownStage)
+        );
     }
 
     #[test]
@@ -621,11 +707,17 @@ mod tests {
         let added = plan.stage(id).unwrap();
         assert_eq!(added.owner, Department::FieldSales);
         let count = plan.metric(added.primary_metric).unwrap();
-        assert_eq!((count.name.as_str(), count.kind, count.stage), ("Renewals", MetricKind::Count, id));
+        assert_eq!(
+            (count.name.as_str(), count.kind, count.stage),
+            ("Renewals", MetricKind::Count, id)
+        );
         while plan.stages.len() < MAX_STAGES {
             plan.add_stage("More", "Count").unwrap();
         }
-        assert_eq!(plan.add_stage("One too many", "Count"), Err(EditError::TooManyStages));
+        assert_eq!(
+            plan.add_stage("One too many", "Count"),
+            Err(EditError::TooManyStages)
+        );
     }
 
     #[test]
@@ -642,7 +734,10 @@ mod tests {
         let removed_kpis: Vec<_> = removed.kpis.iter().map(|(_, k)| k.name.as_str()).collect();
         assert!(removed_kpis.contains(&"Contact rate"));
         assert!(removed_kpis.contains(&"Opportunity rate"));
-        assert!(plan.kpis.iter().all(|k| plan.metric(k.numerator).is_some() && plan.metric(k.denominator).is_some()));
+        assert!(plan
+            .kpis
+            .iter()
+            .all(|k| plan.metric(k.numerator).is_some() && plan.metric(k.denominator).is_some()));
         assert_eq!(plan.entries.cell(contacts, november()).total, None);
         plan.restore_stage(removed).unwrap();
         assert_eq!(plan, before);
@@ -676,7 +771,13 @@ mod tests {
         plan.move_stage(first, Direction::Down).unwrap();
         assert_eq!(
             names(&plan),
-            ["Lead nurturing", "Lead generation", "Opportunity creation", "Hand-off → proposal", "Won"]
+            [
+                "Lead nurturing",
+                "Lead generation",
+                "Opportunity creation",
+                "Hand-off → proposal",
+                "Won"
+            ]
         );
         let last = plan.stages[4].id;
         plan.move_stage(last, Direction::Down).unwrap();
@@ -687,11 +788,16 @@ mod tests {
     fn a_metric_used_by_a_kpi_cannot_be_removed() {
         let mut plan = plan();
         let calls = metric_named(&plan, "Calls");
-        assert_eq!(plan.remove_metric(calls), Err(EditError::MetricInUse(vec!["Contact rate".into()])));
+        assert_eq!(
+            plan.remove_metric(calls),
+            Err(EditError::MetricInUse(vec!["Contact rate".into()]))
+        );
         let leads = metric_named(&plan, "Leads");
         assert_eq!(plan.remove_metric(leads), Err(EditError::PrimaryMetric));
         let stage = plan.stages[0].id;
-        let extra = plan.add_metric(stage, "Booth visitors", MetricKind::Count, false).unwrap();
+        let extra = plan
+            .add_metric(stage, "Booth visitors", MetricKind::Count, false)
+            .unwrap();
         plan.set_entry(extra, november(), Some(5)).unwrap();
         let (metric, days) = plan.remove_metric(extra).unwrap();
         assert_eq!(metric.name, "Booth visitors");
@@ -715,10 +821,19 @@ mod tests {
         };
         let id = plan.add_kpi(&draft).unwrap();
         assert_eq!(plan.kpi(id).unwrap().name, "Connect rate");
-        let dangling = KpiDraft { numerator: MetricId(9999), ..draft.clone() };
+        let dangling = KpiDraft {
+            numerator: MetricId(9999),
+            ..draft.clone()
+        };
         assert_eq!(plan.add_kpi(&dangling), Err(EditError::UnknownMetric));
-        assert_eq!(plan.update_kpi(id, &dangling), Err(EditError::UnknownMetric));
-        let slow = KpiDraft { lag: 13, ..draft.clone() };
+        assert_eq!(
+            plan.update_kpi(id, &dangling),
+            Err(EditError::UnknownMetric)
+        );
+        let slow = KpiDraft {
+            lag: 13,
+            ..draft.clone()
+        };
         assert_eq!(plan.add_kpi(&slow), Err(EditError::LagTooLarge));
         let (index, kpi) = plan.remove_kpi(id).unwrap();
         plan.restore_kpi(index, kpi);
@@ -733,7 +848,10 @@ mod tests {
         plan.set_target(id, month, Some(0.25)).unwrap();
         assert_eq!(plan.kpi(id).unwrap().targets.get(&month), Some(&0.25));
         for bad in [f64::NAN, f64::INFINITY, -0.1] {
-            assert_eq!(plan.set_target(id, month, Some(bad)), Err(EditError::BadTarget));
+            assert_eq!(
+                plan.set_target(id, month, Some(bad)),
+                Err(EditError::BadTarget)
+            );
         }
         plan.set_target(id, month, None).unwrap();
         assert!(plan.kpi(id).unwrap().targets.is_empty());

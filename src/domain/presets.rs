@@ -40,15 +40,35 @@ struct StageSpec {
 }
 
 const fn count(key: &'static str, en: &'static str, ja: &'static str) -> MetricSpec {
-    MetricSpec { key, name: (en, ja), kind: MetricKind::Count, lost_reason: false }
+    MetricSpec {
+        key,
+        name: (en, ja),
+        kind: MetricKind::Count,
+        lost_reason: false,
+    }
 }
 
-const fn of_kind(key: &'static str, en: &'static str, ja: &'static str, kind: MetricKind) -> MetricSpec {
-    MetricSpec { key, name: (en, ja), kind, lost_reason: false }
+const fn of_kind(
+    key: &'static str,
+    en: &'static str,
+    ja: &'static str,
+    kind: MetricKind,
+) -> MetricSpec {
+    MetricSpec {
+        key,
+        name: (en, ja),
+        kind,
+        lost_reason: false,
+    }
 }
 
 const fn lost(key: &'static str, en: &'static str, ja: &'static str) -> MetricSpec {
-    MetricSpec { key, name: (en, ja), kind: MetricKind::Count, lost_reason: true }
+    MetricSpec {
+        key,
+        name: (en, ja),
+        kind: MetricKind::Count,
+        lost_reason: true,
+    }
 }
 
 const fn kpi(
@@ -58,7 +78,13 @@ const fn kpi(
     display: KpiDisplay,
     better: Better,
 ) -> KpiSpec {
-    KpiSpec { name, numerator, denominator, display, better }
+    KpiSpec {
+        name,
+        numerator,
+        denominator,
+        display,
+        better,
+    }
 }
 
 use Better::{Higher, Lower};
@@ -76,14 +102,30 @@ const INSIDE_SALES: &[StageSpec] = &[
             count("impressions", "Ad impressions", "広告表示回数"),
             count("clicks", "Ad clicks", "広告クリック数"),
             count("document_requests", "Document requests", "資料請求数"),
-            count("webinar_registrations", "Webinar registrations", "ウェビナー申込数"),
+            count(
+                "webinar_registrations",
+                "Webinar registrations",
+                "ウェビナー申込数",
+            ),
             count("webinar_attendees", "Webinar attendees", "ウェビナー参加数"),
         ],
         kpis: &[
             kpi(("CPA", "獲得単価(CPA)"), "ad_spend", "leads", Money, Lower),
             kpi(("CVR", "CVR"), "leads", "visits", Percent, Higher),
-            kpi(("Ad CTR", "広告CTR"), "clicks", "impressions", Percent, Higher),
-            kpi(("Webinar attendance rate", "ウェビナー参加率"), "webinar_attendees", "webinar_registrations", Percent, Higher),
+            kpi(
+                ("Ad CTR", "広告CTR"),
+                "clicks",
+                "impressions",
+                Percent,
+                Higher,
+            ),
+            kpi(
+                ("Webinar attendance rate", "ウェビナー参加率"),
+                "webinar_attendees",
+                "webinar_registrations",
+                Percent,
+                Higher,
+            ),
         ],
     },
     StageSpec {
@@ -96,16 +138,51 @@ const INSIDE_SALES: &[StageSpec] = &[
             count("emails_sent", "Emails sent", "メール送信数"),
             count("emails_opened", "Emails opened", "メール開封数"),
             count("replies", "Replies", "返信数"),
-            of_kind("talk_minutes", "Talk minutes", "通話時間(分)", MetricKind::Minutes),
+            of_kind(
+                "talk_minutes",
+                "Talk minutes",
+                "通話時間(分)",
+                MetricKind::Minutes,
+            ),
             count("recontacts", "Re-contacts", "再接触数"),
             count("downloads", "Downloads", "ダウンロード数"),
         ],
         kpis: &[
-            kpi(("Contact rate", "接触率"), "contacts", "calls", Percent, Higher),
-            kpi(("Reply rate", "返信率"), "replies", "emails_sent", Percent, Higher),
-            kpi(("Open rate", "開封率"), "emails_opened", "emails_sent", Percent, Higher),
-            kpi(("Talk time per contact", "接触あたり通話時間"), "talk_minutes", "contacts", Minutes, Higher),
-            kpi(("Re-contact rate", "再接触率"), "recontacts", "contacts", Percent, Higher),
+            kpi(
+                ("Contact rate", "接触率"),
+                "contacts",
+                "calls",
+                Percent,
+                Higher,
+            ),
+            kpi(
+                ("Reply rate", "返信率"),
+                "replies",
+                "emails_sent",
+                Percent,
+                Higher,
+            ),
+            kpi(
+                ("Open rate", "開封率"),
+                "emails_opened",
+                "emails_sent",
+                Percent,
+                Higher,
+            ),
+            kpi(
+                ("Talk time per contact", "接触あたり通話時間"),
+                "talk_minutes",
+                "contacts",
+                Minutes,
+                Higher,
+            ),
+            kpi(
+                ("Re-contact rate", "再接触率"),
+                "recontacts",
+                "contacts",
+                Percent,
+                Higher,
+            ),
         ],
     },
     StageSpec {
@@ -117,8 +194,20 @@ const INSIDE_SALES: &[StageSpec] = &[
             count("handoffs", "Hand-offs", "引き継ぎ数"),
         ],
         kpis: &[
-            kpi(("Opportunity rate", "商談化率"), "opportunities", "contacts", Percent, Higher),
-            kpi(("Hand-off rate", "引き継ぎ率"), "handoffs", "opportunities", Percent, Higher),
+            kpi(
+                ("Opportunity rate", "商談化率"),
+                "opportunities",
+                "contacts",
+                Percent,
+                Higher,
+            ),
+            kpi(
+                ("Hand-off rate", "引き継ぎ率"),
+                "handoffs",
+                "opportunities",
+                Percent,
+                Higher,
+            ),
         ],
     },
     StageSpec {
@@ -138,21 +227,67 @@ const INSIDE_SALES: &[StageSpec] = &[
         metrics: &[
             count("won", "Won deals", "受注数"),
             of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
-            of_kind("cycle_days", "Sales cycle days (total)", "商談日数(合計)", MetricKind::Days),
-            of_kind("lead_time_days", "Lead-to-won days (total)", "リード〜受注日数(合計)", MetricKind::Days),
+            of_kind(
+                "cycle_days",
+                "Sales cycle days (total)",
+                "商談日数(合計)",
+                MetricKind::Days,
+            ),
+            of_kind(
+                "lead_time_days",
+                "Lead-to-won days (total)",
+                "リード〜受注日数(合計)",
+                MetricKind::Days,
+            ),
         ],
         kpis: &[
-            kpi(("Win rate", "受注率"), "won", "opportunities", Percent, Higher),
-            kpi(("Average deal size", "受注単価"), "revenue", "won", Money, Higher),
-            kpi(("Sales cycle", "商談期間"), "cycle_days", "won", Days, Lower),
+            kpi(
+                ("Win rate", "受注率"),
+                "won",
+                "opportunities",
+                Percent,
+                Higher,
+            ),
+            kpi(
+                ("Average deal size", "受注単価"),
+                "revenue",
+                "won",
+                Money,
+                Higher,
+            ),
+            kpi(
+                ("Sales cycle", "商談期間"),
+                "cycle_days",
+                "won",
+                Days,
+                Lower,
+            ),
         ],
     },
 ];
 
 const SHARED: &[KpiSpec] = &[
-    kpi(("Lead → opportunity", "リード→商談化率"), "opportunities", "leads", Percent, Higher),
-    kpi(("Opportunity → won", "商談→受注率"), "won", "opportunities", Percent, Higher),
-    kpi(("Average lead time", "平均リードタイム"), "lead_time_days", "won", Days, Lower),
+    kpi(
+        ("Lead → opportunity", "リード→商談化率"),
+        "opportunities",
+        "leads",
+        Percent,
+        Higher,
+    ),
+    kpi(
+        ("Opportunity → won", "商談→受注率"),
+        "won",
+        "opportunities",
+        Percent,
+        Higher,
+    ),
+    kpi(
+        ("Average lead time", "平均リードタイム"),
+        "lead_time_days",
+        "won",
+        Days,
+        Lower,
+    ),
 ];
 
 fn pick(name: Name, lang: Lang) -> String {
@@ -215,7 +350,10 @@ pub fn inside_sales(lang: Lang) -> Plan {
         })
         .collect();
     Plan {
-        name: pick(("Inside sales funnel", "インサイドセールスのファネル"), lang),
+        name: pick(
+            ("Inside sales funnel", "インサイドセールスのファネル"),
+            lang,
+        ),
         currency: match lang {
             Lang::Ja => Currency::Jpy,
             Lang::En => Currency::Usd,
@@ -239,7 +377,13 @@ mod tests {
         let shape: Vec<_> = plan
             .stages
             .iter()
-            .map(|s| (s.name.as_str(), s.owner, plan.metric(s.primary_metric).map(|m| m.name.as_str())))
+            .map(|s| {
+                (
+                    s.name.as_str(),
+                    s.owner,
+                    plan.metric(s.primary_metric).map(|m| m.name.as_str()),
+                )
+            })
             .collect();
         assert_eq!(
             shape,
@@ -260,7 +404,9 @@ mod tests {
         for lang in Lang::ALL {
             let plan = inside_sales(lang);
             for kpi in &plan.kpis {
-                assert!(plan.metric(kpi.numerator).is_some() && plan.metric(kpi.denominator).is_some());
+                assert!(
+                    plan.metric(kpi.numerator).is_some() && plan.metric(kpi.denominator).is_some()
+                );
             }
             let mut ids: Vec<u32> = plan.stages.iter().map(|s| s.id.0).collect();
             ids.extend(plan.metrics.iter().map(|m| m.id.0));
@@ -276,8 +422,18 @@ mod tests {
     #[test]
     fn shared_kpis_are_the_seeds_three() {
         let plan = inside_sales(Lang::En);
-        let shared: Vec<_> = plan.kpis_in(KpiScope::Shared).map(|k| k.name.as_str()).collect();
-        assert_eq!(shared, ["Lead → opportunity", "Opportunity → won", "Average lead time"]);
+        let shared: Vec<_> = plan
+            .kpis_in(KpiScope::Shared)
+            .map(|k| k.name.as_str())
+            .collect();
+        assert_eq!(
+            shared,
+            [
+                "Lead → opportunity",
+                "Opportunity → won",
+                "Average lead time"
+            ]
+        );
         assert_eq!(plan.metrics.iter().filter(|m| m.lost_reason).count(), 3);
     }
 }

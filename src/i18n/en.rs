@@ -2,12 +2,23 @@ use super::{CountErrorTexts, EditErrorTexts, Texts};
 use crate::domain::locale::Lang;
 
 pub(super) const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
-pub(super) const SHORT_MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+pub(super) const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 pub(super) static TEXTS: Texts = Texts {
     lang: Lang::En,
@@ -43,6 +54,7 @@ pub(super) static TEXTS: Texts = Texts {
     previous_range: "Previous range",
     next_range: "Next range",
     compare_with_previous: "Compare with the previous range",
+    custom_range: "Custom range",
     funnel_heading: "Funnel",
     col_stage: "Stage",
     col_owner: "Owner",
@@ -111,7 +123,7 @@ pub(super) static TEXTS: Texts = Texts {
 
     departments: ["Marketing", "Inside sales", "Field sales"],
     granularities: ["Day", "Week", "Month"],
-    range_presets: ["This month, daily", "This quarter, weekly", "Last 12 weeks", "Last 12 months"],
+    range_presets: ["Last 3 months", "This month, daily", "This quarter, weekly", "Last 12 weeks", "Last 12 months"],
     metric_kinds: ["Count", "Money", "Days", "Minutes"],
     kpi_displays: ["Percent", "Money per unit", "Days", "Minutes", "Ratio"],
     betters: ["Higher", "Lower"],

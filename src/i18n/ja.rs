@@ -35,6 +35,7 @@ pub(super) static TEXTS: Texts = Texts {
     previous_range: "前の期間",
     next_range: "次の期間",
     compare_with_previous: "前の期間と比較",
+    custom_range: "指定した期間",
     funnel_heading: "ファネル",
     col_stage: "ステージ",
     col_owner: "担当部門",
@@ -103,7 +104,7 @@ pub(super) static TEXTS: Texts = Texts {
 
     departments: ["マーケティング", "インサイドセールス", "フィールドセールス"],
     granularities: ["日", "週", "月"],
-    range_presets: ["今月(日次)", "今四半期(週次)", "直近12週", "直近12か月"],
+    range_presets: ["直近3か月", "今月(日次)", "今四半期(週次)", "直近12週", "直近12か月"],
     metric_kinds: ["件数", "金額", "日数", "分"],
     kpi_displays: ["パーセント", "1件あたり金額", "日数", "分", "比率"],
     betters: ["高いほど良い", "低いほど良い"],

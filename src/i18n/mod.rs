@@ -49,6 +49,7 @@ pub struct Texts {
     pub previous_range: &'static str,
     pub next_range: &'static str,
     pub compare_with_previous: &'static str,
+    pub custom_range: &'static str,
     pub funnel_heading: &'static str,
     pub col_stage: &'static str,
     pub col_owner: &'static str,
@@ -120,7 +121,7 @@ pub struct Texts {
     /// In the order of `Granularity::ALL`.
     pub granularities: [&'static str; 3],
     /// In the order of `RangePreset::ALL`.
-    pub range_presets: [&'static str; 4],
+    pub range_presets: [&'static str; 5],
     /// In the order of `MetricKind::ALL`.
     pub metric_kinds: [&'static str; 4],
     /// In the order of `KpiDisplay::ALL`.
@@ -214,7 +215,9 @@ impl Texts {
             EditError::TooManyStages => t.too_many_stages.to_owned(),
             EditError::TooManyItems => t.too_many_items.to_owned(),
             EditError::LastStage => t.last_stage.to_owned(),
-            EditError::UnknownStage | EditError::UnknownMetric | EditError::UnknownKpi => t.unknown.to_owned(),
+            EditError::UnknownStage | EditError::UnknownMetric | EditError::UnknownKpi => {
+                t.unknown.to_owned()
+            }
             EditError::PrimaryMetric => t.primary_metric.to_owned(),
             EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
@@ -227,7 +230,11 @@ impl Texts {
     pub fn month(&self, month: Month) -> String {
         match self.lang {
             Lang::Ja => format!("{}年{}月", month.year(), month.month()),
-            Lang::En => format!("{} {}", en::MONTHS[(month.month() as usize + 11) % 12], month.year()),
+            Lang::En => format!(
+                "{} {}",
+                en::MONTHS[(month.month() as usize + 11) % 12],
+                month.year()
+            ),
         }
     }
 
@@ -235,7 +242,12 @@ impl Texts {
     pub fn date(&self, date: NaiveDate) -> String {
         match self.lang {
             Lang::Ja => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-            Lang::En => format!("{} {}, {}", en::SHORT_MONTHS[date.month0() as usize % 12], date.day(), date.year()),
+            Lang::En => format!(
+                "{} {}, {}",
+                en::SHORT_MONTHS[date.month0() as usize % 12],
+                date.day(),
+                date.year()
+            ),
         }
     }
 
@@ -247,11 +259,25 @@ impl Texts {
         match (period.granularity(), self.lang) {
             (Granularity::Day, Lang::Ja) => format!("{}/{}({weekday})", start.month(), start.day()),
             (Granularity::Day, Lang::En) => {
-                format!("{weekday} {} {}", en::SHORT_MONTHS[start.month0() as usize % 12], start.day())
+                format!(
+                    "{weekday} {} {}",
+                    en::SHORT_MONTHS[start.month0() as usize % 12],
+                    start.day()
+                )
             }
-            (Granularity::Week, Lang::Ja) => format!("第{}週 {}/{}〜", period.iso_week().1, start.month(), start.day()),
+            (Granularity::Week, Lang::Ja) => format!(
+                "第{}週 {}/{}〜",
+                period.iso_week().1,
+                start.month(),
+                start.day()
+            ),
             (Granularity::Week, Lang::En) => {
-                format!("W{} {} {}", period.iso_week().1, en::SHORT_MONTHS[start.month0() as usize % 12], start.day())
+                format!(
+                    "W{} {} {}",
+                    period.iso_week().1,
+                    en::SHORT_MONTHS[start.month0() as usize % 12],
+                    start.day()
+                )
             }
             (Granularity::Month, _) => self.month(period.month()),
         }
@@ -259,7 +285,11 @@ impl Texts {
 
     /// "Oct 1, 2026 – Dec 31, 2026".
     pub fn range(&self, range: PeriodRange) -> String {
-        format!("{} – {}", self.date(range.start()), self.date(range.last().last_day()))
+        format!(
+            "{} – {}",
+            self.date(range.start()),
+            self.date(range.last().last_day())
+        )
     }
 
     /// A metric's value in its own unit.
@@ -285,7 +315,12 @@ impl Texts {
     }
 
     /// A difference in a KPI's unit, with its sign: "+2.5 pt", "−¥300".
-    pub fn kpi_difference(&self, difference: f64, display: KpiDisplay, currency: Currency) -> String {
+    pub fn kpi_difference(
+        &self,
+        difference: f64,
+        display: KpiDisplay,
+        currency: Currency,
+    ) -> String {
         let sign = if difference < 0.0 { "−" } else { "+" };
         let magnitude = difference.abs();
         let body = match display {
@@ -296,7 +331,12 @@ impl Texts {
     }
 
     /// "▲ +2.5 pt (+10.0%)" or "▼ −¥300 (−5.0%)"; "—" without a comparison.
-    pub fn change(&self, change: Option<Change>, display: KpiDisplay, currency: Currency) -> String {
+    pub fn change(
+        &self,
+        change: Option<Change>,
+        display: KpiDisplay,
+        currency: Currency,
+    ) -> String {
         let Some(change) = change else {
             return "—".to_owned();
         };
@@ -309,9 +349,47 @@ impl Texts {
         };
         let relative = change
             .relative
-            .map(|r| format!(" ({}{})", if r < 0.0 { "−" } else { "+" }, format_rate(Some(r.abs()))))
+            .map(|r| {
+                format!(
+                    " ({}{})",
+                    if r < 0.0 { "−" } else { "+" },
+                    format_rate(Some(r.abs()))
+                )
+            })
             .unwrap_or_default();
-        format!("{arrow} {}{relative}", self.kpi_difference(change.absolute, display, currency))
+        format!(
+            "{arrow} {}{relative}",
+            self.kpi_difference(change.absolute, display, currency)
+        )
+    }
+
+    /// A metric total against the previous range: "▲ +120 (+12.0%)".
+    pub fn metric_change(
+        &self,
+        current: u64,
+        previous: u64,
+        kind: MetricKind,
+        currency: Currency,
+    ) -> String {
+        let (arrow, sign, difference) = match current.cmp(&previous) {
+            std::cmp::Ordering::Greater => ("▲", "+", current - previous),
+            std::cmp::Ordering::Less => ("▼", "−", previous - current),
+            std::cmp::Ordering::Equal => ("=", "", 0),
+        };
+        let relative = crate::domain::kpi::change(Some(current as f64), Some(previous as f64))
+            .and_then(|c| c.relative)
+            .map(|r| {
+                format!(
+                    " ({}{})",
+                    if r < 0.0 { "−" } else { "+" },
+                    format_rate(Some(r.abs()))
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "{arrow} {sign}{}{relative}",
+            self.metric_value(difference, kind, currency)
+        )
     }
 
     fn unit_days(&self) -> &'static str {
@@ -330,7 +408,9 @@ impl Texts {
 
     /// "{n}" placeholders filled in order.
     pub fn fill(template: &str, values: &[&str]) -> String {
-        values.iter().fold(template.to_owned(), |text, value| text.replacen("{}", value, 1))
+        values.iter().fold(template.to_owned(), |text, value| {
+            text.replacen("{}", value, 1)
+        })
     }
 }
 
@@ -365,7 +445,11 @@ pub fn format_decimal(value: f64, decimals: usize) -> String {
 /// Money from minor units: ¥1,234,000 or $1,234.50.
 pub fn format_money(minor_units: f64, currency: Currency) -> String {
     let major = minor_units / currency.minor_per_major() as f64;
-    format!("{}{}", currency.symbol(), format_decimal(major, currency.decimals() as usize))
+    format!(
+        "{}{}",
+        currency.symbol(),
+        format_decimal(major, currency.decimals() as usize)
+    )
 }
 
 /// A rate as a percentage with one decimal ("25.0%"), or "—" without a value.
@@ -380,7 +464,10 @@ pub fn format_rate(rate: Option<f64>) -> String {
 pub fn editable_number(value: f64, display: KpiDisplay, currency: Currency) -> String {
     let (value, decimals) = match display {
         KpiDisplay::Percent => (value * 100.0, 2),
-        KpiDisplay::Money => (value / currency.minor_per_major() as f64, currency.decimals() as usize),
+        KpiDisplay::Money => (
+            value / currency.minor_per_major() as f64,
+            currency.decimals() as usize,
+        ),
         _ => (value, 2),
     };
     let text = format!("{value:.decimals$}");
@@ -421,33 +508,90 @@ mod tests {
         assert_eq!(format_money(123_450.0, Currency::Usd), "$1,234.50");
         assert_eq!(format_money(1_500.4, Currency::Jpy), "¥1,500");
         let t = texts(Lang::Ja);
-        assert_eq!(t.metric_value(1_234_000, MetricKind::Money, Currency::Jpy), "¥1,234,000");
-        assert_eq!(t.metric_value(1_234_000, MetricKind::Count, Currency::Jpy), "1,234,000");
+        assert_eq!(
+            t.metric_value(1_234_000, MetricKind::Money, Currency::Jpy),
+            "¥1,234,000"
+        );
+        assert_eq!(
+            t.metric_value(1_234_000, MetricKind::Count, Currency::Jpy),
+            "1,234,000"
+        );
     }
 
     #[test]
     fn kpi_values_follow_their_display() {
         let (en, ja) = (texts(Lang::En), texts(Lang::Ja));
-        assert_eq!(en.kpi_value(Some(0.25), KpiDisplay::Percent, Currency::Usd), "25.0%");
-        assert_eq!(en.kpi_value(Some(150_000.0), KpiDisplay::Money, Currency::Usd), "$1,500.00");
-        assert_eq!(ja.kpi_value(Some(1_500.0), KpiDisplay::Money, Currency::Jpy), "¥1,500");
-        assert_eq!(en.kpi_value(Some(45.0), KpiDisplay::Days, Currency::Usd), "45.0 days");
-        assert_eq!(ja.kpi_value(Some(45.0), KpiDisplay::Days, Currency::Jpy), "45.0日");
-        assert_eq!(ja.kpi_value(Some(7.0), KpiDisplay::Minutes, Currency::Jpy), "7.0分");
-        assert_eq!(en.kpi_value(Some(1.0 / 3.0), KpiDisplay::Ratio, Currency::Usd), "0.33");
+        assert_eq!(
+            en.kpi_value(Some(0.25), KpiDisplay::Percent, Currency::Usd),
+            "25.0%"
+        );
+        assert_eq!(
+            en.kpi_value(Some(150_000.0), KpiDisplay::Money, Currency::Usd),
+            "$1,500.00"
+        );
+        assert_eq!(
+            ja.kpi_value(Some(1_500.0), KpiDisplay::Money, Currency::Jpy),
+            "¥1,500"
+        );
+        assert_eq!(
+            en.kpi_value(Some(45.0), KpiDisplay::Days, Currency::Usd),
+            "45.0 days"
+        );
+        assert_eq!(
+            ja.kpi_value(Some(45.0), KpiDisplay::Days, Currency::Jpy),
+            "45.0日"
+        );
+        assert_eq!(
+            ja.kpi_value(Some(7.0), KpiDisplay::Minutes, Currency::Jpy),
+            "7.0分"
+        );
+        assert_eq!(
+            en.kpi_value(Some(1.0 / 3.0), KpiDisplay::Ratio, Currency::Usd),
+            "0.33"
+        );
         assert_eq!(en.kpi_value(None, KpiDisplay::Percent, Currency::Usd), "—");
     }
 
     #[test]
     fn differences_and_changes_carry_signs_and_arrows() {
         let en = texts(Lang::En);
-        assert_eq!(en.kpi_difference(-0.05, KpiDisplay::Percent, Currency::Usd), "−5.0 pt");
-        assert_eq!(en.kpi_difference(300.0, KpiDisplay::Money, Currency::Jpy), "+¥300");
-        let up = Change { absolute: 0.05, relative: Some(0.25) };
-        assert_eq!(en.change(Some(up), KpiDisplay::Percent, Currency::Usd), "▲ +5.0 pt (+25.0%)");
-        let down = Change { absolute: -300.0, relative: None };
-        assert_eq!(en.change(Some(down), KpiDisplay::Money, Currency::Jpy), "▼ −¥300");
+        assert_eq!(
+            en.kpi_difference(-0.05, KpiDisplay::Percent, Currency::Usd),
+            "−5.0 pt"
+        );
+        assert_eq!(
+            en.kpi_difference(300.0, KpiDisplay::Money, Currency::Jpy),
+            "+¥300"
+        );
+        let up = Change {
+            absolute: 0.05,
+            relative: Some(0.25),
+        };
+        assert_eq!(
+            en.change(Some(up), KpiDisplay::Percent, Currency::Usd),
+            "▲ +5.0 pt (+25.0%)"
+        );
+        let down = Change {
+            absolute: -300.0,
+            relative: None,
+        };
+        assert_eq!(
+            en.change(Some(down), KpiDisplay::Money, Currency::Jpy),
+            "▼ −¥300"
+        );
         assert_eq!(en.change(None, KpiDisplay::Money, Currency::Jpy), "—");
+        assert_eq!(
+            en.metric_change(1_120, 1_000, MetricKind::Count, Currency::Jpy),
+            "▲ +120 (+12.0%)"
+        );
+        assert_eq!(
+            en.metric_change(500, 1_000, MetricKind::Money, Currency::Jpy),
+            "▼ −¥500 (−50.0%)"
+        );
+        assert_eq!(
+            en.metric_change(7, 0, MetricKind::Count, Currency::Jpy),
+            "▲ +7"
+        );
     }
 
     #[test]
@@ -459,19 +603,46 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         assert_eq!(ja.date(day), "2026年11月24日");
         assert_eq!(en.date(day), "Nov 24, 2026");
-        assert_eq!(en.period(Period::containing(Granularity::Day, day)), "Tue Nov 24");
-        assert_eq!(ja.period(Period::containing(Granularity::Day, day)), "11/24(火)");
-        assert_eq!(en.period(Period::containing(Granularity::Week, day)), "W48 Nov 23");
-        assert_eq!(ja.period(Period::containing(Granularity::Week, day)), "第48週 11/23〜");
-        assert_eq!(en.period(Period::containing(Granularity::Month, day)), "November 2026");
+        assert_eq!(
+            en.period(Period::containing(Granularity::Day, day)),
+            "Tue Nov 24"
+        );
+        assert_eq!(
+            ja.period(Period::containing(Granularity::Day, day)),
+            "11/24(火)"
+        );
+        assert_eq!(
+            en.period(Period::containing(Granularity::Week, day)),
+            "W48 Nov 23"
+        );
+        assert_eq!(
+            ja.period(Period::containing(Granularity::Week, day)),
+            "第48週 11/23〜"
+        );
+        assert_eq!(
+            en.period(Period::containing(Granularity::Month, day)),
+            "November 2026"
+        );
     }
 
     #[test]
     fn editable_numbers_round_trip_the_units_people_type() {
-        assert_eq!(editable_number(0.255, KpiDisplay::Percent, Currency::Jpy), "25.5");
-        assert_eq!(editable_number(0.25, KpiDisplay::Percent, Currency::Jpy), "25");
-        assert_eq!(editable_number(150_050.0, KpiDisplay::Money, Currency::Usd), "1500.5");
-        assert_eq!(editable_number(1_500.0, KpiDisplay::Money, Currency::Jpy), "1500");
+        assert_eq!(
+            editable_number(0.255, KpiDisplay::Percent, Currency::Jpy),
+            "25.5"
+        );
+        assert_eq!(
+            editable_number(0.25, KpiDisplay::Percent, Currency::Jpy),
+            "25"
+        );
+        assert_eq!(
+            editable_number(150_050.0, KpiDisplay::Money, Currency::Usd),
+            "1500.5"
+        );
+        assert_eq!(
+            editable_number(1_500.0, KpiDisplay::Money, Currency::Jpy),
+            "1500"
+        );
         assert_eq!(editable_number(45.0, KpiDisplay::Days, Currency::Jpy), "45");
     }
 
@@ -493,8 +664,14 @@ mod tests {
                 assert!(!name.is_empty());
             }
         }
-        assert_eq!(texts(Lang::En).department(Department::InsideSales), "Inside sales");
-        assert_eq!(texts(Lang::Ja).department(Department::InsideSales), "インサイドセールス");
+        assert_eq!(
+            texts(Lang::En).department(Department::InsideSales),
+            "Inside sales"
+        );
+        assert_eq!(
+            texts(Lang::Ja).department(Department::InsideSales),
+            "インサイドセールス"
+        );
         assert_eq!(texts(Lang::Ja).status(Status::AtRisk), "要注意");
     }
 }

@@ -1,11 +1,11 @@
-//! The Flow page: the funnel's stages in order, their owners and milestones.
+//! The Flow page: the funnel's stages in order and their owners.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
-use crate::domain::plan::{Department, Direction, Milestone, RemovedStage, StageId};
+use crate::domain::plan::{Department, Direction, RemovedStage, Stage, StageId};
 
 #[component]
 pub fn FlowPage() -> impl IntoView {
@@ -20,25 +20,23 @@ pub fn FlowPage() -> impl IntoView {
 
     let add_stage = move |_| {
         let t = state.texts();
-        match state.plan.try_update(|p| p.add_stage(t.new_stage_name)) {
-            Some(Ok(id)) => {
+        match state.edit(|p| p.add_stage(t.new_stage_name, t.new_stage_count)) {
+            Ok(id) => {
                 add_error.set(None);
                 focus_after_render(format!("stage-name-{}", id.0));
             }
-            Some(Err(e)) => add_error.set(Some(t.edit_error(&e).to_owned())),
-            None => {}
+            Err(message) => add_error.set(Some(message)),
         }
     };
     let undo_remove = move |_| {
         if let Some(stage) = removed.get_untracked() {
             let id = stage.stage.id;
-            match state.plan.try_update(|p| p.restore_stage(stage)) {
-                Some(Ok(())) => {
+            match state.edit(|p| p.restore_stage(stage)) {
+                Ok(()) => {
                     removed.set(None);
                     focus_after_render(format!("stage-name-{}", id.0));
                 }
-                Some(Err(e)) => add_error.set(Some(state.texts().edit_error(&e).to_owned())),
-                None => {}
+                Err(message) => add_error.set(Some(message)),
             }
         }
     };
@@ -60,12 +58,19 @@ pub fn FlowPage() -> impl IntoView {
             </div>
             {move || {
                 removed
-                    .with(|r| r.as_ref().map(|r| r.stage.name.clone()))
-                    .map(|name| {
+                    .with(|r| {
+                        r.as_ref().map(|r| {
+                            let kpis: Vec<String> = r.kpis.iter().map(|(_, k)| k.name.clone()).collect();
+                            (r.stage.name.clone(), kpis.join(", "))
+                        })
+                    })
+                    .map(|(name, kpis)| {
                         let t = state.texts();
                         view! {
                             <div class="toast" role="status">
                                 <span>{t.stage_removed} " " <strong>{name}</strong></span>
+                                {(!kpis.is_empty())
+                                    .then(|| view! { <span>{t.kpis_removed_with_stage} " " {kpis}</span> })}
                                 <button type="button" id="undo-remove" on:click=undo_remove>
                                     {t.undo}
                                 </button>
@@ -91,36 +96,22 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
     let remove_error = RwSignal::new(None::<String>);
     let name_id = format!("stage-name-{}", id.0);
     let owner_id = format!("stage-owner-{}", id.0);
-    let milestone_id = format!("stage-milestone-{}", id.0);
     let up_id = format!("stage-up-{}", id.0);
     let down_id = format!("stage-down-{}", id.0);
 
-    let rename = Callback::new(move |text: String| {
-        let t = state.texts();
-        state
-            .plan
-            .try_update(|p| p.rename_stage(id, &text))
-            .unwrap_or(Ok(()))
-            .map_err(|e| t.edit_error(&e).to_owned())
-    });
+    let rename = Callback::new(move |text: String| state.edit(|p| p.rename_stage(id, &text)));
     let move_stage = move |direction: Direction, focus_id: String| {
-        state.plan.update(|p| {
-            // A stage that is gone cannot move; nothing to report.
-            let _ = p.move_stage(id, direction);
-        });
+        // A stage that is gone cannot move; nothing to report.
+        let _ = state.edit(|p| p.move_stage(id, direction));
         focus_after_render(focus_id);
     };
     let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
-    let remove = move |_| {
-        let t = state.texts();
-        match state.plan.try_update(|p| p.remove_stage(id)) {
-            Some(Ok(stage)) => {
-                removed.set(Some(stage));
-                focus_after_render("undo-remove".to_owned());
-            }
-            Some(Err(e)) => remove_error.set(Some(t.edit_error(&e).to_owned())),
-            None => {}
+    let remove = move |_| match state.edit(|p| p.remove_stage(id)) {
+        Ok(stage) => {
+            removed.set(Some(stage));
+            focus_after_render("undo-remove".to_owned());
         }
+        Err(message) => remove_error.set(Some(message)),
     };
     // Alt+↑/↓ in any field of the card moves the stage, like in an outliner.
     let (key_up_focus, key_down_focus) = (name_id.clone(), name_id.clone());
@@ -157,9 +148,7 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
                         prop:value=move || owner().map(Department::key)
                         on:change=move |ev| {
                             if let Some(dept) = Department::from_key(&event_target_value(&ev)) {
-                                state.plan.update(|p| {
-                                    let _ = p.set_owner(id, dept);
-                                });
+                                let _ = state.edit(|p| p.set_owner(id, dept));
                             }
                         }
                     >
@@ -175,31 +164,6 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
                             .collect_view()}
                     </select>
                 </span>
-            </div>
-            <div class="field">
-                <label for=milestone_id.clone()>{move || state.texts().milestone}</label>
-                <select
-                    id=milestone_id
-                    prop:value=move || {
-                        stage_field(state, id, |s| s.milestone).flatten().map_or("", Milestone::key)
-                    }
-                    on:change=move |ev| {
-                        let milestone = Milestone::from_key(&event_target_value(&ev));
-                        state.plan.update(|p| {
-                            let _ = p.set_milestone(id, milestone);
-                        });
-                    }
-                >
-                    <option value="">{move || state.texts().no_milestone}</option>
-                    {Milestone::ALL
-                        .into_iter()
-                        .map(|m| {
-                            view! {
-                                <option value=m.key()>{move || state.texts().milestone_name(m)}</option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
             </div>
             <div class="stage-actions">
                 <button
@@ -238,17 +202,13 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
 }
 
 /// Reads one field of a stage; `None` once the stage is gone.
-fn stage_field<T>(
-    state: AppState,
-    id: StageId,
-    read: impl Fn(&crate::domain::plan::Stage) -> T,
-) -> Option<T> {
+fn stage_field<T>(state: AppState, id: StageId, read: impl Fn(&Stage) -> T) -> Option<T> {
     state.plan.with(|p| p.stage(id).map(read))
 }
 
 /// Moves focus once the DOM reflects the latest change: reordering the list
 /// detaches and reattaches the card, which drops the browser's focus.
-fn focus_after_render(element_id: String) {
+pub(super) fn focus_after_render(element_id: String) {
     request_animation_frame(move || {
         let element = document()
             .get_element_by_id(&element_id)

@@ -17,13 +17,13 @@ const ROW_HEIGHT: u32 = 76;
 #[component]
 pub fn FunnelCanvas() -> impl IntoView {
     let state = use_app();
-    let month = state.month;
     let canvas = NodeRef::<Canvas>::new();
     let draw_error = RwSignal::new(None::<String>);
     let resized = RwSignal::new(0_u32);
     let chart = Memo::new(move |_| {
         let texts = state.texts();
-        state.plan.with(|p| FunnelChart::from_plan(p, month, texts))
+        let range = state.range.get();
+        state.plan.with(|p| FunnelChart::from_plan(p, range, texts))
     });
     let css_height = move || chart.with(|c| c.bars.len() as u32 * ROW_HEIGHT + 24);
 

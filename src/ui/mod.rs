@@ -3,17 +3,22 @@
 
 mod flow;
 mod funnel_canvas;
+mod grid;
+mod kpi_cell;
+mod kpis;
 mod notices;
 mod numbers;
 mod state;
 mod validated_input;
 
+use chrono::{Datelike, NaiveDate};
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::charts::palette::{css_hex, department_colour};
 use crate::domain::locale::Lang;
 use crate::domain::month::Month;
+use crate::domain::period::RangePreset;
 use crate::domain::plan::{Department, Plan};
 use crate::domain::presets::inside_sales;
 use crate::i18n::texts;
@@ -31,10 +36,15 @@ pub fn App() -> impl IntoView {
         .and_then(load_lang)
         .unwrap_or_else(browser_lang);
     let (plan, notice, may_save) = initial_plan(store.as_ref(), lang);
+    let today = today();
     let state = AppState {
         plan: RwSignal::new(plan),
         lang: RwSignal::new(lang),
-        month: current_month(),
+        today,
+        range: RwSignal::new(RangePreset::default().range(today)),
+        preset: RwSignal::new(Some(RangePreset::default())),
+        compare: RwSignal::new(false),
+        target_month: RwSignal::new(Month::clamped(today.year(), today.month())),
         notice: RwSignal::new(notice),
         save_error: RwSignal::new(None),
     };
@@ -115,6 +125,7 @@ pub fn App() -> impl IntoView {
                 {move || match route.get() {
                     Route::Flow => view! { <flow::FlowPage /> }.into_any(),
                     Route::Numbers => view! { <numbers::NumbersPage /> }.into_any(),
+                    Route::Kpis => view! { <kpis::KpisPage /> }.into_any(),
                 }}
             </main>
             <footer class="app-footer">
@@ -129,6 +140,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
     match route {
         Route::Flow => t.nav_flow,
         Route::Numbers => t.nav_numbers,
+        Route::Kpis => t.nav_kpis,
     }
 }
 
@@ -144,7 +156,7 @@ fn skip_to_main(ev: ev::MouseEvent) {
 
 /// Decides the starting plan from what storage holds, and whether saving is allowed.
 fn initial_plan(store: Option<&BrowserStore>, lang: Lang) -> (Plan, Option<StorageNotice>, bool) {
-    let fresh = || inside_sales(&texts(lang).preset_names);
+    let fresh = || inside_sales(lang);
     let Some(store) = store else {
         return (fresh(), Some(StorageNotice::Unavailable), false);
     };
@@ -176,9 +188,15 @@ fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
-fn current_month() -> Month {
+/// Today in the user's time zone, from the browser's clock.
+fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    Month::clamped(now.get_full_year() as i32, now.get_month() + 1)
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// CSS custom properties with the department colours, taken from the chart

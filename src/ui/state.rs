@@ -1,11 +1,13 @@
 //! The app's shared reactive state, provided as context to every page.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::format::FormatError;
 use crate::domain::locale::Lang;
 use crate::domain::month::Month;
-use crate::domain::plan::Plan;
+use crate::domain::period::{PeriodRange, RangePreset};
+use crate::domain::plan::{EditError, Plan};
 use crate::i18n::{texts, Texts};
 use crate::storage::StoreError;
 
@@ -27,8 +29,14 @@ pub enum StorageNotice {
 pub struct AppState {
     pub plan: RwSignal<Plan>,
     pub lang: RwSignal<Lang>,
-    /// The month counts are entered for.
-    pub month: Month,
+    pub today: NaiveDate,
+    /// The periods the Numbers page shows.
+    pub range: RwSignal<PeriodRange>,
+    /// The preset the range came from; `None` once the user moved it.
+    pub preset: RwSignal<Option<RangePreset>>,
+    pub compare: RwSignal<bool>,
+    /// The month whose targets the KPIs page edits.
+    pub target_month: RwSignal<Month>,
     pub notice: RwSignal<Option<StorageNotice>>,
     /// The last save's failure, cleared by the next good save.
     pub save_error: RwSignal<Option<StoreError>>,
@@ -38,6 +46,24 @@ impl AppState {
     /// The texts of the current language; reactive when called in a closure.
     pub fn texts(&self) -> &'static Texts {
         texts(self.lang.get())
+    }
+
+    /// Applies an edit to the plan and turns a refusal into a message in the
+    /// current language. Plan methods change nothing when they refuse, so
+    /// only a successful edit notifies (and so recomputes and saves).
+    pub fn edit<T>(
+        &self,
+        edit: impl FnOnce(&mut Plan) -> Result<T, EditError>,
+    ) -> Result<T, String> {
+        let texts = self.texts();
+        match self.plan.try_update_untracked(edit) {
+            Some(Ok(value)) => {
+                self.plan.notify();
+                Ok(value)
+            }
+            Some(Err(error)) => Err(texts.edit_error(&error)),
+            None => Err(texts.edit_errors.unknown.to_owned()),
+        }
     }
 }
 

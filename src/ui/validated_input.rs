@@ -14,27 +14,36 @@ pub fn ValidatedInput(
     on_commit: Callback<String, Result<(), String>>,
     #[prop(optional)] numeric: bool,
     #[prop(optional, into)] class: String,
+    /// Ids of the visible headers that name the field (grid cells).
+    #[prop(optional, into)]
+    labelled_by: Option<String>,
+    /// A name for fields whose visible label is a column header.
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
 ) -> impl IntoView {
     // What the user typed, while it differs from the model's formatting.
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
 
+    // The browser can still fire events at a field while a re-render is
+    // removing it (blur on removal); by then its signals are disposed, so
+    // handlers use the `try_` accessors and do nothing instead of panicking.
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        error.set(on_commit.run(text.clone()).err());
-        draft.set(Some(text));
+        error.try_set(on_commit.run(text.clone()).err());
+        draft.try_set(Some(text));
     };
     // Leaving a valid field shows the model's tidy form ("1234" → "1,234").
     let on_change = move |_| {
-        if error.with(Option::is_none) {
-            draft.set(None);
+        if error.try_with(Option::is_none) == Some(true) {
+            draft.try_set(None);
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
-            draft.set(None);
-            error.set(None);
+            draft.try_set(None);
+            error.try_set(None);
         }
     };
 
@@ -48,6 +57,8 @@ pub fn ValidatedInput(
             prop:value=move || draft.get().unwrap_or_else(|| value.get())
             aria-invalid=move || error.with(Option::is_some).to_string()
             aria-describedby=error_id.clone()
+            aria-labelledby=labelled_by
+            aria-label=move || label.map(|l| l.get())
             on:input=on_input
             on:change=on_change
             on:keydown=on_keydown

@@ -22,21 +22,22 @@ test.describe('Flow: stages and owners', () => {
   test('renaming a stage carries over to the numbers page', async ({ app }) => {
     await app.stageNames().nth(1).fill('Nurture calls');
     await app.navLink('Numbers').click();
-    await expect(app.countInput('Nurture calls')).toBeVisible();
+    await expect(app.row('Nurture calls')).toBeVisible();
   });
 
   test('an empty name is refused with a message and the old name is kept', async ({ app }) => {
     const field = app.stageNames().first();
     await field.fill('   ');
-    await expect(field).toHaveAccessibleDescription('A stage needs a name.');
+    await expect(field).toHaveAccessibleDescription('A name cannot be empty.');
     await app.navLink('Numbers').click();
-    await expect(app.countInput('Lead generation')).toBeVisible();
+    await expect(app.row('Lead generation')).toBeVisible();
   });
 
   test('markup in a stage name is shown as text', async ({ app, page }) => {
     await app.stageNames().first().fill('<img src=x onerror=alert(1)>Leads');
     await app.navLink('Numbers').click();
-    await expect(page.getByText('<img src=x onerror=alert(1)>Leads')).toBeVisible();
+    await expect(app.row('<img src=x onerror=alert(1)>Leads')).toBeVisible();
+    await expect(page.locator('main img')).toHaveCount(0);
   });
 
   test('stages are added, reordered with buttons and keys, and removed with undo', async ({ app, page }) => {
@@ -75,10 +76,15 @@ test.describe('Flow: stages and owners', () => {
     await expect(app.row('Lead nurturing')).toContainText('Marketing');
   });
 
-  test('milestones decide what the shared KPIs measure', async ({ app, page }) => {
-    await page.getByRole('combobox', { name: 'Milestone', exact: true }).nth(2).selectOption({ label: 'None' });
-    await app.navLink('Numbers').click();
-    await expect(app.kpi('Lead → opportunity')).toContainText('Mark a stage as “Opportunity” in Flow');
+  test('removing a stage takes the KPIs that read its metrics, and undo brings them back', async ({ page }) => {
+    await page.getByRole('button', { name: 'Remove: Lead nurturing' }).click();
+    const toast = page.getByRole('status');
+    await expect(toast).toContainText('Lead nurturing');
+    await expect(toast).toContainText('Contact rate');
+    await expect(toast).toContainText('Opportunity rate');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'KPIs' }).click();
+        await expect(page.getByRole('combobox', { name: 'Numerator: Opportunity rate' })).toBeVisible();
   });
 
   test('the last stage cannot be removed', async ({ app, page }) => {

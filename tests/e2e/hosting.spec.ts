@@ -4,7 +4,7 @@ test.describe('Static hosting', () => {
   test('dist/ works from a sub-path with deep links in the fragment', async ({ app, page }) => {
     await app.open('numbers', '/some/sub/path/');
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('Numbers');
-    await app.enterCounts({ 'Lead generation': '10', 'Lead nurturing': '5' });
+    await app.enterCounts({ Leads: '10', 'Nurtured leads': '5' });
     expect(await app.rates('Lead nurturing')).toEqual(['50.0%', '50.0%']);
     await app.navLink('Flow').click();
     await expect(page).toHaveURL(/\/some\/sub\/path\/#\/flow$/);

@@ -8,9 +8,10 @@ test.describe('Languages', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ファネルプランナー');
     await expect(app.navLink('フロー')).toBeVisible();
     await expect(page.getByRole('columnheader', { name: '前段階からの転換率' })).toBeVisible();
-    await expect(app.kpi('リード→商談化率')).toContainText('4.0%');
-    // Stage names are the user's data.
-    await expect(app.countInput('Lead generation')).toHaveValue('1,000');
+    // Names in the plan are the user's data and stay as they were created.
+    await expect(app.kpi('Lead → opportunity')).toContainText('4.0%');
+    await expect(app.row('Lead generation')).toBeVisible();
+    await expect(app.cell('Leads', '2026年11月')).toHaveValue('1,000');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page).toHaveTitle('ファネルプランナー');
 
@@ -23,8 +24,8 @@ test.describe('Languages', () => {
   test('Japanese messages for bad input', async ({ app, page }) => {
     await app.open('numbers');
     await app.chooseLanguage('Language', 'ja');
-    await app.countInput('Won').fill('-3');
-    await expect(app.countInput('Won')).toHaveAccessibleDescription('件数にマイナスは使えません。');
+    await app.cell('Won deals', '2026年11月').fill('-3');
+    await expect(app.cell('Won deals', '2026年11月')).toHaveAccessibleDescription('件数にマイナスは使えません。');
   });
 });
 
@@ -35,6 +36,9 @@ test.describe('Japanese browser', () => {
     await app.open('flow');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ファネルプランナー');
     await expect(app.stageNames().first()).toHaveValue('リード獲得');
+    await app.navLink('数値').click();
+    await expect(app.cell('リード数', '2026年11月')).toBeVisible();
+    await app.navLink('フロー').click();
     await expect(page.getByRole('combobox', { name: '担当部門', exact: true }).first()).toHaveValue('marketing');
   });
 });

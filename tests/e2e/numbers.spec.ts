@@ -6,7 +6,7 @@ test.describe('Numbers: counts and conversions', () => {
   });
 
   test('a new plan explains what to do and shows no rates', async ({ app, page }) => {
-    await expect(page.getByText("Enter this month's count for each stage")).toBeVisible();
+    await expect(page.getByText("Enter this period's counts for each stage")).toBeVisible();
     expect(await app.rates('Lead nurturing')).toEqual(['—', '—']);
     await expect(app.kpi('Lead → opportunity')).toContainText('—');
   });
@@ -20,19 +20,19 @@ test.describe('Numbers: counts and conversions', () => {
     expect(await app.rates('Won')).toEqual(['40.0%', '1.2%']);
     await expect(app.kpi('Lead → opportunity')).toContainText('4.0%');
     await expect(app.kpi('Opportunity → won')).toContainText('30.0%');
-    await expect(page.getByText("Enter this month's count for each stage")).toBeHidden();
+    await expect(page.getByText("Enter this period's counts for each stage")).toBeHidden();
   });
 
   test('rates update as the user types, before leaving the field', async ({ app }) => {
-    await app.enterCounts({ 'Lead generation': '200', 'Lead nurturing': '' });
-    await app.countInput('Lead nurturing').pressSequentially('5');
+    await app.enterCounts({ Leads: '200' });
+    await app.cell('Nurtured leads').pressSequentially('5');
     expect(await app.rates('Lead nurturing')).toEqual(['2.5%', '2.5%']);
-    await app.countInput('Lead nurturing').pressSequentially('0');
+    await app.cell('Nurtured leads').pressSequentially('0');
     expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
   });
 
   test('a zero denominator shows a dash, never NaN or Infinity', async ({ app, page }) => {
-    await app.enterCounts({ 'Lead generation': '0', 'Lead nurturing': '5', 'Opportunity creation': '0' });
+    await app.enterCounts({ Leads: '0', 'Nurtured leads': '5', Opportunities: '0' });
     expect(await app.rates('Lead nurturing')).toEqual(['—', '—']);
     expect(await app.rates('Opportunity creation')).toEqual(['0.0%', '—']);
     await expect(app.kpi('Opportunity → won')).toContainText('—');
@@ -40,11 +40,11 @@ test.describe('Numbers: counts and conversions', () => {
   });
 
   test('separators, full-width digits and spaces are accepted and tidied', async ({ app }) => {
-    await app.enterCounts({ 'Lead generation': '1,000', 'Lead nurturing': ' １２５０ ' });
+    await app.enterCounts({ Leads: '1,000', 'Nurtured leads': ' １２５０ ' });
     expect(await app.rates('Lead nurturing')).toEqual(['125.0%', '125.0%']);
-    await app.countInput('Lead nurturing').blur();
-    await expect(app.countInput('Lead nurturing')).toHaveValue('1,250');
-    await expect(app.countInput('Lead generation')).toHaveValue('1,000');
+    await app.cell('Nurtured leads').blur();
+    await expect(app.cell('Nurtured leads')).toHaveValue('1,250');
+    await expect(app.cell('Leads')).toHaveValue('1,000');
   });
 
   for (const [input, message] of [
@@ -53,39 +53,40 @@ test.describe('Numbers: counts and conversions', () => {
     ['abc', 'Enter digits only, like 1,234.'],
     ['1e308', 'Enter digits only, like 1,234.'],
     ['99999999999999', 'That number is too large.'],
-    ['', 'Enter a number (0 if none).'],
+    ['<b>7</b>', 'Enter digits only, like 1,234.'],
   ]) {
     test(`bad input ${JSON.stringify(input)} is explained and changes nothing`, async ({ app, page }) => {
-      await app.enterCounts({ 'Lead generation': '400', 'Lead nurturing': '100' });
-      const field = app.countInput('Lead nurturing');
+      await app.enterCounts({ Leads: '400', 'Nurtured leads': '100' });
+      const field = app.cell('Nurtured leads');
       await field.fill(input);
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expect(field).toHaveAccessibleDescription(message);
-      await expect(app.row('Lead nurturing')).toContainText(message);
       expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
       // Still the last valid value after a reload.
       await page.reload();
-      await expect(app.countInput('Lead nurturing')).toHaveValue('100');
+      await expect(app.cell('Nurtured leads')).toHaveValue('100');
     });
   }
 
-  test('fixing a bad entry clears the message', async ({ app }) => {
-    const field = app.countInput('Won');
+  test('clearing a cell removes its count; fixing a bad entry clears the message', async ({ app }) => {
+    await app.enterCounts({ Leads: '10', 'Nurtured leads': '5' });
+    const field = app.cell('Won deals');
     await field.fill('x');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await field.fill('7');
     await expect(field).toHaveAttribute('aria-invalid', 'false');
-    await expect(app.row('Won')).not.toContainText('digits');
+    await app.cell('Nurtured leads').fill('');
+    expect(await app.rates('Lead nurturing')).toEqual(['0.0%', '0.0%']);
   });
 
   test('the funnel chart is drawn and redrawn on every change', async ({ app, page }) => {
-    const chart = page.getByRole('img', { name: "Funnel chart of this month's counts" });
+    const chart = page.getByRole('img', { name: 'Funnel chart of the counts in the range' });
     await expect(chart).toBeVisible();
     const empty = await chart.screenshot();
     await app.enterCounts(SEED_COUNTS);
     await expect.poll(async () => Buffer.compare(await chart.screenshot(), empty)).not.toBe(0);
     const filled = await chart.screenshot();
-    await app.enterCounts({ Won: '20' });
+    await app.enterCounts({ 'Won deals': '20' });
     await expect.poll(async () => Buffer.compare(await chart.screenshot(), filled)).not.toBe(0);
   });
 });

@@ -1,0 +1,602 @@
+//! The KPIs page: plan settings, each stage's metrics and KPIs with their
+//! monthly targets, and the shared KPIs. Every change applies at once.
+
+use leptos::prelude::*;
+
+use super::flow::focus_after_render;
+use super::state::use_app;
+use super::validated_input::ValidatedInput;
+use crate::domain::ids::{KpiId, MetricId, StageId};
+use crate::domain::kpi::parse_target;
+use crate::domain::money::Currency;
+use crate::domain::number::parse_count;
+use crate::domain::plan::{Better, Kpi, KpiDisplay, KpiDraft, KpiScope, MetricKind, Plan};
+use crate::i18n::editable_number;
+
+#[component]
+pub fn KpisPage() -> impl IntoView {
+    let state = use_app();
+    let stage_ids = move || {
+        state
+            .plan
+            .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
+    };
+    view! {
+        <section class="page" aria-labelledby="kpis-heading">
+            <h2 id="kpis-heading">{move || state.texts().kpis_heading}</h2>
+            <p class="intro">{move || state.texts().kpis_intro}</p>
+            <PlanSettings />
+            <TargetMonth />
+            <For each=stage_ids key=|id| *id let:id>
+                <StageKpis id=id />
+            </For>
+            <section class="card" aria-labelledby="shared-kpi-defs">
+                <h3 id="shared-kpi-defs">{move || state.texts().shared_kpis}</h3>
+                <p class="hint">{move || state.texts().shared_kpis_intro}</p>
+                <KpiTable scope=KpiScope::Shared />
+            </section>
+        </section>
+    }
+}
+
+#[component]
+fn PlanSettings() -> impl IntoView {
+    let state = use_app();
+    let margin = Signal::derive(move || state.plan.with(|p| p.at_risk_margin_percent.to_string()));
+    let set_margin = Callback::new(move |text: String| {
+        let t = state.texts();
+        let value = parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?;
+        let value = u32::try_from(value).map_err(|_| t.edit_errors.margin_too_large.to_owned())?;
+        state.edit(|p| p.set_at_risk_margin(value))
+    });
+    view! {
+        <section class="card settings" aria-labelledby="settings-heading">
+            <h3 id="settings-heading">{move || state.texts().settings}</h3>
+            <div class="settings-fields">
+                <div class="field">
+                    <label for="plan-currency">{move || state.texts().plan_currency}</label>
+                    <select
+                        id="plan-currency"
+                        prop:value=move || state.plan.with(|p| p.currency.code())
+                        on:change=move |ev| {
+                            if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
+                                state.plan.update(|p| p.set_currency(currency));
+                            }
+                        }
+                    >
+                        {Currency::ALL
+                            .into_iter()
+                            .map(|c| view! { <option value=c.code()>{format!("{} ({})", c.code(), c.symbol())}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="at-risk-margin">{move || state.texts().at_risk_margin}</label>
+                    <ValidatedInput id="at-risk-margin".to_owned() value=margin on_commit=set_margin numeric=true class="short-input" />
+                    <p class="hint">{move || state.texts().at_risk_margin_help}</p>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn TargetMonth() -> impl IntoView {
+    let state = use_app();
+    let shift = move |months: i32| {
+        state.target_month.update(|m| {
+            let index = m.year() * 12 + m.month() as i32 - 1 + months;
+            *m = crate::domain::month::Month::clamped(
+                index.div_euclid(12),
+                (index.rem_euclid(12) + 1) as u32,
+            );
+        });
+    };
+    view! {
+        <div class="toolbar" role="group" aria-label=move || state.texts().targets_for>
+            <span class="toolbar-field">{move || state.texts().targets_for}</span>
+            <div class="range-stepper">
+                <button type="button" aria-label=move || state.texts().previous_month on:click=move |_| shift(-1)>
+                    "◀"
+                </button>
+                <strong class="range-label" aria-live="polite">
+                    {move || state.texts().month(state.target_month.get())}
+                </strong>
+                <button type="button" aria-label=move || state.texts().next_month on:click=move |_| shift(1)>
+                    "▶"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn StageKpis(id: StageId) -> impl IntoView {
+    let state = use_app();
+    let name = move || {
+        state
+            .plan
+            .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
+    };
+    let owner = move || state.plan.with(|p| p.stage(id).map(|s| s.owner));
+    let metric_ids = move || {
+        state
+            .plan
+            .with(|p| p.metrics_of(id).map(|m| m.id).collect::<Vec<_>>())
+    };
+    let is_first = move || state.plan.with(|p| p.index_of(id) == Some(0));
+    let heading_id = format!("stage-kpis-{}", id.0);
+    let labelled_by = heading_id.clone();
+    let lag_id = format!("stage-lag-{}", id.0);
+    let lag = Signal::derive(move || {
+        state
+            .plan
+            .with(|p| p.stage(id).map_or(0, |s| s.lag).to_string())
+    });
+    let set_lag = Callback::new(move |text: String| {
+        let t = state.texts();
+        let value = parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?;
+        let value = u32::try_from(value).map_err(|_| t.edit_errors.lag_too_large.to_owned())?;
+        state.edit(|p| p.set_stage_lag(id, value))
+    });
+    view! {
+        <section class="card stage-kpis" data-dept=move || owner().map(|o| o.key()) aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                <span class="swatch" aria-hidden="true"></span>
+                {name}
+                <span class="stage-owner">{move || owner().map(|o| state.texts().department(o))}</span>
+            </h3>
+            <Show when=move || !is_first()>
+                <div class="field inline-field">
+                    <label for=lag_id.clone()>{move || state.texts().step_lag}</label>
+                    <ValidatedInput id=lag_id.clone() value=lag on_commit=set_lag numeric=true class="short-input" />
+                </div>
+            </Show>
+            <h4>{move || state.texts().metrics}</h4>
+            <table class="definition-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || state.texts().metric_name}</th>
+                        <th scope="col">{move || state.texts().metric_kind}</th>
+                        <th scope="col">{move || state.texts().lost_reason}</th>
+                        <th scope="col"><span class="visually-hidden">{move || state.texts().remove}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=metric_ids key=|id| *id let:metric>
+                        <MetricDefinition id=metric />
+                    </For>
+                </tbody>
+            </table>
+            <AddMetric stage=id />
+            <h4>{move || state.texts().kpis}</h4>
+            <KpiTable scope=KpiScope::Stage(id) />
+        </section>
+    }
+}
+
+#[component]
+fn MetricDefinition(id: MetricId) -> impl IntoView {
+    let state = use_app();
+    let name = Signal::derive(move || {
+        state
+            .plan
+            .with(|p| p.metric(id).map(|m| m.name.clone()).unwrap_or_default())
+    });
+    let kind = move || {
+        state
+            .plan
+            .with(|p| p.metric(id).map_or(MetricKind::Count, |m| m.kind))
+    };
+    let is_primary = move || {
+        state
+            .plan
+            .with(|p| p.stages.iter().any(|s| s.primary_metric == id))
+    };
+    let lost = move || {
+        state
+            .plan
+            .with(|p| p.metric(id).is_some_and(|m| m.lost_reason))
+    };
+    let error = RwSignal::new(None::<String>);
+    let rename = Callback::new(move |text: String| state.edit(|p| p.rename_metric(id, &text)));
+    let label = move |what: &str| format!("{what}: {}", name.get());
+    view! {
+        <tr>
+            <td>
+                <span class="with-badge">
+                    <ValidatedInput
+                        id=format!("metric-name-{}", id.0)
+                        value=name
+                        on_commit=rename
+                        label=Signal::derive(move || state.texts().metric_name.to_owned())
+                    />
+                    <Show when=is_primary>
+                        <span class="badge">{move || state.texts().stage_count_badge}</span>
+                    </Show>
+                </span>
+            </td>
+            <td>
+                <select
+                    aria-label=move || label(state.texts().metric_kind)
+                    prop:value=move || kind().key()
+                    on:change=move |ev| {
+                        if let Some(kind) = MetricKind::from_key(&event_target_value(&ev)) {
+                            let _ = state.edit(|p| p.set_metric_kind(id, kind));
+                        }
+                    }
+                >
+                    {MetricKind::ALL
+                        .into_iter()
+                        .map(|k| view! { <option value=k.key()>{move || state.texts().metric_kind(k)}</option> })
+                        .collect_view()}
+                </select>
+            </td>
+            <td class="center">
+                <input
+                    type="checkbox"
+                    aria-label=move || label(state.texts().lost_reason)
+                    prop:checked=lost
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        let _ = state.edit(|p| p.set_lost_reason(id, checked));
+                    }
+                />
+            </td>
+            <td>
+                <button
+                    type="button"
+                    class="danger"
+                    aria-label=move || label(state.texts().remove)
+                    on:click=move |_| error.set(state.edit(|p| p.remove_metric(id)).err())
+                >
+                    {move || state.texts().remove}
+                </button>
+                <p class="field-error" aria-live="polite">{move || error.get()}</p>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn AddMetric(stage: StageId) -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(MetricKind::Count);
+    let lost = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let name_id = format!("new-metric-name-{}", stage.0);
+    let kind_id = format!("new-metric-kind-{}", stage.0);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = name.get_untracked();
+        match state.edit(|p| p.add_metric(stage, &text, kind.get_untracked(), lost.get_untracked()))
+        {
+            Ok(id) => {
+                name.set(String::new());
+                lost.set(false);
+                error.set(None);
+                focus_after_render(format!("metric-name-{}", id.0));
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        <form class="add-row" on:submit=add>
+            <div class="field">
+                <label for=name_id.clone()>{move || state.texts().new_metric_name}</label>
+                <input
+                    id=name_id
+                    type="text"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="field">
+                <label for=kind_id.clone()>{move || state.texts().metric_kind}</label>
+                <select
+                    id=kind_id
+                    prop:value=move || kind.get().key()
+                    on:change=move |ev| {
+                        if let Some(k) = MetricKind::from_key(&event_target_value(&ev)) {
+                            kind.set(k);
+                        }
+                    }
+                >
+                    {MetricKind::ALL
+                        .into_iter()
+                        .map(|k| view! { <option value=k.key()>{move || state.texts().metric_kind(k)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <label class="check-field">
+                <input type="checkbox" prop:checked=move || lost.get() on:change=move |ev| lost.set(event_target_checked(&ev)) />
+                {move || state.texts().lost_reason}
+            </label>
+            <button type="submit">"+ " {move || state.texts().add_metric}</button>
+            <p class="field-error" aria-live="polite">{move || error.get()}</p>
+        </form>
+    }
+}
+
+/// The KPIs of one scope, each editable in place, and a button to add one.
+#[component]
+fn KpiTable(scope: KpiScope) -> impl IntoView {
+    let state = use_app();
+    let kpi_ids = move || {
+        state
+            .plan
+            .with(|p| p.kpis_in(scope).map(|k| k.id).collect::<Vec<_>>())
+    };
+    let error = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let t = state.texts();
+        let draft = state
+            .plan
+            .with_untracked(|p| new_kpi_draft(p, scope, t.new_kpi_name));
+        let Some(draft) = draft else { return };
+        match state.edit(|p| p.add_kpi(&draft)) {
+            Ok(id) => {
+                error.set(None);
+                focus_after_render(format!("kpi-name-{}", id.0));
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let month_label = move || state.texts().month(state.target_month.get());
+    view! {
+        <Show
+            when=move || !kpi_ids().is_empty()
+            fallback=move || view! { <p class="hint">{move || state.texts().no_kpis}</p> }
+        >
+            <div class="table-scroll">
+                <table class="definition-table kpi-definitions">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.texts().kpi_name}</th>
+                            <th scope="col">{move || state.texts().numerator}</th>
+                            <th scope="col">{move || state.texts().denominator}</th>
+                            <th scope="col">{move || state.texts().shown_as}</th>
+                            <th scope="col">{move || state.texts().better}</th>
+                            <th scope="col">{move || state.texts().lag}</th>
+                            <th scope="col">{move || state.texts().target} " " {month_label}</th>
+                            <th scope="col"><span class="visually-hidden">{move || state.texts().remove}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=kpi_ids key=|id| *id let:id>
+                            <KpiDefinition id=id />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+        <div class="row-actions">
+            <button type="button" on:click=add>
+                "+ "
+                {move || if scope == KpiScope::Shared { state.texts().add_shared_kpi } else { state.texts().add_kpi }}
+            </button>
+            <p class="field-error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// A sensible start for a new KPI: this stage's count over the previous
+/// stage's (a step conversion), shown as a percentage.
+fn new_kpi_draft(plan: &Plan, scope: KpiScope, name: &str) -> Option<KpiDraft> {
+    let stage_index = match scope {
+        KpiScope::Stage(stage) => plan.index_of(stage)?,
+        KpiScope::Shared => plan.stages.len().saturating_sub(1),
+    };
+    let numerator = plan.stages.get(stage_index)?.primary_metric;
+    let denominator = match scope {
+        KpiScope::Shared => plan.stages.first()?.primary_metric,
+        KpiScope::Stage(_) => {
+            plan.stages
+                .get(stage_index.saturating_sub(1))?
+                .primary_metric
+        }
+    };
+    Some(KpiDraft {
+        name: name.to_owned(),
+        scope,
+        numerator,
+        denominator,
+        display: KpiDisplay::Percent,
+        better: Better::Higher,
+        lag: 0,
+    })
+}
+
+fn draft_of(kpi: &Kpi) -> KpiDraft {
+    KpiDraft {
+        name: kpi.name.clone(),
+        scope: kpi.scope,
+        numerator: kpi.numerator,
+        denominator: kpi.denominator,
+        display: kpi.display,
+        better: kpi.better,
+        lag: kpi.lag,
+    }
+}
+
+#[component]
+fn KpiDefinition(id: KpiId) -> impl IntoView {
+    let state = use_app();
+    let kpi = move || state.plan.with(|p| p.kpi(id).cloned());
+    let name = Signal::derive(move || kpi().map(|k| k.name).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    // Changes one field of the KPI; the domain checks the result.
+    let change = move |apply: Box<dyn FnOnce(&mut KpiDraft)>| {
+        let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
+            return;
+        };
+        let mut draft = draft_of(&kpi);
+        apply(&mut draft);
+        error.set(state.edit(|p| p.update_kpi(id, &draft)).err());
+    };
+    let rename = Callback::new(move |text: String| {
+        let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
+            return Ok(());
+        };
+        state.edit(|p| {
+            p.update_kpi(
+                id,
+                &KpiDraft {
+                    name: text,
+                    ..draft_of(&kpi)
+                },
+            )
+        })
+    });
+    let lag = Signal::derive(move || kpi().map_or(0, |k| k.lag).to_string());
+    let set_lag = Callback::new(move |text: String| {
+        let t = state.texts();
+        let value = parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?;
+        let value = u32::try_from(value).map_err(|_| t.edit_errors.lag_too_large.to_owned())?;
+        let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
+            return Ok(());
+        };
+        state.edit(|p| {
+            p.update_kpi(
+                id,
+                &KpiDraft {
+                    lag: value,
+                    ..draft_of(&kpi)
+                },
+            )
+        })
+    });
+    let target = Signal::derive(move || {
+        let month = state.target_month.get();
+        state.plan.with(|p| {
+            p.kpi(id)
+                .and_then(|k| {
+                    k.targets
+                        .get(&month)
+                        .map(|t| editable_number(*t, k.display, p.currency))
+                })
+                .unwrap_or_default()
+        })
+    });
+    let set_target = Callback::new(move |text: String| {
+        let t = state.texts();
+        let (display, currency) = state
+            .plan
+            .with_untracked(|p| (p.kpi(id).map(|k| k.display), p.currency));
+        let Some(display) = display else {
+            return Ok(());
+        };
+        let value =
+            parse_target(&text, display, currency).map_err(|e| t.count_error(&e).to_owned())?;
+        let month = state.target_month.get_untracked();
+        state.edit(|p| p.set_target(id, month, value))
+    });
+    let label = move |what: &str| format!("{what}: {}", name.get());
+    let lag_label = Signal::derive(move || label(state.texts().lag));
+    let target_label = Signal::derive(move || label(state.texts().target));
+    let metric_options = move || {
+        state.plan.with(|p| {
+            p.stages
+                .iter()
+                .map(|s| {
+                    let options = p
+                        .metrics_of(s.id)
+                        .map(|m| view! { <option value=m.id.0.to_string()>{m.name.clone()}</option> })
+                        .collect_view();
+                    view! { <optgroup label=s.name.clone()>{options}</optgroup> }
+                })
+                .collect_view()
+        })
+    };
+    let metric_select = move |which: &'static str, numerator: bool| {
+        view! {
+            <select
+                aria-label=move || label(which)
+                prop:value=move || {
+                    kpi().map(|k| if numerator { k.numerator } else { k.denominator }).map(|m| m.0.to_string())
+                }
+                on:change=move |ev| {
+                    if let Ok(metric) = event_target_value(&ev).parse().map(MetricId) {
+                        change(Box::new(move |d| if numerator { d.numerator = metric } else { d.denominator = metric }));
+                    }
+                }
+            >
+                {metric_options}
+            </select>
+        }
+    };
+    view! {
+        <tr>
+            <td>
+                <ValidatedInput
+                    id=format!("kpi-name-{}", id.0)
+                    value=name
+                    on_commit=rename
+                    label=Signal::derive(move || state.texts().kpi_name.to_owned())
+                />
+            </td>
+            <td>{move || metric_select(state.texts().numerator, true)}</td>
+            <td>{move || metric_select(state.texts().denominator, false)}</td>
+            <td>
+                <select
+                    aria-label=move || label(state.texts().shown_as)
+                    prop:value=move || kpi().map(|k| k.display.key())
+                    on:change=move |ev| {
+                        if let Some(display) = KpiDisplay::from_key(&event_target_value(&ev)) {
+                            change(Box::new(move |d| d.display = display));
+                        }
+                    }
+                >
+                    {KpiDisplay::ALL
+                        .into_iter()
+                        .map(|d| view! { <option value=d.key()>{move || state.texts().kpi_display(d)}</option> })
+                        .collect_view()}
+                </select>
+            </td>
+            <td>
+                <select
+                    aria-label=move || label(state.texts().better)
+                    prop:value=move || kpi().map(|k| if k.better == Better::Higher { "higher" } else { "lower" })
+                    on:change=move |ev| {
+                        let better = if event_target_value(&ev) == "lower" { Better::Lower } else { Better::Higher };
+                        change(Box::new(move |d| d.better = better));
+                    }
+                >
+                    <option value="higher">{move || state.texts().better_name(Better::Higher)}</option>
+                    <option value="lower">{move || state.texts().better_name(Better::Lower)}</option>
+                </select>
+            </td>
+            <td>
+                <ValidatedInput
+                    id=format!("kpi-lag-{}", id.0)
+                    value=lag
+                    on_commit=set_lag
+                    numeric=true
+                    class="short-input"
+                    label=lag_label
+                />
+            </td>
+            <td>
+                <ValidatedInput
+                    id=format!("kpi-target-{}", id.0)
+                    value=target
+                    on_commit=set_target
+                    class="target-input"
+                    label=target_label
+                />
+            </td>
+            <td>
+                <button
+                    type="button"
+                    class="danger"
+                    aria-label=move || label(state.texts().remove)
+                    on:click=move |_| error.set(state.edit(|p| p.remove_kpi(id).map(|_| ())).err())
+                >
+                    {move || state.texts().remove}
+                </button>
+                <p class="field-error" aria-live="polite">{move || error.get()}</p>
+            </td>
+        </tr>
+    }
+}
