@@ -24,6 +24,16 @@ pub struct Cell {
     pub editable: bool,
 }
 
+impl Default for Cell {
+    /// An empty period: nothing entered, free to edit.
+    fn default() -> Self {
+        Cell {
+            total: None,
+            editable: true,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("this total is the sum of entries on several days; change it in a finer view")]
 pub struct SplitAcrossDays;
@@ -37,6 +47,14 @@ impl Entries {
 
     pub fn range_total(&self, metric: MetricId, range: PeriodRange) -> u64 {
         self.total(metric, range.start(), range.end())
+    }
+
+    /// The sum over a range, or `None` when nothing was entered in it: a
+    /// metric nobody counted is unknown, not zero.
+    pub fn entered_total(&self, metric: MetricId, range: PeriodRange) -> Option<u64> {
+        let mut days = self.days(metric, range.start(), range.end()).peekable();
+        days.peek()?;
+        Some(days.fold(0_u64, |sum, (_, value)| sum.saturating_add(value)))
     }
 
     fn days(
@@ -101,6 +119,30 @@ impl Entries {
         Ok(())
     }
 
+    /// A metric's entries multiplied by `multiply / divide` (rounded), or
+    /// `None` when a value would exceed `limit`.
+    pub fn rescaled(
+        &self,
+        metric: MetricId,
+        multiply: u64,
+        divide: u64,
+        limit: u64,
+    ) -> Option<BTreeMap<NaiveDate, u64>> {
+        let divide = divide.max(1);
+        self.0
+            .get(&metric)
+            .into_iter()
+            .flatten()
+            .map(|(day, value)| {
+                let scaled = u128::from(*value) * u128::from(multiply) + u128::from(divide / 2);
+                let scaled = u64::try_from(scaled / u128::from(divide))
+                    .ok()
+                    .filter(|v| *v <= limit)?;
+                Some((*day, scaled))
+            })
+            .collect()
+    }
+
     pub fn take_metric(&mut self, metric: MetricId) -> BTreeMap<NaiveDate, u64> {
         self.0.remove(&metric).unwrap_or_default()
     }
@@ -113,6 +155,11 @@ impl Entries {
 
     pub fn metrics(&self) -> impl Iterator<Item = MetricId> + '_ {
         self.0.keys().copied()
+    }
+
+    /// Every date with an entry, of any metric.
+    pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.0.values().flat_map(|days| days.keys().copied())
     }
 
     pub fn values(&self) -> impl Iterator<Item = u64> + '_ {
@@ -221,6 +268,17 @@ mod tests {
     }
 
     #[test]
+    fn an_entered_zero_differs_from_nothing_entered() {
+        let mut entries = Entries::default();
+        let november =
+            PeriodRange::new(Period::containing(Granularity::Month, date(2026, 11, 1)), 1);
+        assert_eq!(entries.entered_total(CALLS, november), None);
+        entries.set(CALLS, day(2026, 11, 3), 0).unwrap();
+        assert_eq!(entries.entered_total(CALLS, november), Some(0));
+        assert_eq!(entries.entered_total(CALLS, november.previous()), None);
+    }
+
+    #[test]
     fn totals_saturate_instead_of_overflowing() {
         let mut entries = Entries::default();
         entries.set(CALLS, day(2026, 1, 1), u64::MAX).unwrap();
@@ -287,7 +345,7 @@ mod properties {
             }
             let total: u64 = values.iter().sum();
             for view in Granularity::ALL {
-                let covering = range.with_granularity(view);
+                let covering = PeriodRange::covering(view, range.start(), range.last().last_day());
                 let sum: u64 = covering.periods().map(|p| entries.cell(metric, p).total.unwrap_or(0)).sum();
                 prop_assert_eq!(sum, total);
             }

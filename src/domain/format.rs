@@ -5,10 +5,11 @@
 
 use std::collections::HashSet;
 
+use chrono::Datelike;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::number::MAX_COUNT;
+use super::number::MAX_ENTRY;
 use super::plan::{
     clean_name, KpiScope, Plan, MAX_KPIS, MAX_LAG, MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
 };
@@ -108,12 +109,17 @@ fn v1_to_v2(plan: Value) -> Result<Value, FormatError> {
         Some(Value::Array(stages)) => stages,
         _ => return Err(invalid("no stages")),
     };
-    let mut next_id = stages
+    // Ids are u32 in version 2; a larger one cannot be carried over.
+    let highest = stages
         .iter()
         .filter_map(|s| s.get("id").and_then(Value::as_u64))
         .max()
-        .unwrap_or(0)
-        + 1;
+        .unwrap_or(0);
+    let room = u64::from(u32::MAX) - 2 * stages.len() as u64 - 3;
+    if highest > room {
+        return Err(invalid("a stage id is too large"));
+    }
+    let mut next_id = highest + 1;
     let mut new_stages = Vec::new();
     let mut metrics = Vec::new();
     let mut entries = Map::new();
@@ -262,12 +268,15 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
             return fail(format!("counts for missing metric {}", metric.0));
         }
     }
+    if plan.entries.values().any(|v| v > MAX_ENTRY) {
+        return fail("a count is too large".into());
+    }
     if plan
         .entries
-        .values()
-        .any(|v| v > MAX_COUNT.saturating_mul(100))
+        .dates()
+        .any(|d| !(1..=9999).contains(&d.year()))
     {
-        return fail("a count is too large".into());
+        return fail("a count is dated outside the years 1 to 9999".into());
     }
     Ok(())
 }
@@ -437,6 +446,8 @@ mod tests {
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
             ("\"2026-11-01\": 250", "\"2026-11-01\": -250"),
             ("\"2026-11-01\": 250", "\"2026-13-01\": 250"),
+            ("\"2026-11-01\": 250", "\"+10000-11-01\": 250"),
+            ("\"2026-11-01\": 250", "\"2026-11-01\": 100000000000000"),
             ("\"owner\": \"marketing\"", "\"owner\": \"finance\""),
             ("\"numerator\": 4,", "\"numerator\": 9999,"),
             ("\"lag\": 0", "\"lag\": 99"),
@@ -451,6 +462,13 @@ mod tests {
                 "{to}"
             );
         }
+    }
+
+    #[test]
+    fn refuses_version_1_ids_that_do_not_fit() {
+        let huge = GOLDEN_V1.replacen("\"id\": 1,", "\"id\": 18446744073709551615,", 1);
+        assert_ne!(huge, GOLDEN_V1);
+        assert!(matches!(decode(&huge), Err(FormatError::Invalid(_))));
     }
 
     #[test]

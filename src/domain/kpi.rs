@@ -15,6 +15,18 @@ pub fn ratio(numerator: u64, denominator: u64) -> Option<f64> {
     (denominator != 0).then(|| numerator as f64 / denominator as f64)
 }
 
+/// A ratio of what was entered: unknown when either side was never counted
+/// in its range (an entered zero is a count; an empty cell is not).
+fn entered_ratio(
+    plan: &Plan,
+    numerator: (MetricId, PeriodRange),
+    denominator: (MetricId, PeriodRange),
+) -> Option<f64> {
+    let numerator = plan.entries.entered_total(numerator.0, numerator.1)?;
+    let denominator = plan.entries.entered_total(denominator.0, denominator.1)?;
+    ratio(numerator, denominator)
+}
+
 /// The same range `lag` periods earlier: what a lagged denominator reads.
 fn lagged(range: PeriodRange, lag: u32) -> PeriodRange {
     PeriodRange::new(range.first().offset(-i64::from(lag)), range.period_count())
@@ -40,9 +52,10 @@ pub struct StageConversion {
 pub fn step_conversion(plan: &Plan, index: usize, range: PeriodRange) -> Option<f64> {
     let stage = plan.stages.get(index)?;
     let previous = plan.stages.get(index.checked_sub(1)?)?;
-    ratio(
-        total(plan, stage.primary_metric, range),
-        total(plan, previous.primary_metric, lagged(range, stage.lag)),
+    entered_ratio(
+        plan,
+        (stage.primary_metric, range),
+        (previous.primary_metric, lagged(range, stage.lag)),
     )
 }
 
@@ -60,9 +73,10 @@ pub fn funnel_conversions(plan: &Plan, range: PeriodRange) -> Vec<StageConversio
                 total_lag = total_lag.saturating_add(stage.lag);
             }
             let cumulative = first.and_then(|f| {
-                ratio(
-                    count,
-                    total(plan, f.primary_metric, lagged(range, total_lag)),
+                entered_ratio(
+                    plan,
+                    (stage.primary_metric, range),
+                    (f.primary_metric, lagged(range, total_lag)),
                 )
             });
             StageConversion {
@@ -77,9 +91,10 @@ pub fn funnel_conversions(plan: &Plan, range: PeriodRange) -> Vec<StageConversio
 
 /// A KPI's value over a range: numerator sum ÷ denominator sum (lag applied).
 pub fn kpi_value(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> Option<f64> {
-    ratio(
-        total(plan, kpi.numerator, range),
-        total(plan, kpi.denominator, lagged(range, kpi.lag)),
+    entered_ratio(
+        plan,
+        (kpi.numerator, range),
+        (kpi.denominator, lagged(range, kpi.lag)),
     )
 }
 
@@ -104,9 +119,17 @@ impl Status {
 /// off track beyond.
 pub fn status(actual: f64, target: f64, better: Better, margin_percent: u32) -> Status {
     let margin = f64::from(margin_percent) / 100.0;
+    // A hair of tolerance, so 14.3 % typed as a target is met by 143 / 1000.
+    let slack = target.abs() * 1e-9;
     let (met, close) = match better {
-        Better::Higher => (actual >= target, actual >= target * (1.0 - margin)),
-        Better::Lower => (actual <= target, actual <= target * (1.0 + margin)),
+        Better::Higher => (
+            actual >= target - slack,
+            actual >= target * (1.0 - margin) - slack,
+        ),
+        Better::Lower => (
+            actual <= target + slack,
+            actual <= target * (1.0 + margin) + slack,
+        ),
     };
     if met {
         Status::OnTrack
@@ -122,6 +145,9 @@ pub fn status(actual: f64, target: f64, better: Better, margin_percent: u32) -> 
 pub fn target_for(kpi: &Kpi, range: PeriodRange) -> Option<f64> {
     let first = range.first().month();
     let last = range.last().month();
+    if first > last {
+        return None;
+    }
     let targets: Vec<f64> = kpi.targets.range(first..=last).map(|(_, t)| *t).collect();
     (!targets.is_empty()).then(|| targets.iter().sum::<f64>() / targets.len() as f64)
 }
@@ -216,7 +242,10 @@ pub fn parse_target(
     }
     let hundredths = |t: &str| parse_scaled(t, 2).map(|v| v as f64 / 100.0);
     let value = match display {
-        KpiDisplay::Percent => hundredths(text.trim_end_matches(['%', '％']))? / 100.0,
+        // One division, so "14.3" is exactly the 0.143 that 143 / 1000 gives.
+        KpiDisplay::Percent => {
+            parse_scaled(text.trim_end_matches(['%', '％']), 2)? as f64 / 10_000.0
+        }
         KpiDisplay::Money => parse_scaled(text, currency.decimals())? as f64,
         KpiDisplay::Days | KpiDisplay::Minutes | KpiDisplay::Ratio => hundredths(text)?,
     };
@@ -388,6 +417,21 @@ mod tests {
     }
 
     #[test]
+    fn an_uncounted_metric_has_no_value_but_an_entered_zero_does() {
+        let mut plan = inside_sales(Lang::En);
+        let month = november().first();
+        set(&mut plan, "Leads", month, 100);
+        assert_eq!(funnel_conversions(&plan, november())[1].step, None);
+        set(&mut plan, "Nurtured leads", month, 0);
+        assert_eq!(funnel_conversions(&plan, november())[1].step, Some(0.0));
+        set(&mut plan, "Won deals", month, 5);
+        assert_eq!(
+            kpi_value(&plan, kpi(&plan, "Average lead time"), november()),
+            None
+        );
+    }
+
+    #[test]
     fn a_lag_compares_with_earlier_periods() {
         let mut plan = inside_sales(Lang::En);
         let october = november().first().previous();
@@ -436,6 +480,17 @@ mod tests {
             Status::OffTrack
         );
         assert_eq!(status(0.24, 0.25, Better::Higher, 0), Status::OffTrack);
+        let typed = parse_target("14.3", KpiDisplay::Percent, Currency::Jpy)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            status(143.0 / 1000.0, typed, Better::Higher, 10),
+            Status::OnTrack
+        );
+        assert_eq!(
+            status(143.0 / 1000.0, typed, Better::Lower, 10),
+            Status::OnTrack
+        );
     }
 
     #[test]

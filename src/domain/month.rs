@@ -29,11 +29,18 @@ impl Month {
         }
     }
 
-    /// The nearest valid month, for dates from a trusted clock.
+    /// The nearest valid month: January of year 1 to December of 9999.
     pub fn clamped(year: i32, month: u32) -> Month {
-        Month {
-            year: year.clamp(1, 9999),
-            month: month.clamp(1, 12),
+        match year {
+            ..=0 => Month { year: 1, month: 1 },
+            10_000.. => Month {
+                year: 9999,
+                month: 12,
+            },
+            _ => Month {
+                year,
+                month: month.clamp(1, 12),
+            },
         }
     }
 
@@ -105,7 +112,9 @@ mod tests {
     fn clamped_months_are_always_valid() {
         assert_eq!(Month::clamped(2026, 11), Month::new(2026, 11).unwrap());
         assert_eq!(Month::clamped(2026, 0).to_string(), "2026-01");
-        assert_eq!(Month::clamped(-5, 99).to_string(), "0001-12");
+        assert_eq!(Month::clamped(-5, 99).to_string(), "0001-01");
+        assert_eq!(Month::clamped(0, 12), Month::clamped(1, 1), "order is kept");
+        assert_eq!(Month::clamped(12_000, 1).to_string(), "9999-12");
     }
 
     #[test]

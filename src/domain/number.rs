@@ -9,6 +9,9 @@
 /// enough that sums over thousands of periods never overflow a `u64`.
 pub const MAX_COUNT: u64 = 999_999_999_999;
 
+/// The largest stored value: a maximal amount in cents (two decimals).
+pub const MAX_ENTRY: u64 = (MAX_COUNT + 1) * 100 - 1;
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CountError {
     #[error("enter a number")]

@@ -2,7 +2,7 @@
 //! and ranges of them. Counts are stored per day; a week or month is the
 //! sum of its days, so no view ever averages or double-counts.
 
-use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use super::month::Month;
 
@@ -42,7 +42,11 @@ impl Period {
     pub fn containing(granularity: Granularity, date: NaiveDate) -> Period {
         let start = match granularity {
             Granularity::Day => date,
-            Granularity::Week => date.week(Weekday::Mon).first_day(),
+            Granularity::Week => date
+                .checked_sub_signed(Duration::days(i64::from(
+                    date.weekday().num_days_from_monday(),
+                )))
+                .unwrap_or(date),
             Granularity::Month => date.with_day(1).unwrap_or(date),
         };
         Period { granularity, start }
@@ -57,18 +61,20 @@ impl Period {
         self.start
     }
 
-    /// The first day after the period.
+    /// The first day after the period (the period itself at the end of
+    /// the calendar, where there is no day after).
     pub fn end(self) -> NaiveDate {
-        match self.granularity {
-            Granularity::Day => self.start + Duration::days(1),
-            Granularity::Week => self.start + Duration::days(7),
-            Granularity::Month => self.start + Months::new(1),
-        }
+        let end = match self.granularity {
+            Granularity::Day => self.start.checked_add_signed(Duration::days(1)),
+            Granularity::Week => self.start.checked_add_signed(Duration::days(7)),
+            Granularity::Month => self.start.checked_add_months(Months::new(1)),
+        };
+        end.unwrap_or(self.start)
     }
 
     /// The last day of the period.
     pub fn last_day(self) -> NaiveDate {
-        self.end() - Duration::days(1)
+        self.end().pred_opt().unwrap_or(self.start).max(self.start)
     }
 
     pub fn next(self) -> Period {
@@ -79,29 +85,46 @@ impl Period {
         self.offset(-1)
     }
 
-    /// The period `n` steps later (earlier when negative).
+    /// The period `n` steps later (earlier when negative); at the limits of
+    /// the calendar it stays where it is rather than fail.
     pub fn offset(self, n: i64) -> Period {
         let start = match self.granularity {
-            Granularity::Day => self.start + Duration::days(n),
-            Granularity::Week => self.start + Duration::weeks(n),
+            Granularity::Day => {
+                Duration::try_days(n).and_then(|d| self.start.checked_add_signed(d))
+            }
+            Granularity::Week => {
+                Duration::try_weeks(n).and_then(|d| self.start.checked_add_signed(d))
+            }
             Granularity::Month => {
-                let months = Months::new(n.unsigned_abs().min(u64::from(u32::MAX)) as u32);
+                let months = Months::new(u32::try_from(n.unsigned_abs()).unwrap_or(u32::MAX));
                 if n >= 0 {
-                    self.start + months
+                    self.start.checked_add_months(months)
                 } else {
-                    self.start - months
+                    self.start.checked_sub_months(months)
                 }
             }
         };
         Period {
             granularity: self.granularity,
-            start,
+            start: start.unwrap_or(self.start),
         }
     }
 
-    /// The month whose targets apply: the month of the period's first day.
+    /// The day that decides which month a period belongs to: the day itself,
+    /// a week's Thursday (as ISO weeks do for years), a month's 15th.
+    pub fn anchor(self) -> NaiveDate {
+        let anchor = match self.granularity {
+            Granularity::Day => Some(self.start),
+            Granularity::Week => self.start.checked_add_signed(Duration::days(3)),
+            Granularity::Month => self.start.with_day(15),
+        };
+        anchor.unwrap_or(self.start)
+    }
+
+    /// The month whose targets apply to the period.
     pub fn month(self) -> Month {
-        Month::clamped(self.start.year(), self.start.month())
+        let anchor = self.anchor();
+        Month::clamped(anchor.year(), anchor.month())
     }
 
     /// ISO year and week number, for week labels ("2026-W48").
@@ -233,19 +256,55 @@ impl PeriodRange {
         (0..self.len as i64).map(move |i| self.first.offset(i))
     }
 
-    /// The same range shown at another granularity: every period that
-    /// overlaps the current one.
+    /// The same range shown at another granularity: the periods whose
+    /// anchor day lies in it (at least the one holding its middle), so that
+    /// switching back and forth never widens the range.
     pub fn with_granularity(self, granularity: Granularity) -> PeriodRange {
-        PeriodRange::covering(granularity, self.first.start(), self.last().last_day())
+        let (start, last_day) = (self.start(), self.last().last_day());
+        let mut first = Period::containing(granularity, start);
+        if first.anchor() < start {
+            first = first.next();
+        }
+        let mut last = Period::containing(granularity, last_day);
+        if last.anchor() > last_day {
+            last = last.previous();
+        }
+        if first > last {
+            let middle = start + (last_day - start) / 2;
+            let only = Period::containing(granularity, middle);
+            return PeriodRange::new(only, 1);
+        }
+        PeriodRange::covering(granularity, first.start(), last.start())
     }
 
-    /// The range of the same length just before this one, for comparisons.
+    /// The range just before this one, for comparisons and the ◀ button.
+    /// Days or weeks that make up whole months move by months.
     pub fn previous(self) -> PeriodRange {
-        PeriodRange::new(self.first.offset(-(self.len as i64)), self.len)
+        self.shifted(-1)
     }
 
     pub fn next(self) -> PeriodRange {
-        PeriodRange::new(self.first.offset(self.len as i64), self.len)
+        self.shifted(1)
+    }
+
+    fn shifted(self, direction: i64) -> PeriodRange {
+        let months =
+            PeriodRange::covering(Granularity::Month, self.start(), self.last().last_day());
+        let whole_months = self.granularity() == Granularity::Day
+            && months.start() == self.start()
+            && months.end() == self.end();
+        if whole_months {
+            let shifted = PeriodRange::new(
+                months.first().offset(direction * months.len as i64),
+                months.len,
+            );
+            return PeriodRange::covering(
+                Granularity::Day,
+                shifted.start(),
+                shifted.last().last_day(),
+            );
+        }
+        PeriodRange::new(self.first.offset(direction * self.len as i64), self.len)
     }
 
     pub fn start(self) -> NaiveDate {
@@ -334,11 +393,68 @@ mod tests {
         assert_eq!(range.previous().start(), date(2026, 6, 1));
         assert_eq!(range.next().start(), date(2026, 12, 1));
         let weekly = range.with_granularity(Granularity::Week);
-        assert_eq!(weekly.start(), date(2026, 8, 31));
-        assert_eq!(weekly.last().start(), date(2026, 11, 30));
+        assert_eq!(
+            weekly.start(),
+            date(2026, 8, 31),
+            "its Thursday is 3 September"
+        );
+        assert_eq!(
+            weekly.last().start(),
+            date(2026, 11, 23),
+            "the week of 30 November is December's"
+        );
         let daily = range.with_granularity(Granularity::Day);
         assert_eq!(daily.period_count(), 30 + 31 + 30);
         assert_eq!(daily.periods().count(), daily.period_count());
+        // Back and forth never widens the range.
+        let mut round_trip = range;
+        for granularity in [
+            Granularity::Day,
+            Granularity::Week,
+            Granularity::Month,
+            Granularity::Week,
+            Granularity::Month,
+        ] {
+            round_trip = round_trip.with_granularity(granularity);
+        }
+        assert_eq!(round_trip, range);
+    }
+
+    #[test]
+    fn a_month_of_days_moves_by_whole_months() {
+        let november = RangePreset::ThisMonthDaily.range(date(2026, 11, 24));
+        let october = november.previous();
+        assert_eq!(
+            (october.start(), october.period_count()),
+            (date(2026, 10, 1), 31)
+        );
+        assert_eq!(november.next().start(), date(2026, 12, 1));
+        assert_eq!(november.next().period_count(), 31);
+    }
+
+    #[test]
+    fn the_calendar_limits_stop_movement_instead_of_failing() {
+        let last = Period::containing(Granularity::Month, NaiveDate::MAX);
+        assert_eq!(last.next(), last);
+        assert_eq!(last.end(), last.start());
+        let first = Period::containing(Granularity::Week, NaiveDate::MIN);
+        assert_eq!(first.offset(-5), first);
+        assert_eq!(
+            Period::containing(Granularity::Day, NaiveDate::MIN)
+                .offset(i64::MIN)
+                .start(),
+            NaiveDate::MIN
+        );
+    }
+
+    #[test]
+    fn weeks_belong_to_the_month_of_their_thursday() {
+        let week = Period::containing(Granularity::Week, date(2026, 9, 28));
+        assert_eq!(week.month(), Month::new(2026, 10).unwrap());
+        assert_eq!(
+            Period::containing(Granularity::Week, date(2026, 11, 30)).month(),
+            Month::new(2026, 12).unwrap()
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::entries::{Entries, SplitAcrossDays};
 pub use super::ids::{KpiId, MetricId, StageId};
 use super::money::Currency;
 use super::month::Month;
+use super::number::MAX_ENTRY;
 use super::period::Period;
 
 /// The department that owns a stage. Each has one colour in the UI.
@@ -245,6 +246,8 @@ pub enum EditError {
     MarginTooLarge,
     #[error("a target must be a finite number of at least zero")]
     BadTarget,
+    #[error("a value would become too large")]
+    ValueTooLarge,
     #[error(transparent)]
     SplitAcrossDays(#[from] SplitAcrossDays),
 }
@@ -324,10 +327,12 @@ impl Plan {
             .ok_or(EditError::UnknownKpi)
     }
 
-    fn take_id(&mut self) -> u32 {
+    /// A fresh id; refused once the counter is exhausted, so an id is never
+    /// handed out twice.
+    fn take_id(&mut self) -> Result<u32, EditError> {
         let id = self.next_id;
-        self.next_id = self.next_id.saturating_add(1);
-        id
+        self.next_id = id.checked_add(1).ok_or(EditError::TooManyItems)?;
+        Ok(id)
     }
 
     pub fn set_name(&mut self, name: &str) -> Result<(), EditError> {
@@ -335,8 +340,40 @@ impl Plan {
         Ok(())
     }
 
-    pub fn set_currency(&mut self, currency: Currency) {
+    /// Changes the currency, keeping amounts as typed: ¥1,500 becomes
+    /// $1,500.00 (money is stored in minor units, so it is rescaled).
+    pub fn set_currency(&mut self, currency: Currency) -> Result<(), EditError> {
+        let (multiply, divide) = (currency.minor_per_major(), self.currency.minor_per_major());
+        let money: Vec<MetricId> = self
+            .metrics
+            .iter()
+            .filter(|m| m.kind == MetricKind::Money)
+            .map(|m| m.id)
+            .collect();
+        let mut rescaled = Vec::new();
+        for metric in money {
+            let days = self
+                .entries
+                .rescaled(metric, multiply, divide, MAX_ENTRY)
+                .ok_or(EditError::ValueTooLarge)?;
+            rescaled.push((metric, days));
+        }
+        let factor = multiply as f64 / divide as f64;
+        for (metric, days) in rescaled {
+            self.entries.take_metric(metric);
+            self.entries.put_metric(metric, days);
+        }
+        for kpi in self
+            .kpis
+            .iter_mut()
+            .filter(|k| k.display == KpiDisplay::Money)
+        {
+            for target in kpi.targets.values_mut() {
+                *target *= factor;
+            }
+        }
         self.currency = currency;
+        Ok(())
     }
 
     pub fn set_at_risk_margin(&mut self, percent: u32) -> Result<(), EditError> {
@@ -364,8 +401,11 @@ impl Plan {
         if self.metrics.len() >= MAX_METRICS {
             return Err(EditError::TooManyItems);
         }
-        let id = StageId(self.take_id());
-        let metric = MetricId(self.take_id());
+        if self.next_id.checked_add(2).is_none() {
+            return Err(EditError::TooManyItems);
+        }
+        let id = StageId(self.take_id()?);
+        let metric = MetricId(self.take_id()?);
         let owner = self
             .stages
             .last()
@@ -434,6 +474,25 @@ impl Plan {
         if self.stages.len() >= MAX_STAGES {
             return Err(EditError::TooManyStages);
         }
+        if self.metrics.len() + removed.metrics.len() > MAX_METRICS
+            || self.kpis.len() + removed.kpis.len() > MAX_KPIS
+        {
+            return Err(EditError::TooManyItems);
+        }
+        if self.stage(removed.stage.id).is_some() {
+            return Err(EditError::UnknownStage);
+        }
+        // Every restored KPI must find its metrics, here or among those restored.
+        let exists = |metric: MetricId| {
+            self.metric(metric).is_some() || removed.metrics.iter().any(|(_, m, _)| m.id == metric)
+        };
+        if removed
+            .kpis
+            .iter()
+            .any(|(_, k)| !exists(k.numerator) || !exists(k.denominator))
+        {
+            return Err(EditError::UnknownMetric);
+        }
         let index = removed.index.min(self.stages.len());
         self.stages.insert(index, removed.stage);
         for (position, metric, days) in removed.metrics {
@@ -485,7 +544,7 @@ impl Plan {
         if self.metrics.len() >= MAX_METRICS {
             return Err(EditError::TooManyItems);
         }
-        let id = MetricId(self.take_id());
+        let id = MetricId(self.take_id()?);
         self.metrics.push(Metric {
             id,
             stage,
@@ -502,7 +561,24 @@ impl Plan {
         Ok(())
     }
 
+    /// Changes what a metric counts; values entered as counts become that
+    /// many units of money (and back), not that many cents.
     pub fn set_metric_kind(&mut self, id: MetricId, kind: MetricKind) -> Result<(), EditError> {
+        let old = self.metric(id).ok_or(EditError::UnknownMetric)?.kind;
+        let unit = self.currency.minor_per_major();
+        let scale = match (old == MetricKind::Money, kind == MetricKind::Money) {
+            (false, true) => Some((unit, 1)),
+            (true, false) => Some((1, unit)),
+            _ => None,
+        };
+        if let Some((multiply, divide)) = scale {
+            let days = self
+                .entries
+                .rescaled(id, multiply, divide, MAX_ENTRY)
+                .ok_or(EditError::ValueTooLarge)?;
+            self.entries.take_metric(id);
+            self.entries.put_metric(id, days);
+        }
         self.metric_mut(id)?.kind = kind;
         Ok(())
     }
@@ -563,7 +639,7 @@ impl Plan {
         if self.kpis.len() >= MAX_KPIS {
             return Err(EditError::TooManyItems);
         }
-        let id = KpiId(self.take_id());
+        let id = KpiId(self.take_id()?);
         self.kpis.push(Kpi {
             id,
             name: draft.name,
@@ -838,6 +914,75 @@ mod tests {
         let (index, kpi) = plan.remove_kpi(id).unwrap();
         plan.restore_kpi(index, kpi);
         assert!(plan.kpi(id).is_some());
+    }
+
+    #[test]
+    fn a_currency_change_keeps_amounts_as_typed() {
+        let mut plan = plan();
+        let spend = metric_named(&plan, "Ad spend");
+        plan.set_entry(spend, november(), Some(150_050)).unwrap();
+        let cpa = plan.kpis[0].id;
+        let month = Month::new(2026, 11).unwrap();
+        plan.set_target(cpa, month, Some(1_500.0)).unwrap();
+        plan.set_currency(Currency::Jpy).unwrap();
+        assert_eq!(
+            plan.entries.cell(spend, november()).total,
+            Some(1_501),
+            "$1,500.50 → ¥1,501"
+        );
+        assert_eq!(plan.kpi(cpa).unwrap().targets[&month], 15.0);
+        plan.set_currency(Currency::Usd).unwrap();
+        assert_eq!(plan.entries.cell(spend, november()).total, Some(150_100));
+        plan.set_entry(spend, november(), Some(MAX_ENTRY)).unwrap();
+        plan.set_currency(Currency::Jpy).unwrap();
+        let before = plan.clone();
+        assert_eq!(
+            plan.set_currency(Currency::Usd),
+            Err(EditError::ValueTooLarge)
+        );
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn a_count_turned_into_money_keeps_its_units() {
+        let mut plan = plan();
+        let visits = metric_named(&plan, "Site visits");
+        plan.set_entry(visits, november(), Some(12)).unwrap();
+        plan.set_metric_kind(visits, MetricKind::Money).unwrap();
+        assert_eq!(
+            plan.entries.cell(visits, november()).total,
+            Some(1_200),
+            "$12.00"
+        );
+        plan.set_metric_kind(visits, MetricKind::Days).unwrap();
+        assert_eq!(plan.entries.cell(visits, november()).total, Some(12));
+    }
+
+    #[test]
+    fn ids_run_out_with_an_error_not_a_duplicate() {
+        let mut plan = plan();
+        plan.next_id = u32::MAX - 1;
+        let before = plan.clone();
+        assert_eq!(
+            plan.add_stage("Late", "Count"),
+            Err(EditError::TooManyItems)
+        );
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn restore_refuses_kpis_whose_metrics_are_gone() {
+        let mut plan = plan();
+        let opportunity_stage = plan.stages[2].id;
+        let removed = plan.remove_stage(opportunity_stage).unwrap();
+        // "Win rate" (Won stage) read Opportunities; it was removed along.
+        assert!(removed.kpis.iter().any(|(_, k)| k.name == "Win rate"));
+        let mut tampered = removed.clone();
+        tampered.metrics.clear();
+        let before = plan.clone();
+        assert_eq!(plan.restore_stage(tampered), Err(EditError::UnknownMetric));
+        assert_eq!(plan, before);
+        plan.restore_stage(removed).unwrap();
     }
 
     #[test]

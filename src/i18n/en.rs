@@ -117,6 +117,8 @@ pub(super) static TEXTS: Texts = Texts {
     corrupt_data_kept: "Your saved plan could not be read, so a fresh plan was started. The unreadable data was kept in this browser under the key",
     newer_version: "Your saved plan comes from a newer version of Funnel Planner. It is left untouched; changes made here will not be saved.",
     unreadable_left_alone: "Your saved plan could not be read, and there is no room to keep a copy of it. It is left untouched; changes made here will not be saved.",
+    changed_in_other_tab: "This plan was changed in another tab. To avoid overwriting that work, changes made here are no longer saved. Reload to continue with the latest version.",
+    reload: "Reload",
     storage_unavailable: "This browser does not allow saving (storage is disabled or in private mode). Changes will be lost when the tab closes.",
     save_failed_quota: "Could not save: the browser's storage is full. Your last saved copy is kept.",
     save_failed_other: "Could not save. Your last saved copy is kept.",

@@ -112,6 +112,8 @@ pub struct Texts {
     pub corrupt_data_kept: &'static str,
     pub newer_version: &'static str,
     pub unreadable_left_alone: &'static str,
+    pub changed_in_other_tab: &'static str,
+    pub reload: &'static str,
     pub storage_unavailable: &'static str,
     pub save_failed_quota: &'static str,
     pub save_failed_other: &'static str,
@@ -223,6 +225,7 @@ impl Texts {
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
             EditError::MarginTooLarge => t.margin_too_large.to_owned(),
             EditError::BadTarget => t.bad_target.to_owned(),
+            EditError::ValueTooLarge => self.count_errors.too_large.to_owned(),
             EditError::SplitAcrossDays(_) => t.split_across_days.to_owned(),
         }
     }

@@ -27,14 +27,25 @@ pub fn FunnelCanvas() -> impl IntoView {
     });
     let css_height = move || chart.with(|c| c.bars.len() as u32 * ROW_HEIGHT + 24);
 
-    let resize_listener = window_event_listener(ev::resize, move |_| resized.update(|n| *n += 1));
+    // Reading the element's width forces a layout of the whole page, so it
+    // is measured once and again only after a resize, not on every edit.
+    let css_width = StoredValue::new(None::<f64>);
+    let resize_listener = window_event_listener(ev::resize, move |_| {
+        css_width.set_value(None);
+        resized.update(|n| *n += 1);
+    });
     on_cleanup(move || resize_listener.remove());
 
     Effect::new(move |_| {
         resized.track();
         let height = css_height();
         let Some(element) = canvas.get() else { return };
-        let result = chart.with(|data| draw(&element, data, height));
+        let width = css_width.get_value().unwrap_or_else(|| {
+            let width = f64::from(element.client_width().max(1));
+            css_width.set_value(Some(width));
+            width
+        });
+        let result = chart.with(|data| draw(&element, data, width, height));
         draw_error.set(result.err());
     });
 
@@ -58,14 +69,22 @@ pub fn FunnelCanvas() -> impl IntoView {
 fn draw(
     element: &web_sys::HtmlCanvasElement,
     chart: &FunnelChart,
+    css_width: f64,
     css_height: u32,
 ) -> Result<(), String> {
     let scale = web_sys::window()
         .map_or(1.0, |w| w.device_pixel_ratio())
         .clamp(1.0, 4.0);
-    let css_width = element.client_width().max(1) as f64;
-    element.set_width((css_width * scale).round() as u32);
-    element.set_height((f64::from(css_height) * scale).round() as u32);
+    // Resizing the bitmap invalidates layout; skip it when the size holds
+    // (the chart fills its background, so nothing stale stays visible).
+    let (width, height) = (
+        (css_width * scale).round() as u32,
+        (f64::from(css_height) * scale).round() as u32,
+    );
+    if element.width() != width || element.height() != height {
+        element.set_width(width);
+        element.set_height(height);
+    }
     let backend = CanvasBackend::with_canvas_object(element.clone())
         .ok_or_else(|| "no 2D canvas context".to_owned())?;
     let style = ChartStyle {

@@ -16,7 +16,7 @@ pub fn KpiReadingView(
     large: bool,
 ) -> impl IntoView {
     let state = use_app();
-    let currency = move || state.plan.with(|p| p.currency);
+    let currency = move || state.currency.get();
     let value = move || state.texts().kpi_value(reading.value, display, currency());
     let target_line = move || {
         let t = state.texts();

@@ -43,6 +43,7 @@ pub fn KpisPage() -> impl IntoView {
 fn PlanSettings() -> impl IntoView {
     let state = use_app();
     let margin = Signal::derive(move || state.plan.with(|p| p.at_risk_margin_percent.to_string()));
+    let currency_error = RwSignal::new(None::<String>);
     let set_margin = Callback::new(move |text: String| {
         let t = state.texts();
         let value = parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?;
@@ -60,7 +61,7 @@ fn PlanSettings() -> impl IntoView {
                         prop:value=move || state.plan.with(|p| p.currency.code())
                         on:change=move |ev| {
                             if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
-                                state.plan.update(|p| p.set_currency(currency));
+                                currency_error.set(state.edit(|p| p.set_currency(currency)).err());
                             }
                         }
                     >
@@ -69,6 +70,7 @@ fn PlanSettings() -> impl IntoView {
                             .map(|c| view! { <option value=c.code()>{format!("{} ({})", c.code(), c.symbol())}</option> })
                             .collect_view()}
                     </select>
+                    <p class="field-error" aria-live="polite">{move || currency_error.get()}</p>
                 </div>
                 <div class="field">
                     <label for="at-risk-margin">{move || state.texts().at_risk_margin}</label>
@@ -222,7 +224,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                     prop:value=move || kind().key()
                     on:change=move |ev| {
                         if let Some(kind) = MetricKind::from_key(&event_target_value(&ev)) {
-                            let _ = state.edit(|p| p.set_metric_kind(id, kind));
+                            error.set(state.edit(|p| p.set_metric_kind(id, kind)).err());
                         }
                     }
                 >

@@ -24,7 +24,7 @@ use crate::domain::presets::inside_sales;
 use crate::i18n::texts;
 use crate::route::Route;
 use crate::storage::browser::BrowserStore;
-use crate::storage::{load_lang, load_plan, save_lang, save_plan, Loaded};
+use crate::storage::{load_lang, load_plan, save_lang, save_plan, Loaded, PLAN_KEY};
 
 pub use state::{use_app, AppState, StorageNotice};
 
@@ -36,9 +36,12 @@ pub fn App() -> impl IntoView {
         .and_then(load_lang)
         .unwrap_or_else(browser_lang);
     let (plan, notice, may_save) = initial_plan(store.as_ref(), lang);
+    let may_save = RwSignal::new(may_save);
     let today = today();
+    let plan = RwSignal::new(plan);
     let state = AppState {
-        plan: RwSignal::new(plan),
+        plan,
+        currency: Memo::new(move |_| plan.with(|p| p.currency)),
         lang: RwSignal::new(lang),
         today,
         range: RwSignal::new(RangePreset::default().range(today)),
@@ -55,7 +58,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let result = state.plan.with(|plan| {
             let store = BrowserStore::open()?;
-            may_save.then(|| save_plan(&store, plan))
+            may_save.get_untracked().then(|| save_plan(&store, plan))
         });
         if let Some(result) = result {
             state.save_error.set(result.err());
@@ -75,6 +78,16 @@ pub fn App() -> impl IntoView {
             document.set_title(texts(lang).app_title);
         }
     });
+
+    // Another tab saved the plan: saving here would overwrite its work, so
+    // this tab stops saving and asks for a reload.
+    let storage_listener = window_event_listener(ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(PLAN_KEY) {
+            may_save.set(false);
+            state.notice.set(Some(StorageNotice::ChangedElsewhere));
+        }
+    });
+    on_cleanup(move || storage_listener.remove());
 
     let route = RwSignal::new(current_route());
     let hash_listener = window_event_listener(ev::hashchange, move |_| route.set(current_route()));

@@ -12,6 +12,7 @@ pub fn StorageNotices() -> impl IntoView {
     let load_notice = move || {
         let t = state.texts();
         state.notice.get().map(|notice| {
+            let reload = notice == StorageNotice::ChangedElsewhere;
             let (message, detail) = match notice {
                 StorageNotice::Recovered { backup_key, error } => (
                     format!("{} “{backup_key}”.", t.corrupt_data_kept),
@@ -26,11 +27,20 @@ pub fn StorageNotices() -> impl IntoView {
                     (message.to_owned(), Some(error.to_string()))
                 }
                 StorageNotice::Unavailable => (t.storage_unavailable.to_owned(), None),
+                StorageNotice::ChangedElsewhere => (t.changed_in_other_tab.to_owned(), None),
             };
             view! {
                 <div class="notice notice-warning" role="alert">
                     <p>{message}</p>
                     {detail.map(|d| view! { <p class="notice-detail">{d}</p> })}
+                    {reload
+                        .then(|| {
+                            view! {
+                                <button type="button" on:click=move |_| reload_page()>
+                                    {t.reload}
+                                </button>
+                            }
+                        })}
                     <button type="button" on:click=move |_| state.notice.set(None)>
                         {t.dismiss}
                     </button>
@@ -57,5 +67,11 @@ pub fn StorageNotices() -> impl IntoView {
             {load_notice}
             {save_error}
         </div>
+    }
+}
+
+fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
     }
 }

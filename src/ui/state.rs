@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::format::FormatError;
 use crate::domain::locale::Lang;
+use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::period::{PeriodRange, RangePreset};
 use crate::domain::plan::{EditError, Plan};
@@ -23,11 +24,16 @@ pub enum StorageNotice {
     Untouchable { error: FormatError },
     /// Local storage cannot be used at all.
     Unavailable,
+    /// Another tab saved the plan; this tab no longer saves.
+    ChangedElsewhere,
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub plan: RwSignal<Plan>,
+    /// The plan's currency, apart from the plan so that the many views
+    /// that format money do not re-run on every count edit.
+    pub currency: Memo<Currency>,
     pub lang: RwSignal<Lang>,
     pub today: NaiveDate,
     /// The periods the Numbers page shows.

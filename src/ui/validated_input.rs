@@ -31,7 +31,9 @@ pub fn ValidatedInput(
     // handlers use the `try_` accessors and do nothing instead of panicking.
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        error.try_set(on_commit.run(text.clone()).err());
+        if let Some(result) = on_commit.try_run(text.clone()) {
+            error.try_set(result.err());
+        }
         draft.try_set(Some(text));
     };
     // Leaving a valid field shows the model's tidy form ("1234" → "1,234").

@@ -55,3 +55,19 @@ test.describe('Saving in the browser', () => {
     expect(await page.evaluate((key) => localStorage.getItem(key), PLAN_KEY)).toBe(saved);
   });
 });
+
+test.describe('Two tabs', () => {
+  test('a tab that falls behind stops saving instead of overwriting the other', async ({ app, page, context }) => {
+    await app.open('numbers');
+    const other = await context.newPage();
+    await other.clock.setFixedTime(new Date('2026-11-24T10:00:00'));
+    await other.goto('/#/numbers');
+    await other.getByRole('textbox', { name: 'Leads November 2026', exact: true }).fill('500');
+    await expect(page.getByRole('alert')).toContainText('changed in another tab');
+    await app.enterCounts({ Leads: '1' });
+    const saved = await page.evaluate(() => localStorage.getItem('funnel-planner/plan'));
+    expect(saved).toContain(':500');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expect(app.cell('Leads')).toHaveValue('500');
+  });
+});

@@ -1,0 +1,69 @@
+import { test, expect, TODAY } from './app';
+
+/**
+ * Measures (does not assert) how long one cell edit takes to update every
+ * KPI, the funnel and the chart, for the largest plan the product promises
+ * to keep fast: 12 stages × 8 metrics × 156 weeks of counts. The figure is
+ * printed for the README's performance section.
+ */
+function largePlan() {
+  const stages = [];
+  const metrics = [];
+  const kpis = [];
+  const entries: Record<string, Record<string, number>> = {};
+  const owners = ['marketing', 'inside_sales', 'field_sales'];
+  let id = 1;
+  const mondays: string[] = [];
+  const lastMonday = new Date(Date.UTC(2026, 10, 23));
+  for (let week = 155; week >= 0; week--) {
+    mondays.push(new Date(lastMonday.getTime() - week * 7 * 86_400_000).toISOString().slice(0, 10));
+  }
+  let previousPrimary = 0;
+  for (let s = 0; s < 12; s++) {
+    const stageId = id++;
+    const stageMetrics: number[] = [];
+    for (let m = 0; m < 8; m++) {
+      const metricId = id++;
+      stageMetrics.push(metricId);
+      metrics.push({ id: metricId, stage: stageId, name: `Metric ${s + 1}.${m + 1}`, kind: 'count' });
+      entries[metricId] = Object.fromEntries(mondays.map((d, w) => [d, (metricId * 7919 + w * 104_729) % 1000]));
+    }
+    stages.push({ id: stageId, name: `Stage ${s + 1}`, owner: owners[s % 3], primary_metric: stageMetrics[0], lag: 0 });
+    const scope = { stage: stageId };
+    kpis.push({ id: id++, name: `Rate ${s + 1}a`, scope, numerator: stageMetrics[1], denominator: stageMetrics[2], display: 'percent', better: 'higher', lag: 0 });
+    if (previousPrimary) {
+      kpis.push({ id: id++, name: `Step ${s + 1}`, scope, numerator: stageMetrics[0], denominator: previousPrimary, display: 'percent', better: 'higher', lag: 0 });
+    }
+    previousPrimary = stageMetrics[0];
+  }
+  const plan = { name: 'Large plan', currency: 'USD', stages, metrics, kpis, entries, at_risk_margin_percent: 10, next_id: id };
+  return JSON.stringify({ format: 'funnel-planner/plan', version: 2, plan });
+}
+
+test('one cell edit in a 12 × 8 × 156-week plan (measured, printed)', async ({ app, page }) => {
+  expect(TODAY.getFullYear()).toBe(2026);
+  await page.goto('/#/flow');
+  await page.evaluate((text) => localStorage.setItem('funnel-planner/plan', text), largePlan());
+  await page.goto('/#/numbers');
+  await page.reload();
+  await app.chooseRange('Last 12 weeks');
+  const field = app.cell('Metric 1.1', 'W48 Nov 23');
+  await expect(field).toBeVisible();
+  const timings = await field.evaluate(async (input: HTMLInputElement) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const start = performance.now();
+      input.value = String(100 + i);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Effects (autosave, chart redraw) run as tasks after the event.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      void document.body.offsetHeight; // include style and layout
+      samples.push(performance.now() - start);
+    }
+    return samples.sort((a, b) => a - b);
+  });
+  const median = timings[Math.floor(timings.length / 2)];
+  const p90 = timings[Math.floor(timings.length * 0.9)];
+  console.log(`cell edit → all KPIs, funnel, chart and save updated: median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms`);
+  await expect(field).toHaveValue('124');
+});
