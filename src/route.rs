@@ -6,11 +6,12 @@ pub enum Route {
     #[default]
     Flow,
     Numbers,
+    Dashboard,
     Kpis,
 }
 
 impl Route {
-    pub const ALL: [Route; 3] = [Route::Flow, Route::Numbers, Route::Kpis];
+    pub const ALL: [Route; 4] = [Route::Flow, Route::Numbers, Route::Dashboard, Route::Kpis];
 
     /// Reads `location.hash`; anything unknown opens the default page.
     pub fn from_hash(hash: &str) -> Route {
@@ -18,6 +19,7 @@ impl Route {
         let path = path.split(['?', '/']).next().unwrap_or_default();
         match path {
             "numbers" => Route::Numbers,
+            "dashboard" => Route::Dashboard,
             "kpis" => Route::Kpis,
             _ => Route::Flow,
         }
@@ -27,6 +29,7 @@ impl Route {
         match self {
             Route::Flow => "#/flow",
             Route::Numbers => "#/numbers",
+            Route::Dashboard => "#/dashboard",
             Route::Kpis => "#/kpis",
         }
     }

@@ -153,3 +153,53 @@ async fn typing_counts_updates_rates_and_saves() {
     );
     drop(mounted);
 }
+
+#[wasm_bindgen_test]
+fn every_dashboard_chart_draws_on_a_canvas() {
+    use funnel_planner::charts::dashboard::{
+        conversion_vs_target, lost_reasons, targets_vs_actual, trend,
+    };
+    use funnel_planner::charts::funnel::FunnelChart;
+    use funnel_planner::charts::{Chart, ChartStyle};
+    use funnel_planner::domain::month::Month;
+    use funnel_planner::domain::period::PeriodRange;
+    use funnel_planner::i18n::texts;
+    use plotters::prelude::IntoDrawingArea;
+    use plotters_canvas::CanvasBackend;
+
+    for lang in Lang::ALL {
+        let mut plan = inside_sales(lang);
+        let november = Period::containing(
+            Granularity::Month,
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        );
+        for (i, count) in [1000, 250, 40, 30, 12].into_iter().enumerate() {
+            let metric = plan.stages[i].primary_metric;
+            plan.set_entry(metric, november, Some(count)).unwrap();
+        }
+        let range = PeriodRange::ending_at(november, 3);
+        let t = texts(lang);
+        let kpis: Vec<_> = plan.kpis.iter().map(|k| k.id).take(2).collect();
+        let charts = [
+            Chart::Funnel(FunnelChart::from_plan(&plan, range, t)),
+            Chart::Bars(conversion_vs_target(&plan, range, t)),
+            Chart::Bars(targets_vs_actual(&plan, Month::new(2026, 11).unwrap(), t)),
+            Chart::Bars(lost_reasons(&plan, range, t)),
+            Chart::Trend(trend(&plan, range, &kpis, t)),
+        ];
+        for chart in charts {
+            let canvas: web_sys::HtmlCanvasElement = document()
+                .create_element("canvas")
+                .unwrap()
+                .unchecked_into();
+            canvas.set_width(800);
+            canvas.set_height(chart.preferred_height());
+            let blank = canvas.to_data_url().unwrap();
+            let backend = CanvasBackend::with_canvas_object(canvas.clone()).expect("a 2D context");
+            chart
+                .draw(&backend.into_drawing_area(), &ChartStyle::default())
+                .expect("draws");
+            assert_ne!(canvas.to_data_url().unwrap(), blank, "something was drawn");
+        }
+    }
+}

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{department_colour, BACKGROUND, EMPTY_BAR, MUTED_TEXT, TEXT};
-use super::{ChartError, ChartStyle};
+use super::{draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
 use crate::domain::kpi::funnel_conversions;
 use crate::domain::period::PeriodRange;
 use crate::domain::plan::{Department, Plan};
@@ -27,6 +27,8 @@ pub struct FunnelBar {
 pub struct FunnelChart {
     pub bars: Vec<FunnelBar>,
     pub empty_message: String,
+    /// Column headers of the table view: stage, owner, count, conversion.
+    pub headers: [String; 4],
 }
 
 impl FunnelChart {
@@ -48,11 +50,42 @@ impl FunnelChart {
         FunnelChart {
             bars,
             empty_message: texts.funnel_chart_empty.to_owned(),
+            headers: [
+                texts.col_stage,
+                texts.col_owner,
+                texts.col_count,
+                texts.col_step,
+            ]
+            .map(str::to_owned),
         }
     }
 
     fn is_empty(&self) -> bool {
         self.bars.iter().all(|b| b.count == 0)
+    }
+
+    pub fn table(&self) -> ChartTable {
+        ChartTable {
+            headers: self.headers.to_vec(),
+            rows: self
+                .bars
+                .iter()
+                .map(|b| {
+                    let step = b
+                        .step_label
+                        .clone()
+                        .unwrap_or_default()
+                        .trim_start_matches("↓ ")
+                        .to_owned();
+                    vec![
+                        b.label.clone(),
+                        b.department_label.clone(),
+                        b.count_label.clone(),
+                        step,
+                    ]
+                })
+                .collect(),
+        }
     }
 }
 
@@ -157,37 +190,16 @@ fn draw<DB: DrawingBackend>(
     }
 
     if empty {
-        let message_px = font_px * 1.2;
-        let half_width = (chart.empty_message.chars().count() as f64 * message_px * 0.6 / 2.0
-            + message_px)
-            .min(zone_width / 2.0);
-        root.draw(&Rectangle::new(
-            [
-                (px(zone_centre - half_width), px(height / 2.0 - message_px)),
-                (px(zone_centre + half_width), px(height / 2.0 + message_px)),
-            ],
-            BACKGROUND.filled(),
-        ))?;
-        root.draw(&Text::new(
-            chart.empty_message.clone(),
-            (px(zone_centre), px(height / 2.0)),
-            font(message_px, &TEXT, Pos::new(HPos::Center, VPos::Center)),
-        ))?;
+        let message_style = ChartStyle { font_px, ..*style };
+        draw_message(
+            root,
+            &chart.empty_message,
+            (zone_centre, height / 2.0),
+            zone_width / 2.0,
+            &message_style,
+        )?;
     }
     root.present()
-}
-
-fn text_style(style: &ChartStyle, px: f64, colour: RGBColor, pos: Pos) -> TextStyle<'static> {
-    TextStyle {
-        font: (style.font_family, px).into_font(),
-        color: colour.to_backend_color(),
-        pos,
-    }
-}
-
-/// Chart geometry is computed in `f64`; plotters wants whole pixels.
-fn px(value: f64) -> i32 {
-    value.round() as i32
 }
 
 #[cfg(test)]
@@ -329,6 +341,7 @@ mod tests {
         let no_stages = FunnelChart {
             bars: vec![],
             empty_message: String::new(),
+            headers: Default::default(),
         };
         render(&no_stages, (300, 200));
     }

@@ -19,6 +19,22 @@ pub fn department_colour(department: Department) -> RGBColor {
     }
 }
 
+/// Colours for series that are not departments (KPIs in a trend, lost
+/// reasons): the rest of the Okabe–Ito palette, strongest first.
+pub const SERIES: [RGBColor; 7] = [
+    RGBColor(0x00, 0x72, 0xb2),
+    RGBColor(0xd5, 0x5e, 0x00),
+    RGBColor(0x00, 0x9e, 0x73),
+    RGBColor(0xcc, 0x79, 0xa7),
+    RGBColor(0xe6, 0x9f, 0x00),
+    RGBColor(0x56, 0xb4, 0xe9),
+    RGBColor(0x1a, 0x1f, 0x2b),
+];
+
+pub fn series_colour(index: usize) -> RGBColor {
+    SERIES[index % SERIES.len()]
+}
+
 /// The same colour as CSS, so stylesheet and charts cannot drift apart.
 pub fn css_hex(colour: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", colour.0, colour.1, colour.2)

@@ -20,7 +20,7 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// plan object into a version `i + 2` one. Adding a migration bumps the
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
@@ -181,6 +181,14 @@ fn v1_to_v2(plan: Value) -> Result<Value, FormatError> {
     Ok(Value::Object(plan))
 }
 
+/// Version 3 added count and conversion targets to stages. A version 2
+/// plan has none, and the fields default to empty; the version number
+/// still changes so that an older app refuses a newer file instead of
+/// dropping its targets when it saves.
+fn v2_to_v3(plan: Value) -> Result<Value, FormatError> {
+    Ok(plan)
+}
+
 /// Checks the rules the editor keeps, so a hand-edited or damaged file
 /// cannot put the app into a state it could never reach by itself.
 fn validate(plan: &Plan) -> Result<(), FormatError> {
@@ -239,6 +247,14 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
         if stage.lag > MAX_LAG {
             return fail(format!("stage {:?} has a lag over {MAX_LAG}", stage.name));
         }
+        if stage
+            .step_targets
+            .values()
+            .any(|t| !t.is_finite() || *t < 0.0)
+            || stage.count_targets.values().any(|t| *t > MAX_ENTRY)
+        {
+            return fail(format!("stage {:?} has a bad target", stage.name));
+        }
     }
     for metric in &plan.metrics {
         if plan.stage(metric.stage).is_none() {
@@ -295,7 +311,8 @@ mod tests {
 
     /// Frozen files, one per version: never edit an old one.
     const GOLDEN_V1: &str = include_str!("../../tests/golden/plan-v1.json");
-    const GOLDEN_V2_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v2.json");
+    const GOLDEN_V2: &str = include_str!("../../tests/golden/plan-v2.json");
+    const GOLDEN_V3_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v3.json");
 
     fn november() -> Period {
         Period::containing(
@@ -321,15 +338,25 @@ mod tests {
         plan
     }
 
+    /// `sample` with the stage targets version 3 added.
+    fn sample_v3() -> Plan {
+        let mut plan = sample();
+        let month = crate::domain::month::Month::new(2026, 11).unwrap();
+        let (first, second) = (plan.stages[0].id, plan.stages[1].id);
+        plan.set_count_target(first, month, Some(1200)).unwrap();
+        plan.set_step_target(second, month, Some(0.3)).unwrap();
+        plan
+    }
+
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 2);
+        assert_eq!(CURRENT_VERSION, 3);
     }
 
     #[test]
     fn round_trips_compact_and_pretty() {
-        let plan = sample();
+        let plan = sample_v3();
         assert_eq!(decode(&encode(&plan).unwrap()), Ok(plan.clone()));
         assert_eq!(decode(&encode_pretty(&plan).unwrap()), Ok(plan));
     }
@@ -337,14 +364,24 @@ mod tests {
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v2_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample()).unwrap() + "\n";
+    fn golden_v3_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v3()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V2_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V3_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V2_PATH).expect("golden file exists");
-        assert_eq!(decode(&golden), Ok(sample()));
+        let golden = std::fs::read_to_string(GOLDEN_V3_PATH).expect("golden file exists");
+        assert_eq!(decode(&golden), Ok(sample_v3()));
         assert_eq!(written, golden);
+    }
+
+    #[test]
+    fn version_2_files_read_with_empty_stage_targets() {
+        let plan = decode(GOLDEN_V2).expect("v2 golden file migrates");
+        assert!(plan
+            .stages
+            .iter()
+            .all(|s| s.count_targets.is_empty() && s.step_targets.is_empty()));
+        assert_eq!(plan, sample());
     }
 
     #[test]
@@ -440,7 +477,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V2_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V3_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),

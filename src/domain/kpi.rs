@@ -2,6 +2,8 @@
 //! sums (never an average of ratios); a zero denominator gives `None`,
 //! shown as "—", so NaN and ∞ never appear.
 
+use std::collections::BTreeMap;
+
 use super::ids::{KpiId, MetricId, StageId};
 use super::money::Currency;
 use super::month::Month;
@@ -143,12 +145,17 @@ pub fn status(actual: f64, target: f64, better: Better, margin_percent: u32) -> 
 /// The target that applies to a range: a month's target for a period in
 /// it; over several months, the mean of the months that have one.
 pub fn target_for(kpi: &Kpi, range: PeriodRange) -> Option<f64> {
+    mean_target(&kpi.targets, range)
+}
+
+/// The mean of the monthly targets in a range (see `target_for`).
+pub fn mean_target(targets: &BTreeMap<Month, f64>, range: PeriodRange) -> Option<f64> {
     let first = range.first().month();
     let last = range.last().month();
     if first > last {
         return None;
     }
-    let targets: Vec<f64> = kpi.targets.range(first..=last).map(|(_, t)| *t).collect();
+    let targets: Vec<f64> = targets.range(first..=last).map(|(_, t)| *t).collect();
     (!targets.is_empty()).then(|| targets.iter().sum::<f64>() / targets.len() as f64)
 }
 

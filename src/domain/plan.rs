@@ -56,6 +56,12 @@ pub struct Stage {
     /// period t is this stage's count in t ÷ the previous stage's in t − lag.
     #[serde(default)]
     pub lag: u32,
+    /// The count this stage should reach, per month.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub count_targets: BTreeMap<Month, u64>,
+    /// The conversion from the previous stage it should reach, per month (0.25 = 25 %).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub step_targets: BTreeMap<Month, f64>,
 }
 
 /// What a metric counts, which decides how its values are entered and shown.
@@ -423,6 +429,8 @@ impl Plan {
             owner,
             primary_metric: metric,
             lag: 0,
+            count_targets: BTreeMap::new(),
+            step_targets: BTreeMap::new(),
         });
         Ok(id)
     }
@@ -678,6 +686,42 @@ impl Plan {
 
     pub fn restore_kpi(&mut self, index: usize, kpi: Kpi) {
         self.kpis.insert(index.min(self.kpis.len()), kpi);
+    }
+
+    /// Sets (or with `None` clears) the count a stage should reach in a month.
+    pub fn set_count_target(
+        &mut self,
+        id: StageId,
+        month: Month,
+        target: Option<u64>,
+    ) -> Result<(), EditError> {
+        if target.is_some_and(|t| t > MAX_ENTRY) {
+            return Err(EditError::ValueTooLarge);
+        }
+        let stage = self.stage_mut(id)?;
+        match target {
+            Some(t) => stage.count_targets.insert(month, t),
+            None => stage.count_targets.remove(&month),
+        };
+        Ok(())
+    }
+
+    /// Sets (or with `None` clears) the conversion into a stage a month should reach.
+    pub fn set_step_target(
+        &mut self,
+        id: StageId,
+        month: Month,
+        target: Option<f64>,
+    ) -> Result<(), EditError> {
+        if target.is_some_and(|t| !t.is_finite() || t < 0.0) {
+            return Err(EditError::BadTarget);
+        }
+        let stage = self.stage_mut(id)?;
+        match target {
+            Some(t) => stage.step_targets.insert(month, t),
+            None => stage.step_targets.remove(&month),
+        };
+        Ok(())
     }
 
     /// Sets (or with `None` clears) a KPI's target for one month.
@@ -983,6 +1027,27 @@ mod tests {
         assert_eq!(plan.restore_stage(tampered), Err(EditError::UnknownMetric));
         assert_eq!(plan, before);
         plan.restore_stage(removed).unwrap();
+    }
+
+    #[test]
+    fn stages_have_count_and_conversion_targets() {
+        let mut plan = plan();
+        let id = plan.stages[1].id;
+        let month = Month::new(2026, 11).unwrap();
+        plan.set_count_target(id, month, Some(300)).unwrap();
+        plan.set_step_target(id, month, Some(0.3)).unwrap();
+        assert_eq!(plan.stages[1].count_targets[&month], 300);
+        assert_eq!(
+            plan.set_step_target(id, month, Some(f64::NAN)),
+            Err(EditError::BadTarget)
+        );
+        assert_eq!(
+            plan.set_count_target(id, month, Some(u64::MAX)),
+            Err(EditError::ValueTooLarge)
+        );
+        plan.set_count_target(id, month, None).unwrap();
+        assert!(plan.stages[1].count_targets.is_empty());
+        assert_eq!(plan.stages[1].step_targets[&month], 0.3);
     }
 
     #[test]

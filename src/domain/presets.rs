@@ -328,6 +328,8 @@ pub fn inside_sales(lang: Lang) -> Plan {
             owner: spec.owner,
             primary_metric: keys[spec.metrics[0].key],
             lag: 0,
+            count_targets: BTreeMap::new(),
+            step_targets: BTreeMap::new(),
         });
     }
     let scoped = INSIDE_SALES

@@ -11,7 +11,13 @@ use crate::domain::kpi::parse_target;
 use crate::domain::money::Currency;
 use crate::domain::number::parse_count;
 use crate::domain::plan::{Better, Kpi, KpiDisplay, KpiDraft, KpiScope, MetricKind, Plan};
-use crate::i18n::editable_number;
+use crate::i18n::{editable_number, format_count, Texts};
+
+/// A lag typed into a field: a whole number of periods.
+fn parse_lag(text: &str, t: &Texts) -> Result<u32, String> {
+    let value = parse_count(text).map_err(|e| t.count_error(&e).to_owned())?;
+    u32::try_from(value).map_err(|_| t.edit_errors.lag_too_large.to_owned())
+}
 
 #[component]
 pub fn KpisPage() -> impl IntoView {
@@ -136,11 +142,50 @@ fn StageKpis(id: StageId) -> impl IntoView {
             .with(|p| p.stage(id).map_or(0, |s| s.lag).to_string())
     });
     let set_lag = Callback::new(move |text: String| {
-        let t = state.texts();
-        let value = parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?;
-        let value = u32::try_from(value).map_err(|_| t.edit_errors.lag_too_large.to_owned())?;
+        let value = parse_lag(&text, state.texts())?;
         state.edit(|p| p.set_stage_lag(id, value))
     });
+    let count_target_id = format!("stage-count-target-{}", id.0);
+    let step_target_id = format!("stage-step-target-{}", id.0);
+    let count_target = Signal::derive(move || {
+        let month = state.target_month.get();
+        state.plan.with(|p| {
+            p.stage(id)
+                .and_then(|s| s.count_targets.get(&month).map(|t| format_count(*t)))
+                .unwrap_or_default()
+        })
+    });
+    let set_count_target = Callback::new(move |text: String| {
+        let t = state.texts();
+        let value = if text.trim().is_empty() {
+            None
+        } else {
+            Some(parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?)
+        };
+        let month = state.target_month.get_untracked();
+        state.edit(|p| p.set_count_target(id, month, value))
+    });
+    let step_target = Signal::derive(move || {
+        let month = state.target_month.get();
+        state.plan.with(|p| {
+            p.stage(id)
+                .and_then(|s| {
+                    s.step_targets
+                        .get(&month)
+                        .map(|t| editable_number(*t, KpiDisplay::Percent, p.currency))
+                })
+                .unwrap_or_default()
+        })
+    });
+    let set_step_target = Callback::new(move |text: String| {
+        let t = state.texts();
+        let currency = state.currency.get_untracked();
+        let value = parse_target(&text, KpiDisplay::Percent, currency)
+            .map_err(|e| t.count_error(&e).to_owned())?;
+        let month = state.target_month.get_untracked();
+        state.edit(|p| p.set_step_target(id, month, value))
+    });
+    let month_label = move || state.texts().month(state.target_month.get());
     view! {
         <section class="card stage-kpis" data-dept=move || owner().map(|o| o.key()) aria-labelledby=labelled_by>
             <h3 id=heading_id>
@@ -148,12 +193,37 @@ fn StageKpis(id: StageId) -> impl IntoView {
                 {name}
                 <span class="stage-owner">{move || owner().map(|o| state.texts().department(o))}</span>
             </h3>
-            <Show when=move || !is_first()>
-                <div class="field inline-field">
-                    <label for=lag_id.clone()>{move || state.texts().step_lag}</label>
-                    <ValidatedInput id=lag_id.clone() value=lag on_commit=set_lag numeric=true class="short-input" />
+            <div class="stage-settings">
+                <div class="field">
+                    <label for=count_target_id.clone()>
+                        {move || state.texts().count_target} " (" {month_label} ")"
+                    </label>
+                    <ValidatedInput
+                        id=count_target_id.clone()
+                        value=count_target
+                        on_commit=set_count_target
+                        numeric=true
+                        class="target-input"
+                    />
                 </div>
-            </Show>
+                <Show when=move || !is_first()>
+                    <div class="field">
+                        <label for=step_target_id.clone()>
+                            {move || state.texts().step_target} " (" {month_label} ")"
+                        </label>
+                        <ValidatedInput
+                            id=step_target_id.clone()
+                            value=step_target
+                            on_commit=set_step_target
+                            class="target-input"
+                        />
+                    </div>
+                    <div class="field">
+                        <label for=lag_id.clone()>{move || state.texts().step_lag}</label>
+                        <ValidatedInput id=lag_id.clone() value=lag on_commit=set_lag numeric=true class="short-input" />
+                    </div>
+                </Show>
+            </div>
             <h4>{move || state.texts().metrics}</h4>
             <table class="definition-table">
                 <thead>
@@ -453,9 +523,7 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
     });
     let lag = Signal::derive(move || kpi().map_or(0, |k| k.lag).to_string());
     let set_lag = Callback::new(move |text: String| {
-        let t = state.texts();
-        let value = parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?;
-        let value = u32::try_from(value).map_err(|_| t.edit_errors.lag_too_large.to_owned())?;
+        let value = parse_lag(&text, state.texts())?;
         let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
             return Ok(());
         };

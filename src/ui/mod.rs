@@ -1,13 +1,16 @@
 //! Leptos components. They only wire signals to the domain core: every rule
 //! and every number comes from `domain`, every word from `i18n`.
 
+mod chart_card;
+mod dashboard;
 mod flow;
-mod funnel_canvas;
 mod grid;
 mod kpi_cell;
+mod kpi_strip;
 mod kpis;
 mod notices;
 mod numbers;
+mod range_toolbar;
 mod state;
 mod validated_input;
 
@@ -47,6 +50,7 @@ pub fn App() -> impl IntoView {
         range: RwSignal::new(RangePreset::default().range(today)),
         preset: RwSignal::new(Some(RangePreset::default())),
         compare: RwSignal::new(false),
+        large_charts: RwSignal::new(false),
         target_month: RwSignal::new(Month::clamped(today.year(), today.month())),
         notice: RwSignal::new(notice),
         save_error: RwSignal::new(None),
@@ -138,6 +142,7 @@ pub fn App() -> impl IntoView {
                 {move || match route.get() {
                     Route::Flow => view! { <flow::FlowPage /> }.into_any(),
                     Route::Numbers => view! { <numbers::NumbersPage /> }.into_any(),
+                    Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
                     Route::Kpis => view! { <kpis::KpisPage /> }.into_any(),
                 }}
             </main>
@@ -153,6 +158,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
     match route {
         Route::Flow => t.nav_flow,
         Route::Numbers => t.nav_numbers,
+        Route::Dashboard => t.nav_dashboard,
         Route::Kpis => t.nav_kpis,
     }
 }

@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::funnel_canvas::FunnelCanvas;
+use super::chart_card::ChartCard;
 use super::grid::CountGrid;
-use super::kpi_cell::KpiReadingView;
+use super::kpi_strip::SharedKpiStrip;
+use super::range_toolbar::RangeToolbar;
 use super::state::use_app;
-use crate::domain::kpi::{funnel_conversions, lost_reason_shares, read_kpi, StageConversion};
-use crate::domain::period::{Granularity, RangePreset};
-use crate::domain::plan::{Department, KpiScope, StageId};
+use crate::charts::funnel::FunnelChart;
+use crate::charts::Chart;
+use crate::domain::kpi::{funnel_conversions, lost_reason_shares, StageConversion};
+use crate::domain::plan::{Department, StageId};
 use crate::i18n::{format_count, format_rate};
 
 #[component]
@@ -25,6 +27,13 @@ pub fn NumbersPage() -> impl IntoView {
             .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
     };
     let all_zero = move || conversions.with(|rows| rows.iter().all(|r| r.count == 0));
+    let funnel = Memo::new(move |_| {
+        let texts = state.texts();
+        let range = state.range.get();
+        state
+            .plan
+            .with(|p| Chart::Funnel(FunnelChart::from_plan(p, range, texts)))
+    });
 
     view! {
         <section class="page" aria-labelledby="numbers-heading">
@@ -54,84 +63,16 @@ pub fn NumbersPage() -> impl IntoView {
                             </For>
                         </tbody>
                     </table>
-                    <FunnelCanvas />
+                    <ChartCard
+                        name="funnel"
+                        title=Signal::derive(move || state.texts().funnel_chart.to_owned())
+                        chart=funnel
+                    />
                 </div>
             </section>
             <CountGrid />
             <LostReasons />
         </section>
-    }
-}
-
-/// Granularity, range preset, previous/next and the comparison switch.
-#[component]
-fn RangeToolbar() -> impl IntoView {
-    let state = use_app();
-    let set_granularity = move |ev| {
-        if let Some(granularity) = Granularity::from_key(&event_target_value(&ev)) {
-            state.range.update(|r| *r = r.with_granularity(granularity));
-            state.preset.set(None);
-        }
-    };
-    let set_preset = move |ev| {
-        if let Some(preset) = RangePreset::from_key(&event_target_value(&ev)) {
-            state.range.set(preset.range(state.today));
-            state.preset.set(Some(preset));
-        }
-    };
-    let shift = move |forward: bool| {
-        state
-            .range
-            .update(|r| *r = if forward { r.next() } else { r.previous() });
-        state.preset.set(None);
-    };
-    view! {
-        <div class="toolbar" role="group" aria-label=move || state.texts().range>
-            <label class="toolbar-field">
-                <span>{move || state.texts().view}</span>
-                <select
-                    prop:value=move || state.range.get().granularity().key()
-                    on:change=set_granularity
-                >
-                    {Granularity::ALL
-                        .into_iter()
-                        .map(|g| view! { <option value=g.key()>{move || state.texts().granularity(g)}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <label class="toolbar-field">
-                <span>{move || state.texts().range}</span>
-                <select
-                    prop:value=move || state.preset.get().map_or("custom", RangePreset::key)
-                    on:change=set_preset
-                >
-                    {RangePreset::ALL
-                        .into_iter()
-                        .map(|p| view! { <option value=p.key()>{move || state.texts().range_preset(p)}</option> })
-                        .collect_view()}
-                    <option value="custom" disabled=true>{move || state.texts().custom_range}</option>
-                </select>
-            </label>
-            <div class="range-stepper">
-                <button type="button" aria-label=move || state.texts().previous_range on:click=move |_| shift(false)>
-                    "◀"
-                </button>
-                <strong class="range-label" aria-live="polite">
-                    {move || state.texts().range(state.range.get())}
-                </strong>
-                <button type="button" aria-label=move || state.texts().next_range on:click=move |_| shift(true)>
-                    "▶"
-                </button>
-            </div>
-            <label class="toolbar-check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || state.compare.get()
-                    on:change=move |ev| state.compare.set(event_target_checked(&ev))
-                />
-                {move || state.texts().compare_with_previous}
-            </label>
-        </div>
     }
 }
 
@@ -162,44 +103,6 @@ fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoV
             <td class="numeric rate">{move || format_rate(row().and_then(|r| r.step))}</td>
             <td class="numeric rate">{move || format_rate(row().and_then(|r| r.cumulative))}</td>
         </tr>
-    }
-}
-
-/// The KPIs every department shares, over the whole range.
-#[component]
-fn SharedKpiStrip() -> impl IntoView {
-    let state = use_app();
-    let readings = Memo::new(move |_| {
-        let range = state.range.get();
-        state.plan.with(|p| {
-            p.kpis_in(KpiScope::Shared)
-                .map(|k| (k.id, k.name.clone(), k.display, read_kpi(p, k, range)))
-                .collect::<Vec<_>>()
-        })
-    });
-    view! {
-        <section class="kpi-strip" aria-labelledby="shared-kpis-heading">
-            <div class="kpi-strip-heading">
-                <h3 id="shared-kpis-heading">{move || state.texts().shared_kpis}</h3>
-                <p>{move || state.texts().shared_kpis_intro}</p>
-            </div>
-            <ul class="kpi-tiles">
-                {move || {
-                    readings
-                        .get()
-                        .into_iter()
-                        .map(|(_, name, display, reading)| {
-                            view! {
-                                <li class="kpi-tile">
-                                    <span class="kpi-name">{name}</span>
-                                    <KpiReadingView reading=reading display=display large=true />
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
     }
 }
 

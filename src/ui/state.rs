@@ -41,6 +41,8 @@ pub struct AppState {
     /// The preset the range came from; `None` once the user moved it.
     pub preset: RwSignal<Option<RangePreset>>,
     pub compare: RwSignal<bool>,
+    /// Larger chart text, for projectors.
+    pub large_charts: RwSignal<bool>,
     /// The month whose targets the KPIs page edits.
     pub target_month: RwSignal<Month>,
     pub notice: RwSignal<Option<StorageNotice>>,

@@ -95,3 +95,4 @@ export const test = base.extend<{ app: FunnelApp }>({
 });
 
 export { expect };
+

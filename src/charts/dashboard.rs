@@ -1,0 +1,383 @@
+//! Chart data for the dashboard, built from the plan: plain values and
+//! words, ready for any backend and for the table view.
+
+use super::bars::{BarChart, BarRow};
+use super::palette::{department_colour, series_colour};
+use super::trend::{TrendChart, TrendSeries};
+use super::ChartTable;
+use crate::domain::ids::KpiId;
+use crate::domain::kpi::{lost_reason_shares, mean_target, read_kpi, status, step_conversion};
+use crate::domain::month::Month;
+use crate::domain::period::{Granularity, Period, PeriodRange};
+use crate::domain::plan::{Better, KpiDisplay, Plan};
+use crate::i18n::{format_count, format_rate, Texts};
+
+/// Each step's conversion over the range against its target.
+pub fn conversion_vs_target(plan: &Plan, range: PeriodRange, t: &Texts) -> BarChart {
+    let steps: Vec<_> = plan
+        .stages
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, stage)| {
+            let rate = step_conversion(plan, i, range);
+            let target = mean_target(&stage.step_targets, range);
+            (i, stage, rate, target)
+        })
+        .collect();
+    let axis = steps
+        .iter()
+        .flat_map(|(_, _, rate, target)| [*rate, *target])
+        .flatten()
+        .fold(1.0_f64, f64::max);
+    let mut table_rows = Vec::new();
+    let rows = steps
+        .iter()
+        .map(|(i, stage, rate, target)| {
+            let previous = &plan.stages[i - 1].name;
+            let status = rate
+                .zip(*target)
+                .map(|(r, t)| status(r, t, Better::Higher, plan.at_risk_margin_percent));
+            let gap = rate
+                .zip(*target)
+                .map(|(r, tg)| t.kpi_difference(r - tg, KpiDisplay::Percent, plan.currency));
+            let note = target.map(|tg| {
+                let mut note = format!("{} {}", t.target, format_rate(Some(tg)));
+                if let Some(gap) = &gap {
+                    note.push_str(&format!(" · {} {gap}", t.gap));
+                }
+                if let Some(status) = status {
+                    note.push_str(&format!(" · {}", t.status(status)));
+                }
+                note
+            });
+            table_rows.push(vec![
+                format!("{previous} → {}", stage.name),
+                format_rate(*rate),
+                target.map_or_else(|| "—".to_owned(), |tg| format_rate(Some(tg))),
+                gap.unwrap_or_else(|| "—".to_owned()),
+                status.map_or("—", |s| t.status(s)).to_owned(),
+            ]);
+            BarRow {
+                label: stage.name.clone(),
+                sublabel: Some(Texts::fill(t.from_stage, &[previous])),
+                value: rate.unwrap_or(0.0) / axis,
+                colour: department_colour(stage.owner),
+                marker: target.map(|tg| tg / axis),
+                end_label: format_rate(*rate),
+                note,
+            }
+        })
+        .collect();
+    BarChart {
+        empty: steps.iter().all(|(_, _, rate, _)| rate.is_none()),
+        rows,
+        empty_message: t.no_values_yet.to_owned(),
+        table: ChartTable {
+            headers: [
+                t.col_step_name,
+                t.col_conversion,
+                t.target,
+                t.gap,
+                t.col_status,
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: table_rows,
+        },
+    }
+}
+
+/// Each stage's count this month against its count target, with what is
+/// left to reach it.
+pub fn targets_vs_actual(plan: &Plan, month: Month, t: &Texts) -> BarChart {
+    let first_day =
+        chrono::NaiveDate::from_ymd_opt(month.year(), month.month(), 1).unwrap_or_default();
+    let range = PeriodRange::new(Period::containing(Granularity::Month, first_day), 1);
+    let stages: Vec<_> = plan
+        .stages
+        .iter()
+        .map(|stage| {
+            let actual = plan.entries.entered_total(stage.primary_metric, range);
+            (stage, actual, stage.count_targets.get(&month).copied())
+        })
+        .collect();
+    let axis = stages
+        .iter()
+        .flat_map(|(_, actual, target)| [actual.unwrap_or(0), target.unwrap_or(0)])
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let mut table_rows = Vec::new();
+    let rows = stages
+        .iter()
+        .map(|(stage, actual, target)| {
+            let count = actual.unwrap_or(0);
+            let remaining = target.map(|tg| tg.saturating_sub(count));
+            let note = remaining.map(|left| {
+                if left == 0 {
+                    t.target_met.to_owned()
+                } else {
+                    Texts::fill(t.to_go, &[&format_count(left)])
+                }
+            });
+            table_rows.push(vec![
+                stage.name.clone(),
+                actual.map_or_else(|| "—".to_owned(), format_count),
+                target.map_or_else(|| "—".to_owned(), format_count),
+                remaining.map_or_else(|| "—".to_owned(), format_count),
+            ]);
+            BarRow {
+                label: stage.name.clone(),
+                sublabel: Some(t.department(stage.owner).to_owned()),
+                value: count as f64 / axis,
+                colour: department_colour(stage.owner),
+                marker: target.map(|tg| tg as f64 / axis),
+                end_label: match target {
+                    Some(tg) => format!("{} / {}", format_count(count), format_count(*tg)),
+                    None => format_count(count),
+                },
+                note,
+            }
+        })
+        .collect();
+    BarChart {
+        empty: stages
+            .iter()
+            .all(|(_, actual, target)| actual.is_none() && target.is_none()),
+        rows,
+        empty_message: t.no_values_yet.to_owned(),
+        table: ChartTable {
+            headers: [t.col_stage, t.col_actual, t.target, t.col_remaining]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: table_rows,
+        },
+    }
+}
+
+/// The share of each lost reason over the range.
+pub fn lost_reasons(plan: &Plan, range: PeriodRange, t: &Texts) -> BarChart {
+    let shares = lost_reason_shares(plan, range);
+    let mut table_rows = Vec::new();
+    let rows = shares
+        .iter()
+        .enumerate()
+        .map(|(i, share)| {
+            let name = plan
+                .metric(share.metric)
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            table_rows.push(vec![
+                name.clone(),
+                format_count(share.count),
+                format_rate(share.share),
+            ]);
+            BarRow {
+                label: name,
+                sublabel: None,
+                value: share.share.unwrap_or(0.0),
+                colour: series_colour(i + 1),
+                marker: None,
+                end_label: format!(
+                    "{} ({})",
+                    format_rate(share.share),
+                    format_count(share.count)
+                ),
+                note: None,
+            }
+        })
+        .collect();
+    BarChart {
+        empty: shares.iter().all(|s| s.share.is_none()),
+        rows,
+        empty_message: if shares.is_empty() {
+            t.no_lost_reasons
+        } else {
+            t.no_values_yet
+        }
+        .to_owned(),
+        table: ChartTable {
+            headers: [t.col_reason, t.col_count, t.col_share]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: table_rows,
+        },
+    }
+}
+
+/// The chosen KPIs over every period of the range, with their targets.
+pub fn trend(plan: &Plan, range: PeriodRange, kpis: &[KpiId], t: &Texts) -> TrendChart {
+    let periods: Vec<Period> = range.periods().collect();
+    let chosen: Vec<_> = kpis.iter().filter_map(|id| plan.kpi(*id)).collect();
+    let series = chosen
+        .iter()
+        .enumerate()
+        .map(|(i, kpi)| {
+            let readings: Vec<_> = periods
+                .iter()
+                .map(|p| read_kpi(plan, kpi, PeriodRange::new(*p, 1)))
+                .collect();
+            TrendSeries {
+                name: kpi.name.clone(),
+                colour: series_colour(i),
+                values: readings.iter().map(|r| r.value).collect(),
+                targets: readings.iter().map(|r| r.target).collect(),
+            }
+        })
+        .collect();
+    TrendChart {
+        periods: periods.iter().map(|p| t.period(*p)).collect(),
+        series,
+        display: chosen.first().map_or(KpiDisplay::Percent, |k| k.display),
+        currency: plan.currency,
+        lang: t.lang,
+        empty_message: if kpis.is_empty() {
+            t.choose_kpis
+        } else {
+            t.no_values_yet
+        }
+        .to_owned(),
+        period_header: t.col_period.to_owned(),
+        target_label: t.target.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::domain::locale::Lang;
+    use crate::domain::presets::inside_sales;
+    use crate::i18n::texts;
+
+    fn november() -> PeriodRange {
+        let first = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        PeriodRange::new(Period::containing(Granularity::Month, first), 1)
+    }
+
+    fn seed_plan() -> Plan {
+        let mut plan = inside_sales(Lang::En);
+        for (i, count) in [1000, 250, 40, 30, 12].into_iter().enumerate() {
+            let metric = plan.stages[i].primary_metric;
+            plan.set_entry(metric, november().first(), Some(count))
+                .unwrap();
+        }
+        let month = Month::new(2026, 11).unwrap();
+        let nurturing = plan.stages[1].id;
+        plan.set_step_target(nurturing, month, Some(0.3)).unwrap();
+        plan.set_count_target(nurturing, month, Some(300)).unwrap();
+        plan
+    }
+
+    #[test]
+    fn conversion_rows_carry_rate_target_gap_and_status() {
+        let chart = conversion_vs_target(&seed_plan(), november(), texts(Lang::En));
+        assert_eq!(chart.rows.len(), 4);
+        let nurturing = &chart.rows[0];
+        assert_eq!(nurturing.end_label, "25.0%");
+        assert_eq!(
+            nurturing.note.as_deref(),
+            Some("Target 30.0% · Gap −5.0 pt · Off track")
+        );
+        assert_eq!(nurturing.sublabel.as_deref(), Some("from Lead generation"));
+        assert_eq!(nurturing.value, 0.25);
+        assert_eq!(nurturing.marker, Some(0.3));
+        assert_eq!(
+            chart.table.rows[0],
+            [
+                "Lead generation → Lead nurturing",
+                "25.0%",
+                "30.0%",
+                "−5.0 pt",
+                "Off track"
+            ]
+        );
+        assert!(!chart.empty);
+    }
+
+    #[test]
+    fn stage_targets_show_what_is_left() {
+        let chart = targets_vs_actual(&seed_plan(), Month::new(2026, 11).unwrap(), texts(Lang::En));
+        let nurturing = &chart.rows[1];
+        assert_eq!(nurturing.end_label, "250 / 300");
+        assert_eq!(nurturing.note.as_deref(), Some("50 to go"));
+        assert_eq!(chart.table.rows[1], ["Lead nurturing", "250", "300", "50"]);
+        assert_eq!(chart.rows[0].note, None, "no target, no note");
+        let december =
+            targets_vs_actual(&seed_plan(), Month::new(2026, 12).unwrap(), texts(Lang::En));
+        assert!(december.empty);
+    }
+
+    #[test]
+    fn lost_reason_shares_become_bars() {
+        let mut plan = seed_plan();
+        let price = plan
+            .metrics
+            .iter()
+            .find(|m| m.name == "Lost: price")
+            .unwrap()
+            .id;
+        plan.set_entry(price, november().first(), Some(3)).unwrap();
+        let chart = lost_reasons(&plan, november(), texts(Lang::En));
+        assert_eq!(chart.rows[0].end_label, "100.0% (3)");
+        assert_eq!(chart.table.rows[1], ["Lost: timing", "0", "0.0%"]);
+        assert!(lost_reasons(&seed_plan(), november(), texts(Lang::En)).empty);
+    }
+
+    #[test]
+    fn trends_follow_the_chosen_kpis() {
+        let plan = seed_plan();
+        let shared: Vec<KpiId> = plan
+            .kpis
+            .iter()
+            .filter(|k| k.name.contains('→'))
+            .map(|k| k.id)
+            .collect();
+        let range = PeriodRange::ending_at(november().first(), 3);
+        let chart = trend(&plan, range, &shared, texts(Lang::En));
+        assert_eq!(
+            chart.periods,
+            ["September 2026", "October 2026", "November 2026"]
+        );
+        assert_eq!(chart.series.len(), 2);
+        assert_eq!(chart.series[0].values, [None, None, Some(0.04)]);
+        assert!(trend(&plan, range, &[], texts(Lang::En)).series.is_empty());
+    }
+
+    #[test]
+    fn every_dashboard_chart_draws_in_both_languages() {
+        for lang in Lang::ALL {
+            let mut plan = inside_sales(lang);
+            for (i, count) in [1000, 250, 40, 30, 12].into_iter().enumerate() {
+                let metric = plan.stages[i].primary_metric;
+                plan.set_entry(metric, november().first(), Some(count))
+                    .unwrap();
+            }
+            let t = texts(lang);
+            let ids: Vec<KpiId> = plan.kpis.iter().map(|k| k.id).take(3).collect();
+            let charts = [
+                super::super::Chart::Bars(conversion_vs_target(&plan, november(), t)),
+                super::super::Chart::Bars(targets_vs_actual(
+                    &plan,
+                    Month::new(2026, 11).unwrap(),
+                    t,
+                )),
+                super::super::Chart::Bars(lost_reasons(&plan, november(), t)),
+                super::super::Chart::Trend(trend(&plan, november(), &ids, t)),
+            ];
+            for chart in charts {
+                let svg = chart
+                    .to_svg(
+                        800,
+                        chart.preferred_height(),
+                        &super::super::ChartStyle::default(),
+                    )
+                    .unwrap();
+                assert!(svg.starts_with("<svg"));
+                assert!(svg.contains("</text>"), "labels drawn");
+            }
+        }
+    }
+}

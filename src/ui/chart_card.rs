@@ -1,0 +1,209 @@
+//! A chart on a canvas with its title, a table view of the same numbers,
+//! and SVG and PNG downloads. Redrawn whenever its data, the language, the
+//! projector mode or the window size changes.
+
+use leptos::ev;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+use super::state::use_app;
+use crate::charts::{Chart, ChartStyle};
+
+#[component]
+pub fn ChartCard(
+    /// Used for element ids and download file names.
+    name: &'static str,
+    #[prop(into)] title: Signal<String>,
+    chart: Memo<Chart>,
+    /// Controls shown above the chart (the trend's KPI picker).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let state = use_app();
+    let canvas = NodeRef::<Canvas>::new();
+    let show_table = RwSignal::new(false);
+    let draw_error = RwSignal::new(None::<String>);
+    let resized = RwSignal::new(0_u32);
+    let css_height = move || chart.with(Chart::preferred_height);
+    let heading_id = format!("chart-{name}-title");
+    let labelled_by = heading_id.clone();
+
+    // Reading the element's width forces a layout of the whole page, so it
+    // is measured once and again only after a resize, not on every edit.
+    let css_width = StoredValue::new(None::<f64>);
+    let resize_listener = window_event_listener(ev::resize, move |_| {
+        css_width.set_value(None);
+        resized.update(|n| *n += 1);
+    });
+    on_cleanup(move || resize_listener.remove());
+
+    Effect::new(move |_| {
+        resized.track();
+        let large = state.large_charts.get();
+        let height = css_height();
+        let Some(element) = canvas.get() else { return };
+        let width = css_width.get_value().unwrap_or_else(|| {
+            let width = f64::from(element.client_width().max(1));
+            css_width.set_value(Some(width));
+            width
+        });
+        let result = chart.with(|data| draw(&element, data, width, height, large));
+        draw_error.set(result.err());
+    });
+
+    let download_svg = move |_| {
+        let width = css_width.get_value().unwrap_or(960.0).round() as u32;
+        let style = ChartStyle::scaled(1.0, state.large_charts.get_untracked());
+        let result =
+            chart.with_untracked(|c| c.to_svg(width.max(320), c.preferred_height(), &style));
+        match result {
+            Ok(svg) => draw_error.set(save_svg(&svg, &format!("{name}.svg")).err()),
+            Err(error) => draw_error.set(Some(error.to_string())),
+        }
+    };
+    let download_png = move |_| {
+        let url = canvas
+            .get_untracked()
+            .and_then(|c| c.to_data_url_with_type("image/png").ok());
+        match url {
+            Some(url) => draw_error.set(click_download(&url, &format!("{name}.png")).err()),
+            None => draw_error.set(Some("the chart has no image yet".to_owned())),
+        }
+    };
+
+    view! {
+        <section class="chart-card" aria-labelledby=labelled_by>
+            <header class="chart-card-header">
+                <h3 id=heading_id>{move || title.get()}</h3>
+                <div class="chart-actions">
+                    <button
+                        type="button"
+                        aria-pressed=move || show_table.get().to_string()
+                        on:click=move |_| show_table.update(|s| *s = !*s)
+                    >
+                        {move || state.texts().show_table}
+                    </button>
+                    <button type="button" on:click=download_svg>{move || state.texts().download_svg}</button>
+                    <button type="button" on:click=download_png>{move || state.texts().download_png}</button>
+                </div>
+            </header>
+            {children.map(|c| c())}
+            <canvas
+                node_ref=canvas
+                class="chart-canvas"
+                role="img"
+                aria-label=move || title.get()
+                hidden=move || show_table.get()
+                style:height=move || format!("{}px", css_height())
+            ></canvas>
+            <Show when=move || show_table.get()>
+                <ChartTableView chart=chart title=title />
+            </Show>
+            <p class="field-error" aria-live="polite">{move || draw_error.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn ChartTableView(chart: Memo<Chart>, title: Signal<String>) -> impl IntoView {
+    let table = Memo::new(move |_| chart.with(Chart::table));
+    view! {
+        <div class="table-scroll">
+            <table class="chart-table">
+                <caption class="visually-hidden">{move || title.get()}</caption>
+                <thead>
+                    <tr>
+                        {move || {
+                            table.with(|t| {
+                                t.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()
+                            })
+                        }}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        table
+                            .with(|t| {
+                                t.rows
+                                    .iter()
+                                    .map(|row| {
+                                        let mut cells = row.iter();
+                                        let head = cells.next().cloned().unwrap_or_default();
+                                        let rest = cells.map(|c| view! { <td>{c.clone()}</td> }).collect_view();
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{head}</th>
+                                                {rest}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Sizes the bitmap to the element's CSS size × device pixels, so charts
+/// are sharp on high-density screens and projectors, then draws.
+fn draw(
+    element: &web_sys::HtmlCanvasElement,
+    chart: &Chart,
+    css_width: f64,
+    css_height: u32,
+    large: bool,
+) -> Result<(), String> {
+    let scale = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 4.0);
+    // Resizing the bitmap invalidates layout; skip it when the size holds
+    // (every chart fills its background, so nothing stale stays visible).
+    let width = (css_width * scale).round() as u32;
+    let height = (f64::from(css_height) * scale).round() as u32;
+    if element.width() != width || element.height() != height {
+        element.set_width(width);
+        element.set_height(height);
+    }
+    let backend = CanvasBackend::with_canvas_object(element.clone())
+        .ok_or_else(|| "no 2D canvas context".to_owned())?;
+    chart
+        .draw(
+            &backend.into_drawing_area(),
+            &ChartStyle::scaled(scale, large),
+        )
+        .map_err(|e| e.to_string())
+}
+
+fn save_svg(svg: &str, file_name: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let result = click_download(&url, file_name);
+    // The download reads the URL after this returns; free it a little later.
+    set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(10),
+    );
+    result
+}
+
+/// Starts a download the way a link with `download` does.
+fn click_download(url: &str, file_name: &str) -> Result<(), String> {
+    let link = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "no link element".to_owned())?;
+    link.set_href(url);
+    link.set_download(file_name);
+    link.click();
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! The dashboard: what gets projected in the weekly review. Shared KPIs,
+//! the funnel, conversion against target, KPI trends, this month's stage
+//! targets and lost reasons, all over the selected range.
+
+use leptos::prelude::*;
+
+use super::chart_card::ChartCard;
+use super::kpi_strip::SharedKpiStrip;
+use super::range_toolbar::RangeToolbar;
+use super::state::use_app;
+use crate::charts::dashboard::{conversion_vs_target, lost_reasons, targets_vs_actual, trend};
+use crate::charts::funnel::FunnelChart;
+use crate::charts::palette::{css_hex, series_colour};
+use crate::charts::Chart;
+use crate::domain::ids::KpiId;
+use crate::domain::month::Month;
+use crate::domain::plan::{KpiDisplay, KpiScope};
+use chrono::Datelike;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let state = use_app();
+    // The shared percentage KPIs make a sensible first trend.
+    let initial: Vec<KpiId> = state.plan.with_untracked(|p| {
+        p.kpis_in(KpiScope::Shared)
+            .filter(|k| k.display == KpiDisplay::Percent)
+            .map(|k| k.id)
+            .collect()
+    });
+    let trend_kpis = RwSignal::new(initial);
+    let this_month = Month::clamped(state.today.year(), state.today.month());
+
+    let chart = move |build: fn(
+        &crate::domain::plan::Plan,
+        crate::domain::period::PeriodRange,
+        &crate::i18n::Texts,
+    ) -> Chart| {
+        Memo::new(move |_| {
+            let texts = state.texts();
+            let range = state.range.get();
+            state.plan.with(|p| build(p, range, texts))
+        })
+    };
+    let funnel = chart(|p, r, t| Chart::Funnel(FunnelChart::from_plan(p, r, t)));
+    let conversion = chart(|p, r, t| Chart::Bars(conversion_vs_target(p, r, t)));
+    let lost = chart(|p, r, t| Chart::Bars(lost_reasons(p, r, t)));
+    let targets = Memo::new(move |_| {
+        let texts = state.texts();
+        state
+            .plan
+            .with(|p| Chart::Bars(targets_vs_actual(p, this_month, texts)))
+    });
+    let trend_chart = Memo::new(move |_| {
+        let texts = state.texts();
+        let range = state.range.get();
+        let kpis = trend_kpis.get();
+        state
+            .plan
+            .with(|p| Chart::Trend(trend(p, range, &kpis, texts)))
+    });
+    let title = move |pick: fn(&crate::i18n::Texts) -> &'static str| {
+        Signal::derive(move || pick(state.texts()).to_owned())
+    };
+
+    view! {
+        <section class="page dashboard" aria-labelledby="dashboard-heading">
+            <h2 id="dashboard-heading">{move || state.texts().dashboard_heading}</h2>
+            <p class="intro">{move || state.texts().dashboard_intro}</p>
+            <RangeToolbar />
+            <label class="toolbar-check projector-toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=move || state.large_charts.get()
+                    on:change=move |ev| state.large_charts.set(event_target_checked(&ev))
+                />
+                {move || state.texts().large_fonts}
+            </label>
+            <SharedKpiStrip />
+            <div class="chart-grid">
+                <ChartCard name="funnel" title=title(|t| t.funnel_heading) chart=funnel />
+                <ChartCard name="conversion-vs-target" title=title(|t| t.chart_conversion) chart=conversion />
+                <ChartCard name="trend" title=title(|t| t.chart_trend) chart=trend_chart>
+                    <TrendPicker chosen=trend_kpis />
+                </ChartCard>
+                <ChartCard name="stage-targets" title=Signal::derive(move || format!("{} ({})", state.texts().chart_targets, state.texts().month(this_month))) chart=targets />
+                <ChartCard name="lost-reasons" title=title(|t| t.chart_lost) chart=lost />
+            </div>
+        </section>
+    }
+}
+
+/// Checkboxes for the KPIs drawn in the trend, each with its line colour.
+#[component]
+fn TrendPicker(chosen: RwSignal<Vec<KpiId>>) -> impl IntoView {
+    let state = use_app();
+    let kpis = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.kpis
+                .iter()
+                .map(|k| (k.id, k.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <details class="trend-picker">
+            <summary>{move || state.texts().kpis_to_plot}</summary>
+            <div class="trend-options">
+                {move || {
+                    kpis.get()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let position = move || chosen.with(|c| c.iter().position(|k| *k == id));
+                            view! {
+                                <label class="check-field">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || position().is_some()
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            chosen.update(|c| {
+                                                c.retain(|k| *k != id);
+                                                if on {
+                                                    c.push(id);
+                                                }
+                                            });
+                                        }
+                                    />
+                                    <span
+                                        class="swatch"
+                                        aria-hidden="true"
+                                        style:background=move || position().map(|i| css_hex(series_colour(i)))
+                                    ></span>
+                                    {name}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,47 @@
+//! The shared KPIs as large tiles: value, target, status and the change
+//! from the previous range.
+
+use leptos::prelude::*;
+
+use super::kpi_cell::KpiReadingView;
+use super::state::use_app;
+use crate::domain::kpi::read_kpi;
+use crate::domain::plan::KpiScope;
+
+/// The KPIs every department shares, over the whole range.
+#[component]
+pub fn SharedKpiStrip() -> impl IntoView {
+    let state = use_app();
+    let readings = Memo::new(move |_| {
+        let range = state.range.get();
+        state.plan.with(|p| {
+            p.kpis_in(KpiScope::Shared)
+                .map(|k| (k.id, k.name.clone(), k.display, read_kpi(p, k, range)))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="kpi-strip" aria-labelledby="shared-kpis-heading">
+            <div class="kpi-strip-heading">
+                <h3 id="shared-kpis-heading">{move || state.texts().shared_kpis}</h3>
+                <p>{move || state.texts().shared_kpis_intro}</p>
+            </div>
+            <ul class="kpi-tiles">
+                {move || {
+                    readings
+                        .get()
+                        .into_iter()
+                        .map(|(_, name, display, reading)| {
+                            view! {
+                                <li class="kpi-tile">
+                                    <span class="kpi-name">{name}</span>
+                                    <KpiReadingView reading=reading display=display large=true />
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

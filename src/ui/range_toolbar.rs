@@ -1,0 +1,79 @@
+//! Granularity, range presets, previous/next and the comparison switch,
+//! shared by the Numbers page and the dashboard.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::domain::period::{Granularity, RangePreset};
+
+/// Granularity, range preset, previous/next and the comparison switch.
+#[component]
+pub fn RangeToolbar() -> impl IntoView {
+    let state = use_app();
+    let set_granularity = move |ev| {
+        if let Some(granularity) = Granularity::from_key(&event_target_value(&ev)) {
+            state.range.update(|r| *r = r.with_granularity(granularity));
+            state.preset.set(None);
+        }
+    };
+    let set_preset = move |ev| {
+        if let Some(preset) = RangePreset::from_key(&event_target_value(&ev)) {
+            state.range.set(preset.range(state.today));
+            state.preset.set(Some(preset));
+        }
+    };
+    let shift = move |forward: bool| {
+        state
+            .range
+            .update(|r| *r = if forward { r.next() } else { r.previous() });
+        state.preset.set(None);
+    };
+    view! {
+        <div class="toolbar" role="group" aria-label=move || state.texts().range>
+            <label class="toolbar-field">
+                <span>{move || state.texts().view}</span>
+                <select
+                    prop:value=move || state.range.get().granularity().key()
+                    on:change=set_granularity
+                >
+                    {Granularity::ALL
+                        .into_iter()
+                        .map(|g| view! { <option value=g.key()>{move || state.texts().granularity(g)}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="toolbar-field">
+                <span>{move || state.texts().range}</span>
+                <select
+                    prop:value=move || state.preset.get().map_or("custom", RangePreset::key)
+                    on:change=set_preset
+                >
+                    {RangePreset::ALL
+                        .into_iter()
+                        .map(|p| view! { <option value=p.key()>{move || state.texts().range_preset(p)}</option> })
+                        .collect_view()}
+                    <option value="custom" disabled=true>{move || state.texts().custom_range}</option>
+                </select>
+            </label>
+            <div class="range-stepper">
+                <button type="button" aria-label=move || state.texts().previous_range on:click=move |_| shift(false)>
+                    "◀"
+                </button>
+                <strong class="range-label" aria-live="polite">
+                    {move || state.texts().range(state.range.get())}
+                </strong>
+                <button type="button" aria-label=move || state.texts().next_range on:click=move |_| shift(true)>
+                    "▶"
+                </button>
+            </div>
+            <label class="toolbar-check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || state.compare.get()
+                    on:change=move |ev| state.compare.set(event_target_checked(&ev))
+                />
+                {move || state.texts().compare_with_previous}
+            </label>
+        </div>
+    }
+}
