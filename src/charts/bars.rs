@@ -6,8 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::palette::{BACKGROUND, MUTED_TEXT, TEXT};
-use super::{draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
+use super::palette::{MUTED_TEXT, TEXT};
+use super::{clear, draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarRow {
@@ -46,12 +46,9 @@ fn draw<DB: DrawingBackend>(
     chart: &BarChart,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&BACKGROUND)?;
-    let (width, height) = root.dim_in_pixel();
-    let (width, height) = (f64::from(width), f64::from(height));
-    if width < 40.0 || height < 40.0 {
+    let Some((width, height)) = clear(root, 40.0)? else {
         return Ok(());
-    }
+    };
     let rows = chart.rows.len();
     if rows == 0 || chart.empty {
         return draw_message(

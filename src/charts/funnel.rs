@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::palette::{department_colour, BACKGROUND, EMPTY_BAR, MUTED_TEXT, TEXT};
-use super::{draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
+use super::palette::{department_colour, EMPTY_BAR, MUTED_TEXT, TEXT};
+use super::{clear, draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
 use crate::domain::kpi::funnel_conversions;
 use crate::domain::period::PeriodRange;
 use crate::domain::plan::{Department, Plan};
@@ -102,11 +102,11 @@ fn draw<DB: DrawingBackend>(
     chart: &FunnelChart,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&BACKGROUND)?;
-    let (width, height) = root.dim_in_pixel();
-    let (width, height) = (f64::from(width), f64::from(height));
+    let Some((width, height)) = clear(root, 40.0)? else {
+        return Ok(());
+    };
     let rows = chart.bars.len();
-    if rows == 0 || width < 40.0 || height < 40.0 {
+    if rows == 0 {
         return Ok(());
     }
     let font = |px: f64, colour: &RGBColor, pos: Pos| text_style(style, px, *colour, pos);

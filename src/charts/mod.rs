@@ -134,6 +134,18 @@ fn px(value: f64) -> i32 {
     value.round() as i32
 }
 
+/// Clears the area to the chart background and returns its size, or `None`
+/// when it is too small to draw anything readable in.
+fn clear<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    min_side: f64,
+) -> Result<Option<(f64, f64)>, DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&palette::BACKGROUND)?;
+    let (width, height) = root.dim_in_pixel();
+    let (width, height) = (f64::from(width), f64::from(height));
+    Ok((width >= min_side && height >= min_side).then_some((width, height)))
+}
+
 /// A message in a white box in the middle of an area, for empty charts.
 fn draw_message<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,

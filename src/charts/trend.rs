@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::palette::{BACKGROUND, MUTED_TEXT, TEXT};
-use super::{draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
+use super::palette::{MUTED_TEXT, TEXT};
+use super::{clear, draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
 use crate::domain::locale::Lang;
 use crate::domain::money::Currency;
 use crate::domain::plan::KpiDisplay;
@@ -97,12 +97,9 @@ fn draw<DB: DrawingBackend>(
     chart: &TrendChart,
     style: &ChartStyle,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&BACKGROUND)?;
-    let (width, height) = root.dim_in_pixel();
-    let (width, height) = (f64::from(width), f64::from(height));
-    if width < 80.0 || height < 80.0 {
+    let Some((width, height)) = clear(root, 80.0)? else {
         return Ok(());
-    }
+    };
     if chart.series.is_empty() || chart.periods.is_empty() || chart.is_empty() {
         return draw_message(
             root,

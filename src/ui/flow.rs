@@ -12,11 +12,7 @@ pub fn FlowPage() -> impl IntoView {
     let state = use_app();
     let removed = RwSignal::new(None::<RemovedStage>);
     let add_error = RwSignal::new(None::<String>);
-    let stage_ids = move || {
-        state
-            .plan
-            .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
-    };
+    let stage_ids = move || state.stage_ids();
 
     let add_stage = move |_| {
         let t = state.texts();

@@ -40,11 +40,7 @@ pub fn CountGrid() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let stage_ids = move || {
-        state
-            .plan
-            .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
-    };
+    let stage_ids = move || state.stage_ids();
     let paste_message = RwSignal::new(None::<String>);
 
     let on_keydown = move |ev: KeyboardEvent| {
@@ -182,17 +178,9 @@ pub fn CountGrid() -> impl IntoView {
 #[component]
 fn StageRows(id: StageId, periods: Memo<Vec<Period>>) -> impl IntoView {
     let state = use_app();
-    let name = move || {
-        state
-            .plan
-            .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
-    };
-    let owner = move || state.plan.with(|p| p.stage(id).map(|s| s.owner));
-    let metric_ids = move || {
-        state
-            .plan
-            .with(|p| p.metrics_of(id).map(|m| m.id).collect::<Vec<_>>())
-    };
+    let name = move || state.stage_name(id);
+    let owner = move || state.stage_owner(id);
+    let metric_ids = move || state.metric_ids(id);
     let kpi_ids = move || {
         state.plan.with(|p| {
             p.kpis_in(KpiScope::Stage(id))

@@ -22,11 +22,7 @@ fn parse_lag(text: &str, t: &Texts) -> Result<u32, String> {
 #[component]
 pub fn KpisPage() -> impl IntoView {
     let state = use_app();
-    let stage_ids = move || {
-        state
-            .plan
-            .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
-    };
+    let stage_ids = move || state.stage_ids();
     view! {
         <section class="page" aria-labelledby="kpis-heading">
             <h2 id="kpis-heading">{move || state.texts().kpis_heading}</h2>
@@ -121,17 +117,9 @@ fn TargetMonth() -> impl IntoView {
 #[component]
 fn StageKpis(id: StageId) -> impl IntoView {
     let state = use_app();
-    let name = move || {
-        state
-            .plan
-            .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
-    };
-    let owner = move || state.plan.with(|p| p.stage(id).map(|s| s.owner));
-    let metric_ids = move || {
-        state
-            .plan
-            .with(|p| p.metrics_of(id).map(|m| m.id).collect::<Vec<_>>())
-    };
+    let name = move || state.stage_name(id);
+    let owner = move || state.stage_owner(id);
+    let metric_ids = move || state.metric_ids(id);
     let is_first = move || state.plan.with(|p| p.index_of(id) == Some(0));
     let heading_id = format!("stage-kpis-{}", id.0);
     let labelled_by = heading_id.clone();

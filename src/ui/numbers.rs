@@ -21,11 +21,7 @@ pub fn NumbersPage() -> impl IntoView {
         let range = state.range.get();
         state.plan.with(|p| funnel_conversions(p, range))
     });
-    let stage_ids = move || {
-        state
-            .plan
-            .with(|p| p.stages.iter().map(|s| s.id).collect::<Vec<_>>())
-    };
+    let stage_ids = move || state.stage_ids();
     let all_zero = move || conversions.with(|rows| rows.iter().all(|r| r.count == 0));
     let funnel = Memo::new(move |_| {
         let texts = state.texts();
@@ -79,11 +75,7 @@ pub fn NumbersPage() -> impl IntoView {
 #[component]
 fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoView {
     let state = use_app();
-    let name = move || {
-        state
-            .plan
-            .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
-    };
+    let name = move || state.stage_name(id);
     let owner = move || {
         state
             .plan

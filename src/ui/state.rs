@@ -8,7 +8,7 @@ use crate::domain::locale::Lang;
 use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::period::{PeriodRange, RangePreset};
-use crate::domain::plan::{EditError, Plan};
+use crate::domain::plan::{Department, EditError, MetricId, Plan, StageId};
 use crate::i18n::{texts, Texts};
 use crate::storage::StoreError;
 
@@ -54,6 +54,27 @@ impl AppState {
     /// The texts of the current language; reactive when called in a closure.
     pub fn texts(&self) -> &'static Texts {
         texts(self.lang.get())
+    }
+
+    /// The stages in funnel order (reactive, like every reader below).
+    pub fn stage_ids(&self) -> Vec<StageId> {
+        self.plan.with(|p| p.stages.iter().map(|s| s.id).collect())
+    }
+
+    /// A stage's name; empty once the stage is gone.
+    pub fn stage_name(&self, id: StageId) -> String {
+        self.plan
+            .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
+    }
+
+    pub fn stage_owner(&self, id: StageId) -> Option<Department> {
+        self.plan.with(|p| p.stage(id).map(|s| s.owner))
+    }
+
+    /// A stage's metrics, in the order they were added.
+    pub fn metric_ids(&self, stage: StageId) -> Vec<MetricId> {
+        self.plan
+            .with(|p| p.metrics_of(stage).map(|m| m.id).collect())
     }
 
     /// Applies an edit to the plan and turns a refusal into a message in the
