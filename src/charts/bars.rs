@@ -61,18 +61,26 @@ fn draw<DB: DrawingBackend>(
     }
     let font_px = style.font_px.min(height / rows as f64 * 0.28).max(9.0);
     let padding = font_px;
-    let label_width = (width * 0.32).min(font_px * 14.0);
-    let zone_left = label_width + padding;
+    // On a narrow canvas (a phone) labels go above the bars, not beside.
+    let stacked = width < font_px * 30.0;
+    let label_width = if stacked {
+        0.0
+    } else {
+        (width * 0.32).min(font_px * 14.0)
+    };
+    let zone_left = label_width + padding / 2.0 + if stacked { 0.0 } else { padding / 2.0 };
     // Room on the right for the value written after the longest bar.
     let zone_width = (width - zone_left - padding - font_px * 7.0).max(1.0);
     let row_height = (height - padding) / rows as f64;
-    let bar_height = (row_height * 0.42).max(4.0);
+    let label_height = if stacked { font_px * 1.2 } else { 0.0 };
+    let bar_height = ((row_height - label_height) * 0.42).max(4.0);
     let text = |px_size: f64, colour: RGBColor, h: HPos| {
         text_style(style, px_size, colour, Pos::new(h, VPos::Center))
     };
 
     for (i, row) in chart.rows.iter().enumerate() {
-        let top = padding / 2.0 + row_height * i as f64 + row_height * 0.12;
+        let row_top = padding / 2.0 + row_height * i as f64;
+        let top = row_top + label_height + row_height * 0.1;
         let middle = top + bar_height / 2.0;
         let value = row.value.clamp(0.0, 1.0);
         let right = zone_left + (zone_width * value).max(2.0);
@@ -97,24 +105,41 @@ fn draw<DB: DrawingBackend>(
             (px(label_end + font_px * 0.5), px(middle)),
             text(font_px, TEXT, HPos::Left),
         ))?;
-        root.draw(&Text::new(
-            row.label.clone(),
-            (px(padding / 2.0), px(middle)),
-            text(font_px, TEXT, HPos::Left),
-        ))?;
         let below = top + bar_height + font_px * 0.75;
-        if let Some(sublabel) = &row.sublabel {
+        let small = font_px * 0.75;
+        if stacked {
+            // "Label · sublabel" on one line above the bar.
+            let heading = match &row.sublabel {
+                Some(sub) => format!("{} · {sub}", row.label),
+                None => row.label.clone(),
+            };
             root.draw(&Text::new(
-                sublabel.clone(),
-                (px(padding / 2.0), px(below)),
-                text(font_px * 0.75, MUTED_TEXT, HPos::Left),
+                heading,
+                (
+                    px(padding / 2.0),
+                    px(row_top + label_height / 2.0 + row_height * 0.05),
+                ),
+                text(font_px * 0.85, TEXT, HPos::Left),
             ))?;
+        } else {
+            root.draw(&Text::new(
+                row.label.clone(),
+                (px(padding / 2.0), px(middle)),
+                text(font_px, TEXT, HPos::Left),
+            ))?;
+            if let Some(sublabel) = &row.sublabel {
+                root.draw(&Text::new(
+                    sublabel.clone(),
+                    (px(padding / 2.0), px(below)),
+                    text(small, MUTED_TEXT, HPos::Left),
+                ))?;
+            }
         }
         if let Some(note) = &row.note {
             root.draw(&Text::new(
                 note.clone(),
                 (px(zone_left), px(below)),
-                text(font_px * 0.75, MUTED_TEXT, HPos::Left),
+                text(small, MUTED_TEXT, HPos::Left),
             ))?;
         }
     }
@@ -178,6 +203,20 @@ mod tests {
         };
         assert_eq!(rects("#0072B2"), 2, "two bars");
         assert_eq!(rects("#1A1F2B"), 1, "one target marker");
+    }
+
+    #[test]
+    fn narrow_charts_put_labels_above_the_bars() {
+        let svg = render(
+            &chart(vec![row("Lead nurturing", 0.5, Some(0.8))], false),
+            (340, 120),
+        );
+        assert!(svg.contains("Lead nurturing · sub"));
+        let wide = render(
+            &chart(vec![row("Lead nurturing", 0.5, Some(0.8))], false),
+            (900, 120),
+        );
+        assert!(!wide.contains("Lead nurturing · sub"));
     }
 
     #[test]

@@ -113,12 +113,22 @@ fn draw<DB: DrawingBackend>(
     // Smaller type on small canvases, so labels never overlap the bars.
     let font_px = style.font_px.min(height / rows as f64 * 0.3).max(9.0);
     let padding = font_px;
-    let label_width = (width * 0.3).min(font_px * 14.0);
-    let zone_left = label_width + padding;
-    let zone_width = (width - zone_left - padding).max(1.0);
+    // On a narrow canvas (a phone) names go above the bars, not beside.
+    let stacked = width < font_px * 30.0;
+    let zone_left = if stacked {
+        padding / 2.0
+    } else {
+        (width * 0.3).min(font_px * 14.0) + padding
+    };
+    let zone_width = (width - zone_left - padding / 2.0).max(1.0);
     let zone_centre = zone_left + zone_width / 2.0;
     let row_height = (height - padding) / rows as f64;
-    let gap = (row_height * 0.38).max(font_px * 1.3).min(row_height * 0.6);
+    // Stacked rows hold two lines above each bar: the step, then the name.
+    let gap = if stacked {
+        row_height * 0.55
+    } else {
+        (row_height * 0.38).max(font_px * 1.3).min(row_height * 0.6)
+    };
     let bar_height = row_height - gap;
     let max_count = chart.bars.iter().map(|b| b.count).max().unwrap_or(0);
     let empty = chart.is_empty();
@@ -144,20 +154,28 @@ fn draw<DB: DrawingBackend>(
             colour.filled(),
         ))?;
 
-        root.draw(&Text::new(
-            bar.label.clone(),
-            (px(padding / 2.0), px(middle - font_px * 0.45)),
-            font(font_px, &TEXT, Pos::new(HPos::Left, VPos::Center)),
-        ))?;
-        root.draw(&Text::new(
-            bar.department_label.clone(),
-            (px(padding / 2.0), px(middle + font_px * 0.75)),
-            font(
-                font_px * 0.75,
-                &MUTED_TEXT,
-                Pos::new(HPos::Left, VPos::Center),
-            ),
-        ))?;
+        if stacked {
+            root.draw(&Text::new(
+                format!("{} · {}", bar.label, bar.department_label),
+                (px(padding / 2.0), px(top - gap * 0.28)),
+                font(font_px * 0.85, &TEXT, Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        } else {
+            root.draw(&Text::new(
+                bar.label.clone(),
+                (px(padding / 2.0), px(middle - font_px * 0.45)),
+                font(font_px, &TEXT, Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+            root.draw(&Text::new(
+                bar.department_label.clone(),
+                (px(padding / 2.0), px(middle + font_px * 0.75)),
+                font(
+                    font_px * 0.75,
+                    &MUTED_TEXT,
+                    Pos::new(HPos::Left, VPos::Center),
+                ),
+            ))?;
+        }
 
         if empty {
             continue;
@@ -177,9 +195,15 @@ fn draw<DB: DrawingBackend>(
         ))?;
 
         if let Some(step) = &bar.step_label {
+            // Centred between the bars (above the name when stacked).
+            let y = if stacked {
+                top - gap * 0.75
+            } else {
+                top - gap / 2.0
+            };
             root.draw(&Text::new(
                 step.clone(),
-                (px(zone_centre), px(top - gap / 2.0)),
+                (px(zone_centre), px(y)),
                 font(
                     font_px * 0.85,
                     &MUTED_TEXT,
@@ -330,6 +354,13 @@ mod tests {
         );
         assert!(!svg.contains("<b>"));
         assert!(svg.contains("&lt;b&gt;Leads &amp; more&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn narrow_canvases_put_names_above_the_bars() {
+        let chart = FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
+        assert!(render(&chart, (340, 400)).contains("Lead nurturing · Inside sales"));
+        assert!(!render(&chart, (900, 400)).contains("Lead nurturing · Inside sales"));
     }
 
     #[test]

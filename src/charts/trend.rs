@@ -169,7 +169,14 @@ fn draw<DB: DrawingBackend>(
     let y_label = |y: &f64| chart.format(Some(*y));
     cartesian
         .configure_mesh()
-        .x_labels(chart.periods.len().clamp(2, 8))
+        // As many period labels as fit side by side.
+        .x_labels(
+            chart
+                .periods
+                .len()
+                .min((width / (font_px * 9.0)) as usize)
+                .clamp(2, 8),
+        )
         .x_label_formatter(&x_label)
         .y_labels(5)
         .y_label_formatter(&y_label)
