@@ -69,8 +69,17 @@ fn draw<DB: DrawingBackend>(
         (width * 0.32).min(font_px * 14.0)
     };
     let zone_left = label_width + padding / 2.0 + if stacked { 0.0 } else { padding / 2.0 };
-    // Room on the right for the value written after the longest bar.
-    let zone_width = (width - zone_left - padding - font_px * 7.0).max(1.0);
+    // Room on the right for the longest value written after a bar.
+    let longest = chart
+        .rows
+        .iter()
+        .map(|r| r.end_label.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let end_room = (longest * 0.62 + 1.0) * font_px;
+    let zone_width = (width - zone_left - padding - end_room)
+        .max(width * 0.25)
+        .max(1.0);
     let row_height = (height - padding) / rows as f64;
     let label_height = if stacked { font_px * 1.2 } else { 0.0 };
     let bar_height = ((row_height - label_height) * 0.42).max(4.0);

@@ -220,6 +220,7 @@ pub fn trend(plan: &Plan, range: PeriodRange, kpis: &[KpiId], t: &Texts) -> Tren
                 .collect();
             TrendSeries {
                 name: kpi.name.clone(),
+                display: kpi.display,
                 colour: series_colour(i),
                 values: readings.iter().map(|r| r.value).collect(),
                 targets: readings.iter().map(|r| r.target).collect(),

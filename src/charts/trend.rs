@@ -15,6 +15,8 @@ use crate::i18n::texts;
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrendSeries {
     pub name: String,
+    /// The series' own unit, for its table column.
+    pub display: KpiDisplay,
     pub colour: RGBColor,
     pub values: Vec<Option<f64>>,
     pub targets: Vec<Option<f64>>,
@@ -25,7 +27,8 @@ pub struct TrendChart {
     /// One label per period, oldest first.
     pub periods: Vec<String>,
     pub series: Vec<TrendSeries>,
-    /// How the value axis is written (the first series' unit).
+    /// How the value axis is written: the unit all series share (the
+    /// picker only combines KPIs shown the same way).
     pub display: KpiDisplay,
     pub currency: Currency,
     pub lang: Lang,
@@ -35,8 +38,8 @@ pub struct TrendChart {
 }
 
 impl TrendChart {
-    fn format(&self, value: Option<f64>) -> String {
-        texts(self.lang).kpi_value(value, self.display, self.currency)
+    fn format(&self, value: Option<f64>, display: KpiDisplay) -> String {
+        texts(self.lang).kpi_value(value, display, self.currency)
     }
 
     fn is_empty(&self) -> bool {
@@ -58,8 +61,8 @@ impl TrendChart {
             .map(|(i, period)| {
                 let mut row = vec![period.clone()];
                 for series in &self.series {
-                    row.push(self.format(series.values.get(i).copied().flatten()));
-                    row.push(self.format(series.targets.get(i).copied().flatten()));
+                    row.push(self.format(series.values.get(i).copied().flatten(), series.display));
+                    row.push(self.format(series.targets.get(i).copied().flatten(), series.display));
                 }
                 row
             })
@@ -145,7 +148,12 @@ fn draw<DB: DrawingBackend>(
         .flat_map(|s| s.values.iter().chain(&s.targets))
         .filter_map(|v| v.filter(|v| v.is_finite()));
     let max = all_values.fold(0.0_f64, f64::max);
-    let y_max = if max > 0.0 { max * 1.15 } else { 1.0 };
+    // Targets are bounded, but keep the axis finite whatever the data.
+    let y_max = if max > 0.0 {
+        (max * 1.15).min(f64::MAX / 2.0)
+    } else {
+        1.0
+    };
     let last = (chart.periods.len().saturating_sub(1)).max(1) as f64;
     let label_font = text_style(
         style,
@@ -166,7 +174,7 @@ fn draw<DB: DrawingBackend>(
             String::new()
         }
     };
-    let y_label = |y: &f64| chart.format(Some(*y));
+    let y_label = |y: &f64| chart.format(Some(*y), chart.display);
     cartesian
         .configure_mesh()
         // As many period labels as fit side by side.
@@ -193,7 +201,11 @@ fn draw<DB: DrawingBackend>(
         .draw()?;
     let line_width = (font_px / 6.0).max(2.0) as u32;
     for series in &chart.series {
-        for run in runs(&series.targets) {
+        for mut run in runs(&series.targets) {
+            // A lone target (one period) becomes a short level mark.
+            if let [(x, y)] = run[..] {
+                run = vec![(x - 0.25, y), (x + 0.25, y)];
+            }
             cartesian.draw_series(DashedLineSeries::new(
                 run,
                 px(font_px * 0.6),
@@ -224,6 +236,7 @@ mod tests {
             periods: (1..=values.len()).map(|i| format!("W{i}")).collect(),
             series: vec![TrendSeries {
                 name: "Contact rate".into(),
+                display: KpiDisplay::Percent,
                 colour: RGBColor(0xd5, 0x5e, 0x00),
                 values,
                 targets,
@@ -270,6 +283,21 @@ mod tests {
             ["Period", "Contact rate", "Target (Contact rate)"]
         );
         assert_eq!(table.rows, [["W1", "20.0%", "30.0%"], ["W2", "—", "—"]]);
+    }
+
+    #[test]
+    fn a_lone_target_is_still_drawn() {
+        let one = chart(vec![Some(0.2)], vec![Some(0.3)]);
+        let svg = render(&one);
+        assert!(
+            svg.matches("<line").count() + svg.matches("<polyline").count() > 10,
+            "grid and dashes"
+        );
+        let strokes = svg.matches("stroke=\"#D55E00\"").count();
+        assert!(
+            strokes >= 3,
+            "the target's dashes in the series colour: {strokes}"
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use serde_json::{json, Map, Value};
 
 use super::number::MAX_ENTRY;
 use super::plan::{
-    clean_name, KpiScope, Plan, MAX_KPIS, MAX_LAG, MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
+    clean_name, valid_target, KpiScope, Plan, MAX_KPIS, MAX_LAG, MAX_MARGIN_PERCENT, MAX_METRICS,
+    MAX_STAGES,
 };
 
 pub const FORMAT_TAG: &str = "funnel-planner/plan";
@@ -247,10 +248,7 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
         if stage.lag > MAX_LAG {
             return fail(format!("stage {:?} has a lag over {MAX_LAG}", stage.name));
         }
-        if stage
-            .step_targets
-            .values()
-            .any(|t| !t.is_finite() || *t < 0.0)
+        if stage.step_targets.values().any(|t| !valid_target(*t))
             || stage.count_targets.values().any(|t| *t > MAX_ENTRY)
         {
             return fail(format!("stage {:?} has a bad target", stage.name));
@@ -275,7 +273,7 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
                 kpi.name
             ));
         }
-        if kpi.lag > MAX_LAG || kpi.targets.values().any(|t| !t.is_finite() || *t < 0.0) {
+        if kpi.lag > MAX_LAG || kpi.targets.values().any(|t| !valid_target(*t)) {
             return fail(format!("KPI {:?} has a bad lag or target", kpi.name));
         }
     }

@@ -191,9 +191,18 @@ pub struct KpiReading {
 }
 
 pub fn read_kpi(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> KpiReading {
+    let reading = read_kpi_at(plan, kpi, range);
+    KpiReading {
+        change: change(reading.value, kpi_value(plan, kpi, range.previous())),
+        ..reading
+    }
+}
+
+/// `read_kpi` without the change from the previous range, for the many
+/// small grid cells that do not show it.
+pub fn read_kpi_at(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> KpiReading {
     let value = kpi_value(plan, kpi, range);
     let target = target_for(kpi, range);
-    let previous = kpi_value(plan, kpi, range.previous());
     let status = value
         .zip(target)
         .map(|(v, t)| status(v, t, kpi.better, plan.at_risk_margin_percent));
@@ -203,7 +212,7 @@ pub fn read_kpi(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> KpiReading {
         target,
         gap: value.zip(target).map(|(v, t)| v - t),
         status,
-        change: change(value, previous),
+        change: None,
         over_100_percent: kpi.display == KpiDisplay::Percent && value.is_some_and(|v| v > 1.0),
     }
 }

@@ -224,6 +224,12 @@ pub const MAX_NAME_CHARS: usize = 60;
 pub const MAX_LAG: u32 = 12;
 pub const MAX_MARGIN_PERCENT: u32 = 100;
 
+/// Whether a target can be stored: a finite number from zero up to a bound
+/// far above any real KPI, so sums and chart axes of targets stay finite.
+pub fn valid_target(target: f64) -> bool {
+    (0.0..=MAX_ENTRY as f64).contains(&target)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     #[error("a name cannot be empty")]
@@ -713,7 +719,7 @@ impl Plan {
         month: Month,
         target: Option<f64>,
     ) -> Result<(), EditError> {
-        if target.is_some_and(|t| !t.is_finite() || t < 0.0) {
+        if target.is_some_and(|t| !valid_target(t)) {
             return Err(EditError::BadTarget);
         }
         let stage = self.stage_mut(id)?;
@@ -731,7 +737,7 @@ impl Plan {
         month: Month,
         target: Option<f64>,
     ) -> Result<(), EditError> {
-        if target.is_some_and(|t| !t.is_finite() || t < 0.0) {
+        if target.is_some_and(|t| !valid_target(t)) {
             return Err(EditError::BadTarget);
         }
         let kpi = self.kpi_mut(id)?;
@@ -1057,7 +1063,7 @@ mod tests {
         let month = Month::new(2026, 11).unwrap();
         plan.set_target(id, month, Some(0.25)).unwrap();
         assert_eq!(plan.kpi(id).unwrap().targets.get(&month), Some(&0.25));
-        for bad in [f64::NAN, f64::INFINITY, -0.1] {
+        for bad in [f64::NAN, f64::INFINITY, -0.1, 1e300] {
             assert_eq!(
                 plan.set_target(id, month, Some(bad)),
                 Err(EditError::BadTarget)

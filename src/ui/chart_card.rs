@@ -30,6 +30,8 @@ pub fn ChartCard(
     let css_height = move || chart.with(Chart::preferred_height);
     let heading_id = format!("chart-{name}-title");
     let labelled_by = heading_id.clone();
+    // Five cards have the same buttons; the chart title tells them apart.
+    let described_by = heading_id.clone();
 
     // Reading the element's width forces a layout of the whole page, so it
     // is measured once and again only after a resize, not on every edit.
@@ -44,12 +46,22 @@ pub fn ChartCard(
         resized.track();
         let large = state.large_charts.get();
         let height = css_height();
+        // A hidden canvas (table view) has no width: draw when it shows again.
+        if show_table.get() {
+            return;
+        }
         let Some(element) = canvas.get() else { return };
-        let width = css_width.get_value().unwrap_or_else(|| {
-            let width = f64::from(element.client_width().max(1));
-            css_width.set_value(Some(width));
-            width
-        });
+        let width = match css_width.get_value() {
+            Some(width) => width,
+            None => {
+                let width = f64::from(element.client_width());
+                if width < 1.0 {
+                    return;
+                }
+                css_width.set_value(Some(width));
+                width
+            }
+        };
         let result = chart.with(|data| draw(&element, data, width, height, large));
         draw_error.set(result.err());
     });
@@ -81,13 +93,18 @@ pub fn ChartCard(
                 <div class="chart-actions">
                     <button
                         type="button"
+                        aria-describedby=described_by.clone()
                         aria-pressed=move || show_table.get().to_string()
                         on:click=move |_| show_table.update(|s| *s = !*s)
                     >
                         {move || state.texts().show_table}
                     </button>
-                    <button type="button" on:click=download_svg>{move || state.texts().download_svg}</button>
-                    <button type="button" on:click=download_png>{move || state.texts().download_png}</button>
+                    <button type="button" aria-describedby=described_by.clone() on:click=download_svg>
+                        {move || state.texts().download_svg}
+                    </button>
+                    <button type="button" aria-describedby=described_by.clone() on:click=download_png>
+                        {move || state.texts().download_png}
+                    </button>
                 </div>
             </header>
             {children.map(|c| c())}

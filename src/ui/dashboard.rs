@@ -14,20 +14,12 @@ use crate::charts::palette::{css_hex, series_colour};
 use crate::charts::Chart;
 use crate::domain::ids::KpiId;
 use crate::domain::month::Month;
-use crate::domain::plan::{KpiDisplay, KpiScope};
 use chrono::Datelike;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = use_app();
-    // The shared percentage KPIs make a sensible first trend.
-    let initial: Vec<KpiId> = state.plan.with_untracked(|p| {
-        p.kpis_in(KpiScope::Shared)
-            .filter(|k| k.display == KpiDisplay::Percent)
-            .map(|k| k.id)
-            .collect()
-    });
-    let trend_kpis = RwSignal::new(initial);
+    let trend_kpis = state.trend_kpis;
     let this_month = Month::clamped(state.today.year(), state.today.month());
 
     let chart = move |build: fn(
@@ -97,9 +89,16 @@ fn TrendPicker(chosen: RwSignal<Vec<KpiId>>) -> impl IntoView {
         state.plan.with(|p| {
             p.kpis
                 .iter()
-                .map(|k| (k.id, k.name.clone()))
+                .map(|k| (k.id, k.name.clone(), k.display))
                 .collect::<Vec<_>>()
         })
+    });
+    // One axis, one unit: once a KPI is chosen, only KPIs shown the same way can join it.
+    let unit = Memo::new(move |_| {
+        let first = chosen.with(|c| c.first().copied());
+        state
+            .plan
+            .with(|p| first.and_then(|id| p.kpi(id)).map(|k| k.display))
     });
     view! {
         <details class="trend-picker">
@@ -108,13 +107,15 @@ fn TrendPicker(chosen: RwSignal<Vec<KpiId>>) -> impl IntoView {
                 {move || {
                     kpis.get()
                         .into_iter()
-                        .map(|(id, name)| {
+                        .map(|(id, name, display)| {
                             let position = move || chosen.with(|c| c.iter().position(|k| *k == id));
+                            let other_unit = move || position().is_none() && unit.get().is_some_and(|u| u != display);
                             view! {
                                 <label class="check-field">
                                     <input
                                         type="checkbox"
                                         prop:checked=move || position().is_some()
+                                        disabled=other_unit
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             chosen.update(|c| {
@@ -131,6 +132,9 @@ fn TrendPicker(chosen: RwSignal<Vec<KpiId>>) -> impl IntoView {
                                         style:background=move || position().map(|i| css_hex(series_colour(i)))
                                     ></span>
                                     {name}
+                                    <span class="hint">
+                                        " (" {move || state.texts().kpi_display(display)} ")"
+                                    </span>
                                 </label>
                             }
                         })

@@ -13,7 +13,7 @@ use super::validated_input::ValidatedInput;
 use crate::domain::entries::Cell;
 use crate::domain::grid::{parse_block, parse_cell, paste_block, PasteError};
 use crate::domain::ids::{KpiId, MetricId, StageId};
-use crate::domain::kpi::{change, read_kpi, step_conversion};
+use crate::domain::kpi::{change, read_kpi, read_kpi_at, step_conversion};
 use crate::domain::period::{Period, PeriodRange};
 use crate::domain::plan::{KpiDisplay, KpiScope, MetricKind};
 use crate::i18n::{format_rate, Texts};
@@ -239,11 +239,12 @@ fn MetricRow(id: MetricId, periods: Memo<Vec<Period>>) -> impl IntoView {
     });
     let totals = Memo::new(move |_| {
         let range = state.range.get();
+        let compare = state.compare.get();
         state.plan.with(|p| {
-            (
-                p.entries.entered_total(id, range),
-                p.entries.entered_total(id, range.previous()),
-            )
+            let previous = compare
+                .then(|| p.entries.entered_total(id, range.previous()))
+                .flatten();
+            (p.entries.entered_total(id, range), previous)
         })
     });
     let format = move |value: Option<u64>| {
@@ -423,17 +424,15 @@ fn KpiRow(id: KpiId, periods: Memo<Vec<Period>>) -> impl IntoView {
     let readings = Memo::new(move |_| {
         let periods = periods.get();
         let range = state.range.get();
+        let compare = state.compare.get();
         state.plan.with(|p| {
             p.kpi(id).map(|k| {
                 let per_period = periods
                     .iter()
-                    .map(|period| read_kpi(p, k, PeriodRange::new(*period, 1)))
+                    .map(|period| read_kpi_at(p, k, PeriodRange::new(*period, 1)))
                     .collect::<Vec<_>>();
-                (
-                    per_period,
-                    read_kpi(p, k, range),
-                    read_kpi(p, k, range.previous()),
-                )
+                let previous = compare.then(|| read_kpi_at(p, k, range.previous()));
+                (per_period, read_kpi(p, k, range), previous)
             })
         })
     });
@@ -461,7 +460,7 @@ fn KpiRow(id: KpiId, periods: Memo<Vec<Period>>) -> impl IntoView {
                 <td class="kpi-cell">
                     {move || {
                         readings
-                            .with(|r| r.as_ref().map(|r| r.2.value))
+                            .with(|r| r.as_ref().map(|r| r.2.and_then(|previous| previous.value)))
                             .map(|value| state.texts().kpi_value(value, display(), state.currency.get()))
                     }}
                 </td>

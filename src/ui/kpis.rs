@@ -186,25 +186,40 @@ fn StageKpis(id: StageId) -> impl IntoView {
                     <label for=count_target_id.clone()>
                         {move || state.texts().count_target} " (" {month_label} ")"
                     </label>
-                    <ValidatedInput
-                        id=count_target_id.clone()
-                        value=count_target
-                        on_commit=set_count_target
-                        numeric=true
-                        class="target-input"
-                    />
+                    // Re-created per month, so a half-typed value never shows
+                    // under another month's label.
+                    {move || {
+                        state.target_month.track();
+                        view! {
+                            <ValidatedInput
+                                id=count_target_id.clone()
+                                value=count_target
+                                on_commit=set_count_target
+                                numeric=true
+                                class="target-input"
+                            />
+                        }
+                    }}
                 </div>
                 <Show when=move || !is_first()>
                     <div class="field">
                         <label for=step_target_id.clone()>
                             {move || state.texts().step_target} " (" {month_label} ")"
                         </label>
-                        <ValidatedInput
-                            id=step_target_id.clone()
-                            value=step_target
-                            on_commit=set_step_target
-                            class="target-input"
-                        />
+                        {
+                            let step_target_id = step_target_id.clone();
+                            move || {
+                            state.target_month.track();
+                            view! {
+                                <ValidatedInput
+                                    id=step_target_id.clone()
+                                    value=step_target
+                                    on_commit=set_step_target
+                                    class="target-input"
+                                />
+                            }
+                        }
+                        }
                     </div>
                     <div class="field">
                         <label for=lag_id.clone()>{move || state.texts().step_lag}</label>
@@ -636,13 +651,18 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
                 />
             </td>
             <td>
-                <ValidatedInput
-                    id=format!("kpi-target-{}", id.0)
-                    value=target
-                    on_commit=set_target
-                    class="target-input"
-                    label=target_label
-                />
+                {move || {
+                    state.target_month.track();
+                    view! {
+                        <ValidatedInput
+                            id=format!("kpi-target-{}", id.0)
+                            value=target
+                            on_commit=set_target
+                            class="target-input"
+                            label=target_label
+                        />
+                    }
+                }}
             </td>
             <td>
                 <button

@@ -22,7 +22,7 @@ use crate::charts::palette::{css_hex, department_colour};
 use crate::domain::locale::Lang;
 use crate::domain::month::Month;
 use crate::domain::period::RangePreset;
-use crate::domain::plan::{Department, Plan};
+use crate::domain::plan::{Department, KpiDisplay, KpiScope, Plan};
 use crate::domain::presets::inside_sales;
 use crate::i18n::texts;
 use crate::route::Route;
@@ -41,6 +41,12 @@ pub fn App() -> impl IntoView {
     let (plan, notice, may_save) = initial_plan(store.as_ref(), lang);
     let may_save = RwSignal::new(may_save);
     let today = today();
+    // The shared percentage KPIs make a sensible first trend.
+    let initial_trend = plan
+        .kpis_in(KpiScope::Shared)
+        .filter(|k| k.display == KpiDisplay::Percent)
+        .map(|k| k.id)
+        .collect();
     let plan = RwSignal::new(plan);
     let state = AppState {
         plan,
@@ -51,6 +57,7 @@ pub fn App() -> impl IntoView {
         preset: RwSignal::new(Some(RangePreset::default())),
         compare: RwSignal::new(false),
         large_charts: RwSignal::new(false),
+        trend_kpis: RwSignal::new(initial_trend),
         target_month: RwSignal::new(Month::clamped(today.year(), today.month())),
         notice: RwSignal::new(notice),
         save_error: RwSignal::new(None),

@@ -8,7 +8,7 @@ use crate::domain::locale::Lang;
 use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::period::{PeriodRange, RangePreset};
-use crate::domain::plan::{Department, EditError, MetricId, Plan, StageId};
+use crate::domain::plan::{Department, EditError, KpiId, MetricId, Plan, StageId};
 use crate::i18n::{texts, Texts};
 use crate::storage::StoreError;
 
@@ -43,6 +43,8 @@ pub struct AppState {
     pub compare: RwSignal<bool>,
     /// Larger chart text, for projectors.
     pub large_charts: RwSignal<bool>,
+    /// The KPIs the dashboard's trend shows; kept while moving between pages.
+    pub trend_kpis: RwSignal<Vec<KpiId>>,
     /// The month whose targets the KPIs page edits.
     pub target_month: RwSignal<Month>,
     pub notice: RwSignal<Option<StorageNotice>>,

@@ -71,7 +71,9 @@ test.describe('Dashboard', () => {
     await fillSeedPlan(app);
     const trend = card(app, 'Trend');
     await trend.getByText('KPIs to plot').click();
-    await trend.getByRole('checkbox', { name: 'Contact rate', exact: true }).check();
+    await trend.getByRole('checkbox', { name: 'Contact rate (Percent)', exact: true }).check();
+    // One axis, one unit: a money KPI cannot join percentages.
+    await expect(trend.getByRole('checkbox', { name: 'CPA (Money per unit)', exact: true })).toBeDisabled();
     await trend.getByRole('button', { name: 'Show as table' }).click();
     await expect(trend.getByRole('columnheader', { name: 'Contact rate', exact: true })).toBeVisible();
     await expect(trend.getByRole('row', { name: /November 2026/ })).toContainText('4.0%');
