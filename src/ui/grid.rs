@@ -194,9 +194,12 @@ fn StageRows(id: StageId, periods: Memo<Vec<Period>>) -> impl IntoView {
         <tbody class="stage-group" data-dept=move || owner().map(|o| o.key())>
             <tr class="stage-row">
                 <th scope="rowgroup" colspan=columns>
-                    <span class="swatch" aria-hidden="true"></span>
-                    {name}
-                    <span class="stage-owner">{move || owner().map(|o| state.texts().department(o))}</span>
+                    // The title stays in view while the grid scrolls sideways.
+                    <span class="stage-title">
+                        <span class="swatch" aria-hidden="true"></span>
+                        {name}
+                        <span class="stage-owner">{move || owner().map(|o| state.texts().department(o))}</span>
+                    </span>
                 </th>
             </tr>
             <For each=metric_ids key=|id| *id let:metric>
