@@ -142,6 +142,12 @@ async fn typing_counts_updates_rates_and_saves() {
         "the last valid count stays"
     );
 
+    // Saves are debounced; leaving the page writes at once.
+    let pagehide = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&pagehide)
+        .unwrap();
     let saved = BrowserStore::open()
         .unwrap()
         .get(PLAN_KEY)

@@ -38,7 +38,12 @@ pub fn App() -> impl IntoView {
         .as_ref()
         .and_then(load_lang)
         .unwrap_or_else(browser_lang);
-    let (plan, notice, may_save) = initial_plan(store.as_ref(), lang);
+    let Start {
+        plan,
+        notice,
+        may_save,
+        save_now: save_at_start,
+    } = initial_plan(store.as_ref(), lang);
     let may_save = RwSignal::new(may_save);
     let today = today();
     // The shared percentage KPIs make a sensible first trend.
@@ -64,16 +69,57 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
 
-    // Autosave: every change to the plan is written at once (a plan is a
-    // few kilobytes), unless the stored data must be left alone.
-    Effect::new(move |_| {
-        let result = state.plan.with(|plan| {
-            let store = BrowserStore::open()?;
-            may_save.get_untracked().then(|| save_plan(&store, plan))
-        });
-        if let Some(result) = result {
-            state.save_error.set(result.err());
+    // Autosave, debounced: a burst of keystrokes is written once, 300 ms
+    // after the last, and at once when the page is hidden or closed, so
+    // typing never waits for serialising a large plan.
+    let save_now = move || {
+        if !may_save.get_untracked() {
+            return;
         }
+        let Some(store) = BrowserStore::open() else {
+            return;
+        };
+        let result = state.plan.with_untracked(|plan| save_plan(&store, plan));
+        state.save_error.set(result.err());
+    };
+    let pending_save = StoredValue::new(None::<TimeoutHandle>);
+    let flush = move || {
+        if let Some(handle) = pending_save.get_value() {
+            handle.clear();
+            pending_save.set_value(None);
+            save_now();
+        }
+    };
+    Effect::new(move |first_run: Option<()>| {
+        state.plan.track();
+        // Loading is not a change, unless storage does not hold this plan yet.
+        if first_run.is_none() {
+            if save_at_start {
+                save_now();
+            }
+            return;
+        }
+        if let Some(handle) = pending_save.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending_save.set_value(None);
+                save_now();
+            },
+            std::time::Duration::from_millis(300),
+        );
+        pending_save.set_value(handle.ok());
+    });
+    let pagehide_listener = window_event_listener(ev::pagehide, move |_| flush());
+    let visibility_listener = window_event_listener(ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        pagehide_listener.remove();
+        visibility_listener.remove();
     });
 
     Effect::new(move |_| {
@@ -180,24 +226,45 @@ fn skip_to_main(ev: ev::MouseEvent) {
     }
 }
 
-/// Decides the starting plan from what storage holds, and whether saving is allowed.
-fn initial_plan(store: Option<&BrowserStore>, lang: Lang) -> (Plan, Option<StorageNotice>, bool) {
-    let fresh = || inside_sales(lang);
+/// The plan the app starts with, and what it may do with storage.
+struct Start {
+    plan: Plan,
+    notice: Option<StorageNotice>,
+    /// False when stored data must be left alone.
+    may_save: bool,
+    /// True when storage does not hold this plan yet (first visit, or
+    /// unreadable data already backed up): write it at once.
+    save_now: bool,
+}
+
+/// Decides the starting plan from what storage holds.
+fn initial_plan(store: Option<&BrowserStore>, lang: Lang) -> Start {
+    let fresh = |notice, may_save, save_now| Start {
+        plan: inside_sales(lang),
+        notice,
+        may_save,
+        save_now,
+    };
     let Some(store) = store else {
-        return (fresh(), Some(StorageNotice::Unavailable), false);
+        return fresh(Some(StorageNotice::Unavailable), false, false);
     };
     match load_plan(store, js_sys::Date::now() as u64) {
-        Ok(Loaded::Nothing) => (fresh(), None, true),
-        Ok(Loaded::Plan(plan)) => (plan, None, true),
-        Ok(Loaded::Recovered { backup_key, error }) => (
-            fresh(),
+        Ok(Loaded::Nothing) => fresh(None, true, true),
+        Ok(Loaded::Plan(plan)) => Start {
+            plan,
+            notice: None,
+            may_save: true,
+            save_now: false,
+        },
+        Ok(Loaded::Recovered { backup_key, error }) => fresh(
             Some(StorageNotice::Recovered { backup_key, error }),
+            true,
             true,
         ),
         Ok(Loaded::Untouchable { error }) => {
-            (fresh(), Some(StorageNotice::Untouchable { error }), false)
+            fresh(Some(StorageNotice::Untouchable { error }), false, false)
         }
-        Err(_) => (fresh(), Some(StorageNotice::Unavailable), false),
+        Err(_) => fresh(Some(StorageNotice::Unavailable), false, false),
     }
 }
 

@@ -50,21 +50,28 @@ test('one cell edit in a 12 × 8 × 156-week plan (measured, printed)', async ({
   const field = app.cell('Metric 1.1', 'W48 Nov 23');
   await expect(field).toBeVisible();
   const timings = await field.evaluate(async (input: HTMLInputElement) => {
-    const samples: number[] = [];
+    const update: number[] = [];
+    const total: number[] = [];
     for (let i = 0; i < 25; i++) {
       const start = performance.now();
       input.value = String(100 + i);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      // Effects (autosave, chart redraw) run as tasks after the event.
+      // Leptos applies the changes to the page in a microtask after the event.
+      await new Promise((resolve) => queueMicrotask(() => resolve(null)));
+      await new Promise((resolve) => queueMicrotask(() => resolve(null)));
+      update.push(performance.now() - start);
+      // Then the browser lays out and paints a frame; count it too.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      void document.body.offsetHeight; // include style and layout
-      samples.push(performance.now() - start);
+      void document.body.offsetHeight;
+      total.push(performance.now() - start);
     }
-    return samples.sort((a, b) => a - b);
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { update: median(update), total: median(total) };
   });
-  const median = timings[Math.floor(timings.length / 2)];
-  const p90 = timings[Math.floor(timings.length * 0.9)];
-  console.log(`cell edit → all KPIs, funnel, chart and save updated: median ${median.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms`);
+  console.log(
+    `cell edit: every KPI and cell on the page updated in ${timings.update.toFixed(1)} ms; ` +
+      `with the browser's next frame (style, layout, paint) ${timings.total.toFixed(1)} ms (medians)`,
+  );
   await expect(field).toHaveValue('124');
 });
 
