@@ -7,6 +7,7 @@ mod ja;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::grid::PasteError;
 use crate::domain::kpi::{Change, Status};
 use crate::domain::locale::Lang;
 use crate::domain::money::Currency;
@@ -187,6 +188,33 @@ pub struct EditErrorTexts {
     pub split_across_days: &'static str,
 }
 
+/// Something the user must be told about their input, kept untranslated so
+/// the message follows the language when the user switches it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    Count(CountError),
+    Edit(EditError),
+    Paste(PasteError),
+}
+
+impl From<CountError> for Problem {
+    fn from(error: CountError) -> Self {
+        Problem::Count(error)
+    }
+}
+
+impl From<EditError> for Problem {
+    fn from(error: EditError) -> Self {
+        Problem::Edit(error)
+    }
+}
+
+impl From<PasteError> for Problem {
+    fn from(error: PasteError) -> Self {
+        Problem::Paste(error)
+    }
+}
+
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Ja => &ja::TEXTS,
@@ -253,6 +281,17 @@ impl Texts {
             EditError::BadTarget => t.bad_target.to_owned(),
             EditError::ValueTooLarge => self.count_errors.too_large.to_owned(),
             EditError::SplitAcrossDays(_) => t.split_across_days.to_owned(),
+        }
+    }
+
+    pub fn problem(&self, problem: &Problem) -> String {
+        match problem {
+            Problem::Count(error) => self.count_error(error).to_owned(),
+            Problem::Edit(error) => self.edit_error(error),
+            Problem::Paste(PasteError::Invalid { row, column, .. }) => {
+                Texts::fill(self.paste_refused, &[&row.to_string(), &column.to_string()])
+            }
+            Problem::Paste(PasteError::DoesNotFit) => self.paste_outside.to_owned(),
         }
     }
 
@@ -673,6 +712,30 @@ mod tests {
             "1500"
         );
         assert_eq!(editable_number(45.0, KpiDisplay::Days, Currency::Jpy), "45");
+    }
+
+    #[test]
+    fn problems_read_in_the_current_language() {
+        let problem = Problem::from(CountError::Negative);
+        assert_eq!(
+            texts(Lang::En).problem(&problem),
+            "Counts cannot be negative."
+        );
+        assert_eq!(
+            texts(Lang::Ja).problem(&problem),
+            "件数にマイナスは使えません。"
+        );
+        let paste = Problem::from(PasteError::Invalid {
+            row: 2,
+            column: 3,
+            error: CountError::NotANumber,
+        });
+        assert_eq!(
+            texts(Lang::En).problem(&paste),
+            "Nothing was pasted: row 2, column 3 is not a valid value."
+        );
+        let used = Problem::from(EditError::MetricInUse(vec!["CPA".into(), "CVR".into()]));
+        assert_eq!(texts(Lang::En).problem(&used), "Used by KPI: CPA, CVR");
     }
 
     #[test]

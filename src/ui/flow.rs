@@ -1,6 +1,8 @@
 //! The Flow page: the funnel's stages in order and their owners.
 
 use leptos::prelude::*;
+
+use crate::i18n::Problem;
 use wasm_bindgen::JsCast;
 
 use super::state::{use_app, AppState};
@@ -11,7 +13,7 @@ use crate::domain::plan::{Department, Direction, RemovedStage, Stage, StageId};
 pub fn FlowPage() -> impl IntoView {
     let state = use_app();
     let removed = RwSignal::new(None::<RemovedStage>);
-    let add_error = RwSignal::new(None::<String>);
+    let add_error = RwSignal::new(None::<Problem>);
     let stage_ids = move || state.stage_ids();
 
     let add_stage = move |_| {
@@ -50,7 +52,7 @@ pub fn FlowPage() -> impl IntoView {
                 <button type="button" class="primary" on:click=add_stage>
                     "+ " {move || state.texts().add_stage}
                 </button>
-                <p class="field-error" aria-live="polite">{move || add_error.get()}</p>
+                <p class="field-error" aria-live="polite">{move || add_error.get().map(|p| state.texts().problem(&p))}</p>
             </div>
             {move || {
                 removed
@@ -89,7 +91,7 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
     let owner = move || stage_field(state, id, |s| s.owner);
     let position = move || state.plan.with(|p| p.index_of(id).unwrap_or(0));
     let stage_count = move || state.plan.with(|p| p.stages.len());
-    let remove_error = RwSignal::new(None::<String>);
+    let remove_error = RwSignal::new(None::<Problem>);
     let name_id = format!("stage-name-{}", id.0);
     let owner_id = format!("stage-owner-{}", id.0);
     let up_id = format!("stage-up-{}", id.0);
@@ -191,7 +193,7 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
                 >
                     {move || state.texts().remove}
                 </button>
-                <p class="field-error" aria-live="polite">{move || remove_error.get()}</p>
+                <p class="field-error" aria-live="polite">{move || remove_error.get().map(|p| state.texts().problem(&p))}</p>
             </div>
         </li>
     }

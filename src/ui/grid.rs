@@ -11,12 +11,12 @@ use super::kpi_cell::KpiReadingView;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
 use crate::domain::entries::Cell;
-use crate::domain::grid::{parse_block, parse_cell, paste_block, PasteError};
+use crate::domain::grid::{parse_block, parse_cell, paste_block};
 use crate::domain::ids::{KpiId, MetricId, StageId};
 use crate::domain::kpi::{change, read_kpi, read_kpi_at, step_conversion};
 use crate::domain::period::{Period, PeriodRange};
 use crate::domain::plan::{KpiDisplay, KpiScope, MetricKind};
-use crate::i18n::{format_rate, Texts};
+use crate::i18n::{format_rate, Problem, Texts};
 
 fn cell_id(metric: MetricId, column: usize) -> String {
     format!("cell-{}-{column}", metric.0)
@@ -41,7 +41,7 @@ pub fn CountGrid() -> impl IntoView {
         })
     });
     let stage_ids = move || state.stage_ids();
-    let paste_message = RwSignal::new(None::<String>);
+    let paste_message = RwSignal::new(None::<Problem>);
 
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
@@ -121,7 +121,6 @@ pub fn CountGrid() -> impl IntoView {
         let Some(row) = rows.iter().position(|m| *m == metric) else {
             return;
         };
-        let t = state.texts();
         match state
             .plan
             .try_update_untracked(|p| paste_block(p, &rows, &columns, (row, column), &block))
@@ -130,12 +129,7 @@ pub fn CountGrid() -> impl IntoView {
                 state.plan.notify();
                 paste_message.set(None);
             }
-            Some(Err(PasteError::Invalid { row, column, .. })) => paste_message.set(Some(
-                Texts::fill(t.paste_refused, &[&row.to_string(), &column.to_string()]),
-            )),
-            Some(Err(PasteError::DoesNotFit)) => {
-                paste_message.set(Some(t.paste_outside.to_owned()))
-            }
+            Some(Err(error)) => paste_message.set(Some(error.into())),
             None => {}
         }
     };
@@ -144,7 +138,7 @@ pub fn CountGrid() -> impl IntoView {
         <section class="grid-section" aria-labelledby="grid-heading">
             <h3 id="grid-heading">{move || state.texts().grid_heading}</h3>
             <p class="hint">{move || state.texts().grid_help}</p>
-            <p class="field-error" role="alert">{move || paste_message.get()}</p>
+            <p class="field-error" role="alert">{move || paste_message.get().map(|p| state.texts().problem(&p))}</p>
             <div class="grid-scroll">
                 <table class="count-grid" aria-labelledby="grid-heading" on:keydown=on_keydown on:paste=on_paste>
                     <thead>
@@ -311,9 +305,7 @@ fn MetricCell(
             .unwrap_or_default()
     });
     let commit = Callback::new(move |text: String| {
-        let t = state.texts();
-        let value = parse_cell(&text, kind.get_untracked(), state.currency.get_untracked())
-            .map_err(|e| t.count_error(&e).to_owned())?;
+        let value = parse_cell(&text, kind.get_untracked(), state.currency.get_untracked())?;
         state.edit(|p| p.set_entry(metric, period, value))
     });
     let labelled_by = format!("metric-{} period-{column}", metric.0);

@@ -10,13 +10,14 @@ use crate::domain::ids::{KpiId, MetricId, StageId};
 use crate::domain::kpi::parse_target;
 use crate::domain::money::Currency;
 use crate::domain::number::parse_count;
+use crate::domain::plan::EditError;
 use crate::domain::plan::{Better, Kpi, KpiDisplay, KpiDraft, KpiScope, MetricKind, Plan};
-use crate::i18n::{editable_number, format_count, Texts};
+use crate::i18n::{editable_number, format_count, Problem};
 
 /// A lag typed into a field: a whole number of periods.
-fn parse_lag(text: &str, t: &Texts) -> Result<u32, String> {
-    let value = parse_count(text).map_err(|e| t.count_error(&e).to_owned())?;
-    u32::try_from(value).map_err(|_| t.edit_errors.lag_too_large.to_owned())
+fn parse_lag(text: &str) -> Result<u32, Problem> {
+    let value = parse_count(text)?;
+    Ok(u32::try_from(value).map_err(|_| EditError::LagTooLarge)?)
 }
 
 #[component]
@@ -45,11 +46,10 @@ pub fn KpisPage() -> impl IntoView {
 fn PlanSettings() -> impl IntoView {
     let state = use_app();
     let margin = Signal::derive(move || state.plan.with(|p| p.at_risk_margin_percent.to_string()));
-    let currency_error = RwSignal::new(None::<String>);
+    let currency_error = RwSignal::new(None::<Problem>);
     let set_margin = Callback::new(move |text: String| {
-        let t = state.texts();
-        let value = parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?;
-        let value = u32::try_from(value).map_err(|_| t.edit_errors.margin_too_large.to_owned())?;
+        let value = parse_count(&text)?;
+        let value = u32::try_from(value).map_err(|_| EditError::MarginTooLarge)?;
         state.edit(|p| p.set_at_risk_margin(value))
     });
     view! {
@@ -72,7 +72,7 @@ fn PlanSettings() -> impl IntoView {
                             .map(|c| view! { <option value=c.code()>{format!("{} ({})", c.code(), c.symbol())}</option> })
                             .collect_view()}
                     </select>
-                    <p class="field-error" aria-live="polite">{move || currency_error.get()}</p>
+                    <p class="field-error" aria-live="polite">{move || currency_error.get().map(|p| state.texts().problem(&p))}</p>
                 </div>
                 <div class="field">
                     <label for="at-risk-margin">{move || state.texts().at_risk_margin}</label>
@@ -130,7 +130,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
             .with(|p| p.stage(id).map_or(0, |s| s.lag).to_string())
     });
     let set_lag = Callback::new(move |text: String| {
-        let value = parse_lag(&text, state.texts())?;
+        let value = parse_lag(&text)?;
         state.edit(|p| p.set_stage_lag(id, value))
     });
     let count_target_id = format!("stage-count-target-{}", id.0);
@@ -144,11 +144,10 @@ fn StageKpis(id: StageId) -> impl IntoView {
         })
     });
     let set_count_target = Callback::new(move |text: String| {
-        let t = state.texts();
         let value = if text.trim().is_empty() {
             None
         } else {
-            Some(parse_count(&text).map_err(|e| t.count_error(&e).to_owned())?)
+            Some(parse_count(&text)?)
         };
         let month = state.target_month.get_untracked();
         state.edit(|p| p.set_count_target(id, month, value))
@@ -166,10 +165,8 @@ fn StageKpis(id: StageId) -> impl IntoView {
         })
     });
     let set_step_target = Callback::new(move |text: String| {
-        let t = state.texts();
         let currency = state.currency.get_untracked();
-        let value = parse_target(&text, KpiDisplay::Percent, currency)
-            .map_err(|e| t.count_error(&e).to_owned())?;
+        let value = parse_target(&text, KpiDisplay::Percent, currency)?;
         let month = state.target_month.get_untracked();
         state.edit(|p| p.set_step_target(id, month, value))
     });
@@ -273,7 +270,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
             .plan
             .with(|p| p.metric(id).is_some_and(|m| m.lost_reason))
     };
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let rename = Callback::new(move |text: String| state.edit(|p| p.rename_metric(id, &text)));
     let label = move |what: &str| format!("{what}: {}", name.get());
     view! {
@@ -327,7 +324,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                 >
                     {move || state.texts().remove}
                 </button>
-                <p class="field-error" aria-live="polite">{move || error.get()}</p>
+                <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
             </td>
         </tr>
     }
@@ -339,7 +336,7 @@ fn AddMetric(stage: StageId) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(MetricKind::Count);
     let lost = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let name_id = format!("new-metric-name-{}", stage.0);
     let kind_id = format!("new-metric-kind-{}", stage.0);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -389,7 +386,7 @@ fn AddMetric(stage: StageId) -> impl IntoView {
                 {move || state.texts().lost_reason}
             </label>
             <button type="submit">"+ " {move || state.texts().add_metric}</button>
-            <p class="field-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
         </form>
     }
 }
@@ -403,7 +400,7 @@ fn KpiTable(scope: KpiScope) -> impl IntoView {
             .plan
             .with(|p| p.kpis_in(scope).map(|k| k.id).collect::<Vec<_>>())
     };
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let add = move |_| {
         let t = state.texts();
         let draft = state
@@ -451,7 +448,7 @@ fn KpiTable(scope: KpiScope) -> impl IntoView {
                 "+ "
                 {move || if scope == KpiScope::Shared { state.texts().add_shared_kpi } else { state.texts().add_kpi }}
             </button>
-            <p class="field-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
         </div>
     }
 }
@@ -500,7 +497,7 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
     let state = use_app();
     let kpi = move || state.plan.with(|p| p.kpi(id).cloned());
     let name = Signal::derive(move || kpi().map(|k| k.name).unwrap_or_default());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     // Changes one field of the KPI; the domain checks the result.
     let change = move |apply: Box<dyn FnOnce(&mut KpiDraft)>| {
         let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
@@ -526,7 +523,7 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
     });
     let lag = Signal::derive(move || kpi().map_or(0, |k| k.lag).to_string());
     let set_lag = Callback::new(move |text: String| {
-        let value = parse_lag(&text, state.texts())?;
+        let value = parse_lag(&text)?;
         let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
             return Ok(());
         };
@@ -553,15 +550,13 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
         })
     });
     let set_target = Callback::new(move |text: String| {
-        let t = state.texts();
         let (display, currency) = state
             .plan
             .with_untracked(|p| (p.kpi(id).map(|k| k.display), p.currency));
         let Some(display) = display else {
             return Ok(());
         };
-        let value =
-            parse_target(&text, display, currency).map_err(|e| t.count_error(&e).to_owned())?;
+        let value = parse_target(&text, display, currency)?;
         let month = state.target_month.get_untracked();
         state.edit(|p| p.set_target(id, month, value))
     });
@@ -673,7 +668,7 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
                 >
                     {move || state.texts().remove}
                 </button>
-                <p class="field-error" aria-live="polite">{move || error.get()}</p>
+                <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
             </td>
         </tr>
     }

@@ -9,7 +9,7 @@ use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::period::{PeriodRange, RangePreset};
 use crate::domain::plan::{Department, EditError, KpiId, MetricId, Plan, StageId};
-use crate::i18n::{texts, Texts};
+use crate::i18n::{texts, Problem, Texts};
 use crate::storage::StoreError;
 
 /// Something about stored data the user must know, shown until dismissed.
@@ -79,21 +79,21 @@ impl AppState {
             .with(|p| p.metrics_of(stage).map(|m| m.id).collect())
     }
 
-    /// Applies an edit to the plan and turns a refusal into a message in the
-    /// current language. Plan methods change nothing when they refuse, so
-    /// only a successful edit notifies (and so recomputes and saves).
+    /// Applies an edit to the plan. Plan methods change nothing when they
+    /// refuse, so only a successful edit notifies (and so recomputes and
+    /// saves); a refusal comes back as a problem to show the user.
     pub fn edit<T>(
         &self,
         edit: impl FnOnce(&mut Plan) -> Result<T, EditError>,
-    ) -> Result<T, String> {
-        let texts = self.texts();
+    ) -> Result<T, Problem> {
         match self.plan.try_update_untracked(edit) {
             Some(Ok(value)) => {
                 self.plan.notify();
                 Ok(value)
             }
-            Some(Err(error)) => Err(texts.edit_error(&error)),
-            None => Err(texts.edit_errors.unknown.to_owned()),
+            Some(Err(error)) => Err(error.into()),
+            // The plan is gone with its page; nothing to change.
+            None => Err(EditError::UnknownStage.into()),
         }
     }
 }

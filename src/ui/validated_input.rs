@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::state::use_app;
+use crate::i18n::Problem;
+
 #[component]
 pub fn ValidatedInput(
     id: String,
@@ -11,7 +14,7 @@ pub fn ValidatedInput(
     #[prop(into)]
     value: Signal<String>,
     /// Applies the text to the model, or says why it cannot.
-    on_commit: Callback<String, Result<(), String>>,
+    on_commit: Callback<String, Result<(), Problem>>,
     #[prop(optional)] numeric: bool,
     #[prop(optional, into)] class: String,
     /// Ids of the visible headers that name the field (grid cells).
@@ -21,9 +24,10 @@ pub fn ValidatedInput(
     #[prop(optional, into)]
     label: Option<Signal<String>>,
 ) -> impl IntoView {
+    let state = use_app();
     // What the user typed, while it differs from the model's formatting.
     let draft = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Problem>);
     let error_id = format!("{id}-error");
 
     // The browser can still fire events at a field while a re-render is
@@ -66,7 +70,7 @@ pub fn ValidatedInput(
             on:keydown=on_keydown
         />
         <p id=error_id class="field-error" aria-live="polite">
-            {move || error.get()}
+            {move || error.get().map(|p| state.texts().problem(&p))}
         </p>
     }
 }

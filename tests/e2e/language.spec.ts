@@ -21,9 +21,12 @@ test.describe('Languages', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funnel Planner');
   });
 
-  test('Japanese messages for bad input', async ({ app, page }) => {
+  test('messages for bad input follow the language, even one already shown', async ({ app }) => {
     await app.open('numbers');
+    await app.cell('Leads').fill('-1');
+    await expect(app.cell('Leads')).toHaveAccessibleDescription('Counts cannot be negative.');
     await app.chooseLanguage('Language', 'ja');
+    await expect(app.cell('Leads', '2026年11月')).toHaveAccessibleDescription('件数にマイナスは使えません。');
     await app.cell('Won deals', '2026年11月').fill('-3');
     await expect(app.cell('Won deals', '2026年11月')).toHaveAccessibleDescription('件数にマイナスは使えません。');
   });
