@@ -280,6 +280,14 @@ pub struct RemovedStage {
     pub kpis: Vec<(usize, Kpi)>,
 }
 
+/// A monthly target map: `Some` sets the month's target, `None` clears it.
+fn set_or_clear<T>(targets: &mut BTreeMap<Month, T>, month: Month, target: Option<T>) {
+    match target {
+        Some(t) => targets.insert(month, t),
+        None => targets.remove(&month),
+    };
+}
+
 /// Checks and tidies a name typed by a user.
 pub fn clean_name(name: &str) -> Result<String, EditError> {
     let trimmed = name.trim();
@@ -704,11 +712,7 @@ impl Plan {
         if target.is_some_and(|t| t > MAX_ENTRY) {
             return Err(EditError::ValueTooLarge);
         }
-        let stage = self.stage_mut(id)?;
-        match target {
-            Some(t) => stage.count_targets.insert(month, t),
-            None => stage.count_targets.remove(&month),
-        };
+        set_or_clear(&mut self.stage_mut(id)?.count_targets, month, target);
         Ok(())
     }
 
@@ -722,11 +726,7 @@ impl Plan {
         if target.is_some_and(|t| !valid_target(t)) {
             return Err(EditError::BadTarget);
         }
-        let stage = self.stage_mut(id)?;
-        match target {
-            Some(t) => stage.step_targets.insert(month, t),
-            None => stage.step_targets.remove(&month),
-        };
+        set_or_clear(&mut self.stage_mut(id)?.step_targets, month, target);
         Ok(())
     }
 
@@ -740,11 +740,7 @@ impl Plan {
         if target.is_some_and(|t| !valid_target(t)) {
             return Err(EditError::BadTarget);
         }
-        let kpi = self.kpi_mut(id)?;
-        match target {
-            Some(t) => kpi.targets.insert(month, t),
-            None => kpi.targets.remove(&month),
-        };
+        set_or_clear(&mut self.kpi_mut(id)?.targets, month, target);
         Ok(())
     }
 
