@@ -424,7 +424,7 @@ fn KpiRow(id: KpiId, periods: Memo<Vec<Period>>) -> impl IntoView {
             p.kpi(id).map(|k| {
                 let per_period = periods
                     .iter()
-                    .map(|period| read_kpi_at(p, k, PeriodRange::new(*period, 1)))
+                    .map(|period| read_kpi(p, k, PeriodRange::new(*period, 1)))
                     .collect::<Vec<_>>();
                 let previous = compare.then(|| read_kpi_at(p, k, range.previous()));
                 (per_period, read_kpi(p, k, range), previous)

@@ -11,7 +11,7 @@ use crate::domain::plan::KpiDisplay;
 pub fn KpiReadingView(
     reading: KpiReading,
     display: KpiDisplay,
-    /// Tiles show the value large and the change below it.
+    /// Tiles show the value large.
     #[prop(optional)]
     large: bool,
 ) -> impl IntoView {
@@ -51,7 +51,8 @@ pub fn KpiReadingView(
             {move || target_line().map(|line| view! { <span class="kpi-target">{line}</span> })}
             {status
                 .map(|s| view! { <span class="status-badge">{move || state.texts().status(s)}</span> })}
-            {large
+            // Tiles always say how the value moved; cells when it can be told.
+            {(large || reading.change.is_some())
                 .then(|| {
                     view! {
                         <span class="kpi-change">

@@ -70,6 +70,12 @@ test.describe('Tracking over days, weeks and months', () => {
     await expect(app.gridRow('Leads')).toContainText('▲ +20 (+20.0%)');
   });
 
+  test('every KPI cell shows its change from the previous period', async ({ app }) => {
+    await app.enterCounts({ Calls: '1000', Contacts: '200' }, 'October 2026');
+    await app.enterCounts({ Calls: '1000', Contacts: '250' });
+    await expect(app.gridRow('Contact rate')).toContainText('▲ +5.0 pt (+25.0%)');
+  });
+
   test('keyboard moves between cells like a spreadsheet', async ({ app, page }) => {
     await app.cell('Leads', 'September 2026').click();
     await page.keyboard.press('ArrowDown');
