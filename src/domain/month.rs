@@ -44,6 +44,14 @@ impl Month {
         }
     }
 
+    /// The month `n` months later (earlier when negative), within the
+    /// calendar the app supports.
+    pub fn offset(self, n: i32) -> Month {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
+        let year = i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX);
+        Month::clamped(year, (index.rem_euclid(12) + 1) as u32)
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }
@@ -115,6 +123,15 @@ mod tests {
         assert_eq!(Month::clamped(-5, 99).to_string(), "0001-01");
         assert_eq!(Month::clamped(0, 12), Month::clamped(1, 1), "order is kept");
         assert_eq!(Month::clamped(12_000, 1).to_string(), "9999-12");
+    }
+
+    #[test]
+    fn months_move_across_years_and_stop_at_the_ends() {
+        let november = Month::new(2026, 11).unwrap();
+        assert_eq!(november.offset(2).to_string(), "2027-01");
+        assert_eq!(november.offset(-11).to_string(), "2025-12");
+        assert_eq!(november.offset(-30_000).to_string(), "0001-01");
+        assert_eq!(november.offset(i32::MAX).to_string(), "9999-12");
     }
 
     #[test]

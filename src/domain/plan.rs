@@ -189,6 +189,21 @@ pub struct Kpi {
     pub targets: BTreeMap<Month, f64>,
 }
 
+impl Kpi {
+    /// The KPI as a form holds it, to change one field and update.
+    pub fn draft(&self) -> KpiDraft {
+        KpiDraft {
+            name: self.name.clone(),
+            scope: self.scope,
+            numerator: self.numerator,
+            denominator: self.denominator,
+            display: self.display,
+            better: self.better,
+            lag: self.lag,
+        }
+    }
+}
+
 /// Everything about a KPI except its id and targets, as edited in a form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KpiDraft {
@@ -656,6 +671,31 @@ impl Plan {
         })
     }
 
+    /// A sensible start for a new KPI named `name`: for a stage, its count
+    /// over the previous stage's (its step conversion); for the shared KPIs,
+    /// the last stage's count over the first's. Shown as a percentage.
+    pub fn new_kpi_draft(&self, scope: KpiScope, name: &str) -> Option<KpiDraft> {
+        let (numerator, denominator) = match scope {
+            KpiScope::Stage(stage) => {
+                let index = self.index_of(stage)?;
+                (
+                    self.stages.get(index)?,
+                    self.stages.get(index.saturating_sub(1))?,
+                )
+            }
+            KpiScope::Shared => (self.stages.last()?, self.stages.first()?),
+        };
+        Some(KpiDraft {
+            name: name.to_owned(),
+            scope,
+            numerator: numerator.primary_metric,
+            denominator: denominator.primary_metric,
+            display: KpiDisplay::Percent,
+            better: Better::Higher,
+            lag: 0,
+        })
+    }
+
     pub fn add_kpi(&mut self, draft: &KpiDraft) -> Result<KpiId, EditError> {
         let draft = self.check_draft(draft)?;
         if self.kpis.len() >= MAX_KPIS {
@@ -687,6 +727,17 @@ impl Plan {
         kpi.better = draft.better;
         kpi.lag = draft.lag;
         Ok(())
+    }
+
+    /// Changes some fields of a KPI through its draft; checked like `update_kpi`.
+    pub fn change_kpi(
+        &mut self,
+        id: KpiId,
+        apply: impl FnOnce(&mut KpiDraft),
+    ) -> Result<(), EditError> {
+        let mut draft = self.kpi(id).ok_or(EditError::UnknownKpi)?.draft();
+        apply(&mut draft);
+        self.update_kpi(id, &draft)
     }
 
     pub fn remove_kpi(&mut self, id: KpiId) -> Result<(usize, Kpi), EditError> {
@@ -1050,6 +1101,39 @@ mod tests {
         plan.set_count_target(id, month, None).unwrap();
         assert!(plan.stages[1].count_targets.is_empty());
         assert_eq!(plan.stages[1].step_targets[&month], 0.3);
+    }
+
+    #[test]
+    fn new_kpis_start_as_step_or_funnel_conversions() {
+        let plan = plan();
+        let nurturing = plan.stages[1].id;
+        let draft = plan
+            .new_kpi_draft(KpiScope::Stage(nurturing), "New KPI")
+            .unwrap();
+        assert_eq!(
+            (draft.numerator, draft.denominator),
+            (plan.stages[1].primary_metric, plan.stages[0].primary_metric)
+        );
+        let shared = plan.new_kpi_draft(KpiScope::Shared, "New KPI").unwrap();
+        assert_eq!(
+            (shared.numerator, shared.denominator),
+            (plan.stages[4].primary_metric, plan.stages[0].primary_metric)
+        );
+        assert_eq!(plan.new_kpi_draft(KpiScope::Stage(StageId(999)), "x"), None);
+        let kpi = &plan.kpis[0];
+        let mut changed = plan.clone();
+        changed.change_kpi(kpi.id, |_| ()).unwrap();
+        assert_eq!(changed, plan, "a KPI's own draft changes nothing");
+        changed.change_kpi(kpi.id, |d| d.lag = 2).unwrap();
+        assert_eq!(changed.kpis[0].lag, 2);
+        assert_eq!(
+            changed.change_kpi(kpi.id, |d| d.name.clear()),
+            Err(EditError::EmptyName)
+        );
+        assert_eq!(
+            changed.change_kpi(KpiId(999), |_| ()),
+            Err(EditError::UnknownKpi)
+        );
     }
 
     #[test]

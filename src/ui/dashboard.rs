@@ -8,6 +8,7 @@ use super::chart_card::ChartCard;
 use super::kpi_strip::SharedKpiStrip;
 use super::range_toolbar::RangeToolbar;
 use super::state::use_app;
+use super::toggle::Toggle;
 use crate::charts::dashboard::{conversion_vs_target, lost_reasons, targets_vs_actual, trend};
 use crate::charts::funnel::FunnelChart;
 use crate::charts::palette::{css_hex, series_colour};
@@ -59,14 +60,7 @@ pub fn DashboardPage() -> impl IntoView {
             <h2 id="dashboard-heading">{move || state.texts().dashboard_heading}</h2>
             <p class="intro">{move || state.texts().dashboard_intro}</p>
             <RangeToolbar />
-            <label class="toolbar-check projector-toggle">
-                <input
-                    type="checkbox"
-                    prop:checked=move || state.large_charts.get()
-                    on:change=move |ev| state.large_charts.set(event_target_checked(&ev))
-                />
-                {move || state.texts().large_fonts}
-            </label>
+            <Toggle value=state.large_charts label=|t| t.large_fonts class="projector-toggle" />
             <SharedKpiStrip />
             <div class="chart-grid">
                 <ChartCard name="funnel" title=title(|t| t.funnel_heading) chart=funnel />

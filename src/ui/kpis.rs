@@ -11,7 +11,7 @@ use crate::domain::kpi::parse_target;
 use crate::domain::money::Currency;
 use crate::domain::number::parse_count;
 use crate::domain::plan::EditError;
-use crate::domain::plan::{Better, Kpi, KpiDisplay, KpiDraft, KpiScope, MetricKind, Plan};
+use crate::domain::plan::{Better, KpiDisplay, KpiDraft, KpiScope, MetricKind};
 use crate::i18n::{editable_number, format_count, Problem};
 
 /// A lag typed into a field: a whole number of periods.
@@ -87,15 +87,7 @@ fn PlanSettings() -> impl IntoView {
 #[component]
 fn TargetMonth() -> impl IntoView {
     let state = use_app();
-    let shift = move |months: i32| {
-        state.target_month.update(|m| {
-            let index = m.year() * 12 + m.month() as i32 - 1 + months;
-            *m = crate::domain::month::Month::clamped(
-                index.div_euclid(12),
-                (index.rem_euclid(12) + 1) as u32,
-            );
-        });
-    };
+    let shift = move |months: i32| state.target_month.update(|m| *m = m.offset(months));
     view! {
         <div class="toolbar" role="group" aria-label=move || state.texts().targets_for>
             <span class="toolbar-field">{move || state.texts().targets_for}</span>
@@ -405,7 +397,7 @@ fn KpiTable(scope: KpiScope) -> impl IntoView {
         let t = state.texts();
         let draft = state
             .plan
-            .with_untracked(|p| new_kpi_draft(p, scope, t.new_kpi_name));
+            .with_untracked(|p| p.new_kpi_draft(scope, t.new_kpi_name));
         let Some(draft) = draft else { return };
         match state.edit(|p| p.add_kpi(&draft)) {
             Ok(id) => {
@@ -453,45 +445,6 @@ fn KpiTable(scope: KpiScope) -> impl IntoView {
     }
 }
 
-/// A sensible start for a new KPI: this stage's count over the previous
-/// stage's (a step conversion), shown as a percentage.
-fn new_kpi_draft(plan: &Plan, scope: KpiScope, name: &str) -> Option<KpiDraft> {
-    let stage_index = match scope {
-        KpiScope::Stage(stage) => plan.index_of(stage)?,
-        KpiScope::Shared => plan.stages.len().saturating_sub(1),
-    };
-    let numerator = plan.stages.get(stage_index)?.primary_metric;
-    let denominator = match scope {
-        KpiScope::Shared => plan.stages.first()?.primary_metric,
-        KpiScope::Stage(_) => {
-            plan.stages
-                .get(stage_index.saturating_sub(1))?
-                .primary_metric
-        }
-    };
-    Some(KpiDraft {
-        name: name.to_owned(),
-        scope,
-        numerator,
-        denominator,
-        display: KpiDisplay::Percent,
-        better: Better::Higher,
-        lag: 0,
-    })
-}
-
-fn draft_of(kpi: &Kpi) -> KpiDraft {
-    KpiDraft {
-        name: kpi.name.clone(),
-        scope: kpi.scope,
-        numerator: kpi.numerator,
-        denominator: kpi.denominator,
-        display: kpi.display,
-        better: kpi.better,
-        lag: kpi.lag,
-    }
-}
-
 #[component]
 fn KpiDefinition(id: KpiId) -> impl IntoView {
     let state = use_app();
@@ -500,42 +453,14 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
     let error = RwSignal::new(None::<Problem>);
     // Changes one field of the KPI; the domain checks the result.
     let change = move |apply: Box<dyn FnOnce(&mut KpiDraft)>| {
-        let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
-            return;
-        };
-        let mut draft = draft_of(&kpi);
-        apply(&mut draft);
-        error.set(state.edit(|p| p.update_kpi(id, &draft)).err());
+        error.set(state.edit(|p| p.change_kpi(id, apply)).err());
     };
-    let rename = Callback::new(move |text: String| {
-        let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
-            return Ok(());
-        };
-        state.edit(|p| {
-            p.update_kpi(
-                id,
-                &KpiDraft {
-                    name: text,
-                    ..draft_of(&kpi)
-                },
-            )
-        })
-    });
+    let rename =
+        Callback::new(move |text: String| state.edit(|p| p.change_kpi(id, |d| d.name = text)));
     let lag = Signal::derive(move || kpi().map_or(0, |k| k.lag).to_string());
     let set_lag = Callback::new(move |text: String| {
         let value = parse_lag(&text)?;
-        let Some(kpi) = state.plan.with_untracked(|p| p.kpi(id).cloned()) else {
-            return Ok(());
-        };
-        state.edit(|p| {
-            p.update_kpi(
-                id,
-                &KpiDraft {
-                    lag: value,
-                    ..draft_of(&kpi)
-                },
-            )
-        })
+        state.edit(|p| p.change_kpi(id, |d| d.lag = value))
     });
     let target = Signal::derive(move || {
         let month = state.target_month.get();

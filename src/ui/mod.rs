@@ -12,6 +12,7 @@ mod notices;
 mod numbers;
 mod range_toolbar;
 mod state;
+mod toggle;
 mod validated_input;
 
 use chrono::{Datelike, NaiveDate};

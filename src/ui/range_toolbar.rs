@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
+use super::toggle::Toggle;
 use crate::domain::period::{Granularity, RangePreset};
 
 /// Granularity, range preset, previous/next and the comparison switch.
@@ -66,14 +67,7 @@ pub fn RangeToolbar() -> impl IntoView {
                     "▶"
                 </button>
             </div>
-            <label class="toolbar-check">
-                <input
-                    type="checkbox"
-                    prop:checked=move || state.compare.get()
-                    on:change=move |ev| state.compare.set(event_target_checked(&ev))
-                />
-                {move || state.texts().compare_with_previous}
-            </label>
+            <Toggle value=state.compare label=|t| t.compare_with_previous />
         </div>
     }
 }
