@@ -11,47 +11,12 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use chrono::NaiveDate;
     use criterion::{black_box, criterion_group, Criterion};
+    use funnel_planner::domain::edit::{apply, Edit};
+    use funnel_planner::domain::fixtures::{large_plan, weeks};
     use funnel_planner::domain::kpi::{funnel_conversions, read_kpi};
-    use funnel_planner::domain::locale::Lang;
-    use funnel_planner::domain::period::{Granularity, Period, PeriodRange};
-    use funnel_planner::domain::plan::{MetricKind, Plan};
-    use funnel_planner::domain::presets::inside_sales;
-
-    const STAGES: usize = 12;
-    const METRICS_PER_STAGE: usize = 8;
-    const WEEKS: usize = 156;
-
-    fn weeks() -> PeriodRange {
-        let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
-        PeriodRange::new(Period::containing(Granularity::Week, start), WEEKS)
-    }
-
-    /// The default plan grown to 12 stages of 8 metrics, each counted weekly.
-    fn large_plan() -> Plan {
-        let mut plan = inside_sales(Lang::En);
-        while plan.stages.len() < STAGES {
-            plan.add_stage("Stage", "Count")
-                .expect("below the stage limit");
-        }
-        let stage_ids: Vec<_> = plan.stages.iter().map(|s| s.id).collect();
-        for stage in stage_ids {
-            while plan.metrics_of(stage).count() < METRICS_PER_STAGE {
-                plan.add_metric(stage, "Metric", MetricKind::Count, false)
-                    .expect("below the metric limit");
-            }
-        }
-        let metrics: Vec<_> = plan.metrics.iter().map(|m| m.id).collect();
-        for (i, metric) in metrics.into_iter().enumerate() {
-            for (week, period) in weeks().periods().enumerate() {
-                let value = ((i * 7919 + week * 104_729) % 1_000) as u64;
-                plan.set_entry(metric, period, Some(value))
-                    .expect("weeks are editable");
-            }
-        }
-        plan
-    }
+    use funnel_planner::domain::period::PeriodRange;
+    use funnel_planner::domain::plan::Plan;
 
     /// Everything the grid shows: every KPI per week and over the range, and
     /// every stage's conversions per week.
@@ -81,7 +46,7 @@ mod native {
                 let mut value = 0;
                 b.iter(|| {
                     value = (value + 1) % 1_000;
-                    plan.set_entry(metric, last_week, Some(value))
+                    apply(&mut plan, Edit::SetEntry(metric, last_week, Some(value)))
                         .expect("editable");
                     recompute_grid(&plan)
                 })

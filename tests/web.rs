@@ -3,12 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
+use funnel_planner::domain::format::Stored;
 use funnel_planner::domain::locale::Lang;
 use funnel_planner::domain::period::{Granularity, Period};
 use funnel_planner::domain::presets::inside_sales;
 use funnel_planner::storage::browser::BrowserStore;
 use funnel_planner::storage::{
-    load_lang, load_plan, save_lang, save_plan, KeyValueStore, Loaded, BACKUP_KEY_PREFIX, PLAN_KEY,
+    list_snapshots, load_lang, load_plan, plan_key, save_lang, save_plan, KeyValueStore, Loaded,
+    SaveError, StoreError, BACKUP_KEY_PREFIX, MAIN_PLAN,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -21,26 +23,46 @@ fn fresh_store() -> BrowserStore {
     BrowserStore::open().expect("local storage is available in Chromium")
 }
 
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
 #[wasm_bindgen_test]
 fn saves_and_loads_a_plan_through_local_storage() {
     let store = fresh_store();
-    assert_eq!(load_plan(&store, 1), Ok(Loaded::Nothing));
+    assert_eq!(load_plan(&store, MAIN_PLAN, 1), Ok(Loaded::Nothing));
     let mut plan = inside_sales(Lang::Ja);
     let leads = plan.stages[0].primary_metric;
-    let day = Period::containing(
-        Granularity::Day,
-        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+    plan.set_entry(
+        leads,
+        Period::containing(Granularity::Day, day(24)),
+        Some(1234),
+    )
+    .unwrap();
+    assert_eq!(save_plan(&store, MAIN_PLAN, &plan, 0, day(24), 1), Ok(1));
+    assert_eq!(
+        load_plan(&store, MAIN_PLAN, 1),
+        Ok(Loaded::Plan(Stored { plan, revision: 1 }))
     );
-    plan.set_entry(leads, day, Some(1234)).unwrap();
-    save_plan(&store, &plan).unwrap();
-    assert_eq!(load_plan(&store, 1), Ok(Loaded::Plan(plan)));
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_newer_save_is_never_overwritten() {
+    let store = fresh_store();
+    let plan = inside_sales(Lang::En);
+    save_plan(&store, MAIN_PLAN, &plan, 0, day(24), 1).unwrap();
+    save_plan(&store, MAIN_PLAN, &plan, 1, day(24), 1).unwrap();
+    let theirs = store.get(&plan_key(MAIN_PLAN)).unwrap();
+    let result = save_plan(&store, MAIN_PLAN, &plan, 1, day(24), 1);
+    assert!(matches!(result, Err(SaveError::Newer(_))), "{result:?}");
+    assert_eq!(store.get(&plan_key(MAIN_PLAN)).unwrap(), theirs);
 }
 
 #[wasm_bindgen_test]
 fn corrupt_data_is_copied_to_a_backup_key() {
     let store = fresh_store();
-    store.set(PLAN_KEY, "{\"format\": 12").unwrap();
-    let Ok(Loaded::Recovered { backup_key, .. }) = load_plan(&store, 42) else {
+    store.set(&plan_key(MAIN_PLAN), "{\"format\": 12").unwrap();
+    let Ok(Loaded::Recovered { backup_key, .. }) = load_plan(&store, MAIN_PLAN, 42) else {
         panic!("corrupt data should be recovered");
     };
     assert_eq!(backup_key, format!("{BACKUP_KEY_PREFIX}42"));
@@ -51,15 +73,51 @@ fn corrupt_data_is_copied_to_a_backup_key() {
 }
 
 #[wasm_bindgen_test]
-fn a_full_storage_is_reported_as_quota_exceeded() {
+fn a_full_storage_fails_the_save_and_keeps_the_last_good_copy() {
     let store = fresh_store();
-    // Chromium allows about 5 MB per origin; 6 MB of text cannot fit.
-    let huge = "x".repeat(6 * 1024 * 1024);
+    let plan = inside_sales(Lang::En);
+    save_plan(&store, MAIN_PLAN, &plan, 0, day(24), 1).unwrap();
+    let saved = store.get(&plan_key(MAIN_PLAN)).unwrap();
+    // Chromium allows about 5 million characters per origin: fill it to
+    // within a kilobyte, in ever smaller pieces.
+    let mut filler = 0;
+    for size in [1 << 20, 1 << 15, 1 << 10] {
+        let piece = "x".repeat(size);
+        while store.set(&format!("filler/{filler}"), &piece).is_ok() {
+            filler += 1;
+        }
+    }
+    // Two hundred more days of counts: several kilobytes more than fit.
+    let mut bigger = plan.clone();
+    let leads = bigger.stages[0].primary_metric;
+    for offset in 0..200 {
+        let date = day(1) - chrono::Days::new(offset);
+        bigger
+            .set_entry(leads, Period::containing(Granularity::Day, date), Some(1))
+            .unwrap();
+    }
     assert_eq!(
-        store.set("funnel-planner/too-big", &huge),
-        Err(funnel_planner::storage::StoreError::QuotaExceeded)
+        save_plan(&store, MAIN_PLAN, &bigger, 1, day(24), 1),
+        Err(SaveError::Store(StoreError::QuotaExceeded))
     );
-    assert_eq!(store.get("funnel-planner/too-big").unwrap(), None);
+    assert_eq!(store.get(&plan_key(MAIN_PLAN)).unwrap(), saved);
+    fresh_store();
+}
+
+#[wasm_bindgen_test]
+fn snapshots_are_kept_and_listed_through_local_storage() {
+    let store = fresh_store();
+    let plan = inside_sales(Lang::En);
+    let mut revision = 0;
+    for d in 1..=3 {
+        revision = save_plan(&store, MAIN_PLAN, &plan, revision, day(d), 1).unwrap();
+    }
+    let days: Vec<_> = list_snapshots(&store, MAIN_PLAN)
+        .iter()
+        .map(|s| s.day)
+        .collect();
+    assert_eq!(days, [day(2), day(1)]);
+    assert!(store.keys().unwrap().len() >= 4);
 }
 
 #[wasm_bindgen_test]
@@ -90,6 +148,17 @@ fn type_into(id: &str, text: &str) {
     init.set_bubbles(true);
     let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
     field.dispatch_event(&event).unwrap();
+}
+
+/// A key pressed with Ctrl, as the keyboard sends it to the focused page.
+fn press_with_ctrl(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
 }
 
 fn text_of(selector: &str) -> String {
@@ -142,6 +211,24 @@ async fn typing_counts_updates_rates_and_saves() {
         "the last valid count stays"
     );
 
+    // Ctrl+Z takes back the last field's typing as one step; the field drops
+    // its invalid text and shows the plan again. Ctrl+Y brings it back.
+    press_with_ctrl("z");
+    // The field's own effect resets it, then the view shows the plan.
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(input("cell-21-2").value(), "");
+    assert_eq!(field_error("cell-21-2"), "");
+    assert!(
+        !text_of(".count-table").contains("16.0%"),
+        "the funnel no longer counts the undone 40"
+    );
+    press_with_ctrl("y");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(input("cell-21-2").value(), "40");
+    assert!(text_of(".count-table").contains("16.0%"));
+
     // Saves are debounced; leaving the page writes at once.
     let pagehide = web_sys::Event::new("pagehide").unwrap();
     web_sys::window()
@@ -150,7 +237,7 @@ async fn typing_counts_updates_rates_and_saves() {
         .unwrap();
     let saved = BrowserStore::open()
         .unwrap()
-        .get(PLAN_KEY)
+        .get(&plan_key(MAIN_PLAN))
         .unwrap()
         .unwrap();
     assert!(
@@ -208,4 +295,43 @@ fn every_dashboard_chart_draws_on_a_canvas() {
             assert_ne!(canvas.to_data_url().unwrap(), blank, "something was drawn");
         }
     }
+}
+
+/// A window whose storage throws (blocked cookies, some private modes): the
+/// app starts in memory and says, without a way to dismiss it, that nothing
+/// is saved. (Synchronous: the other tests must not see storage throw.)
+#[wasm_bindgen_test]
+fn without_storage_the_app_starts_and_says_it_does_not_save() {
+    fresh_store();
+    js_sys::eval(
+        "window.realStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+         get() { throw new DOMException('denied', 'SecurityError'); } })",
+    )
+    .unwrap();
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let mounted =
+        leptos::mount::mount_to(container.clone().unchecked_into(), funnel_planner::ui::App);
+    js_sys::eval("Object.defineProperty(window, 'localStorage', window.realStorage)").unwrap();
+    let banner = text_of(".notice-error");
+    assert!(banner.contains("storage is unavailable"), "{banner}");
+    let actions: Vec<String> = (0..container
+        .query_selector_all(".notice-error button")
+        .unwrap()
+        .length())
+        .filter_map(|i| {
+            container
+                .query_selector_all(".notice-error button")
+                .unwrap()
+                .item(i)
+        })
+        .filter_map(|b| b.text_content())
+        .collect();
+    assert_eq!(
+        actions,
+        ["Download plan (JSON)"],
+        "a way out, and no dismiss"
+    );
+    drop(mounted);
 }

@@ -143,6 +143,11 @@ impl Entries {
             .collect()
     }
 
+    /// A copy of one metric's entries.
+    pub fn metric_days(&self, metric: MetricId) -> BTreeMap<NaiveDate, u64> {
+        self.0.get(&metric).cloned().unwrap_or_default()
+    }
+
     pub fn take_metric(&mut self, metric: MetricId) -> BTreeMap<NaiveDate, u64> {
         self.0.remove(&metric).unwrap_or_default()
     }

@@ -1,18 +1,20 @@
 //! The plan file format, used for local storage and (later) exported files
-//! and links. Every file is an envelope `{format, version, plan}`; reading
-//! goes parse → envelope → version → migrate → typed plan → validate, and
-//! each step has its own error so the user is told what is wrong.
+//! and links. Every file is an envelope `{format, version, revision, plan}`;
+//! reading goes size → parse → envelope → version → migrate → typed plan →
+//! validate, and each step has its own error so the user is told what is
+//! wrong. Writing checks the same size and rules first, so the app never
+//! saves what it would refuse to load.
 
 use std::collections::HashSet;
 
-use chrono::Datelike;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use super::ids::MAX_ID;
 use super::number::MAX_ENTRY;
 use super::plan::{
-    clean_name, valid_target, KpiScope, Plan, MAX_KPIS, MAX_LAG, MAX_MARGIN_PERCENT, MAX_METRICS,
-    MAX_STAGES,
+    clean_name, valid_entry_date, valid_target, KpiScope, Plan, MAX_KPIS, MAX_LAG,
+    MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
 };
 
 pub const FORMAT_TAG: &str = "funnel-planner/plan";
@@ -21,16 +23,19 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// plan object into a version `i + 2` one. Adding a migration bumps the
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
-/// Larger inputs are refused before parsing, so a wrong file cannot freeze the page.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The largest plan text, in UTF-16 code units: the unit local storage
+/// counts its quota in (about 5 million per site in Chromium), so a plan
+/// leaves room for its backups and snapshots. Larger text is refused before
+/// parsing, so a wrong file cannot freeze the page.
+pub const MAX_TEXT_UNITS: usize = 2 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FormatError {
-    #[error("the data is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024)]
+    #[error("the data is larger than {MAX_TEXT_UNITS} characters")]
     TooLarge,
     #[error("the data is not valid JSON: {0}")]
     NotJson(String),
@@ -42,35 +47,78 @@ pub enum FormatError {
     Invalid(String),
 }
 
+/// A plan as stored, with the revision of the save that wrote it: every
+/// save writes the next revision, so a tab can tell that another one saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    pub plan: Plan,
+    pub revision: u64,
+}
+
 #[derive(Serialize)]
 struct Envelope<'a> {
     format: &'static str,
     version: u32,
+    revision: u64,
     plan: &'a Plan,
 }
 
-fn envelope(plan: &Plan) -> Envelope<'_> {
-    Envelope {
+/// Checks the plan and the text's size, then writes it.
+fn write(
+    plan: &Plan,
+    revision: u64,
+    to_text: impl FnOnce(&Envelope) -> serde_json::Result<String>,
+) -> Result<String, FormatError> {
+    validate(plan)?;
+    let text = to_text(&Envelope {
         format: FORMAT_TAG,
         version: CURRENT_VERSION,
+        revision,
         plan,
-    }
+    })
+    .map_err(|e| FormatError::Invalid(e.to_string()))?;
+    check_size(&text)?;
+    Ok(text)
 }
 
 /// Compact JSON, for local storage.
-pub fn encode(plan: &Plan) -> Result<String, FormatError> {
-    serde_json::to_string(&envelope(plan)).map_err(|e| FormatError::Invalid(e.to_string()))
+pub fn encode(plan: &Plan, revision: u64) -> Result<String, FormatError> {
+    write(plan, revision, |e| serde_json::to_string(e))
 }
 
 /// Indented JSON, for files people may open and diff.
-pub fn encode_pretty(plan: &Plan) -> Result<String, FormatError> {
-    serde_json::to_string_pretty(&envelope(plan)).map_err(|e| FormatError::Invalid(e.to_string()))
+pub fn encode_pretty(plan: &Plan, revision: u64) -> Result<String, FormatError> {
+    write(plan, revision, |e| serde_json::to_string_pretty(e))
 }
 
-pub fn decode(text: &str) -> Result<Plan, FormatError> {
-    if text.len() > MAX_FILE_BYTES {
+/// Refuses text over [`MAX_TEXT_UNITS`], measured as local storage measures it.
+pub fn check_size(text: &str) -> Result<(), FormatError> {
+    // A UTF-16 unit takes one to three bytes of UTF-8: count only when in doubt.
+    if text.len() > 3 * MAX_TEXT_UNITS
+        || (text.len() > MAX_TEXT_UNITS && text.encode_utf16().count() > MAX_TEXT_UNITS)
+    {
         return Err(FormatError::TooLarge);
     }
+    Ok(())
+}
+
+/// The revision of a stored text, without building its plan: what a save
+/// compares before it writes. `None` for text that is not an envelope.
+pub fn stored_revision(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: String,
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<Head>(text)
+        .ok()
+        .filter(|h| h.format == FORMAT_TAG)
+        .map(|h| h.revision)
+}
+
+pub fn decode(text: &str) -> Result<Stored, FormatError> {
+    check_size(text)?;
     let value: Value =
         serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))?;
     let Value::Object(mut envelope) = value else {
@@ -87,6 +135,13 @@ pub fn decode(text: &str) -> Result<Plan, FormatError> {
     if version > u64::from(CURRENT_VERSION) {
         return Err(FormatError::NewerVersion { found: version });
     }
+    // Versions before 4 had no revision: their one save counts as revision 0.
+    let revision = match envelope.get("revision") {
+        None => 0,
+        Some(r) => r
+            .as_u64()
+            .ok_or_else(|| FormatError::Invalid("bad revision".into()))?,
+    };
     let mut plan = envelope.remove("plan").ok_or(FormatError::NotAPlan)?;
     for migrate in &MIGRATIONS[(version - 1) as usize..] {
         plan = migrate(plan)?;
@@ -94,7 +149,7 @@ pub fn decode(text: &str) -> Result<Plan, FormatError> {
     let plan: Plan =
         serde_json::from_value(plan).map_err(|e| FormatError::Invalid(e.to_string()))?;
     validate(&plan)?;
-    Ok(plan)
+    Ok(Stored { plan, revision })
 }
 
 /// Version 1 kept one count per stage per month and marked the stages the
@@ -190,9 +245,21 @@ fn v2_to_v3(plan: Value) -> Result<Value, FormatError> {
     Ok(plan)
 }
 
+/// Version 4 hands out ids per editing session (a random tag and a
+/// counter, see `ids.rs`), so two tabs never pick the same one; the plan's
+/// single `next_id` counter is gone. Ids already in a plan are kept.
+fn v3_to_v4(plan: Value) -> Result<Value, FormatError> {
+    let Value::Object(mut plan) = plan else {
+        return Err(FormatError::Invalid("version 3 plan: not an object".into()));
+    };
+    plan.remove("next_id");
+    Ok(Value::Object(plan))
+}
+
 /// Checks the rules the editor keeps, so a hand-edited or damaged file
-/// cannot put the app into a state it could never reach by itself.
-fn validate(plan: &Plan) -> Result<(), FormatError> {
+/// cannot put the app into a state it could never reach by itself. Saving
+/// runs it too, so the app never writes what it would refuse to read.
+pub fn validate(plan: &Plan) -> Result<(), FormatError> {
     let fail = |reason: String| Err(FormatError::Invalid(reason));
     if plan.stages.is_empty() || plan.stages.len() > MAX_STAGES {
         return fail(format!(
@@ -220,8 +287,8 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
         .chain(plan.metrics.iter().map(|m| m.id.0))
         .chain(plan.kpis.iter().map(|k| k.id.0));
     for id in all_ids {
-        if !ids.insert(id) || id >= plan.next_id {
-            return fail(format!("id {id} is used twice or not below next_id"));
+        if !ids.insert(id) || id > MAX_ID {
+            return fail(format!("id {id} is used twice or too large"));
         }
     }
     let names = plan
@@ -285,11 +352,7 @@ fn validate(plan: &Plan) -> Result<(), FormatError> {
     if plan.entries.values().any(|v| v > MAX_ENTRY) {
         return fail("a count is too large".into());
     }
-    if plan
-        .entries
-        .dates()
-        .any(|d| !(1..=9999).contains(&d.year()))
-    {
+    if plan.entries.dates().any(|d| !valid_entry_date(d)) {
         return fail("a count is dated outside the years 1 to 9999".into());
     }
     Ok(())
@@ -310,7 +373,12 @@ mod tests {
     /// Frozen files, one per version: never edit an old one.
     const GOLDEN_V1: &str = include_str!("../../tests/golden/plan-v1.json");
     const GOLDEN_V2: &str = include_str!("../../tests/golden/plan-v2.json");
-    const GOLDEN_V3_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v3.json");
+    const GOLDEN_V3: &str = include_str!("../../tests/golden/plan-v3.json");
+    const GOLDEN_V4_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v4.json");
+
+    fn plan_of(text: &str) -> Result<Plan, FormatError> {
+        decode(text).map(|stored| stored.plan)
+    }
 
     fn november() -> Period {
         Period::containing(
@@ -349,32 +417,91 @@ mod tests {
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 3);
+        assert_eq!(CURRENT_VERSION, 4);
     }
 
     #[test]
-    fn round_trips_compact_and_pretty() {
+    fn round_trips_compact_and_pretty_with_the_revision() {
         let plan = sample_v3();
-        assert_eq!(decode(&encode(&plan).unwrap()), Ok(plan.clone()));
-        assert_eq!(decode(&encode_pretty(&plan).unwrap()), Ok(plan));
+        let stored = Stored {
+            plan: plan.clone(),
+            revision: 7,
+        };
+        let compact = encode(&plan, 7).unwrap();
+        assert_eq!(decode(&compact), Ok(stored.clone()));
+        assert_eq!(stored_revision(&compact), Some(7));
+        assert_eq!(decode(&encode_pretty(&plan, 7).unwrap()), Ok(stored));
+        assert_eq!(stored_revision("{not json"), None);
+        assert_eq!(stored_revision(r#"{"format":"other","revision":3}"#), None);
     }
 
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v3_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v3()).unwrap() + "\n";
+    fn golden_v4_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v3(), 3).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V3_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V4_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V3_PATH).expect("golden file exists");
-        assert_eq!(decode(&golden), Ok(sample_v3()));
+        let golden = std::fs::read_to_string(GOLDEN_V4_PATH).expect("golden file exists");
+        assert_eq!(
+            decode(&golden),
+            Ok(Stored {
+                plan: sample_v3(),
+                revision: 3
+            })
+        );
         assert_eq!(written, golden);
     }
 
     #[test]
+    fn version_3_files_keep_their_ids_and_read_as_revision_0() {
+        assert!(GOLDEN_V3.contains("\"next_id\": 51"));
+        assert_eq!(
+            decode(GOLDEN_V3),
+            Ok(Stored {
+                plan: sample_v3(),
+                revision: 0
+            })
+        );
+    }
+
+    #[test]
+    fn a_plan_that_breaks_a_rule_is_never_written() {
+        let mut plan = sample_v3();
+        plan.stages[0].name = " untrimmed".into();
+        assert!(matches!(encode(&plan, 1), Err(FormatError::Invalid(_))));
+        let mut huge = sample_v3();
+        let metric = huge.stages[0].primary_metric;
+        let day = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        for offset in 0..200_000 {
+            let period = Period::containing(Granularity::Day, day + chrono::Days::new(offset));
+            huge.set_entry(metric, period, Some(1)).unwrap();
+        }
+        assert_eq!(encode(&huge, 1), Err(FormatError::TooLarge));
+    }
+
+    #[test]
+    fn size_is_counted_in_utf16_units_like_local_storage() {
+        // "営" is 3 bytes of UTF-8 but 1 unit of UTF-16; "𠮷" is 4 bytes and 2 units.
+        assert_eq!(check_size(&"営".repeat(MAX_TEXT_UNITS)), Ok(()));
+        assert_eq!(
+            check_size(&"営".repeat(MAX_TEXT_UNITS + 1)),
+            Err(FormatError::TooLarge)
+        );
+        assert_eq!(
+            check_size(&"𠮷".repeat(MAX_TEXT_UNITS / 2 + 1)),
+            Err(FormatError::TooLarge)
+        );
+        assert_eq!(
+            check_size(&"a".repeat(MAX_TEXT_UNITS + 1)),
+            Err(FormatError::TooLarge)
+        );
+    }
+
+    #[test]
     fn version_2_files_read_with_empty_stage_targets() {
-        let plan = decode(GOLDEN_V2).expect("v2 golden file migrates");
+        let plan = plan_of(GOLDEN_V2).expect("v2 golden file migrates");
         assert!(plan
             .stages
             .iter()
@@ -384,7 +511,7 @@ mod tests {
 
     #[test]
     fn version_1_files_migrate_to_metrics_and_shared_kpis() {
-        let plan = decode(GOLDEN_V1).expect("v1 golden file migrates");
+        let plan = plan_of(GOLDEN_V1).expect("v1 golden file migrates");
         assert_eq!(plan.name, "インサイドセールスのファネル");
         assert_eq!(plan.currency, Currency::Jpy);
         let stages: Vec<_> = plan
@@ -432,9 +559,8 @@ mod tests {
                 ("Opportunity → won", 10, 8, KpiDisplay::Percent)
             ]
         );
-        assert_eq!(plan.next_id, 13);
         // A migrated plan saves as the current version.
-        assert_eq!(decode(&encode(&plan).unwrap()), Ok(plan));
+        assert_eq!(plan_of(&encode(&plan, 1).unwrap()), Ok(plan));
     }
 
     #[test]
@@ -475,7 +601,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V3_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V4_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
@@ -486,7 +612,8 @@ mod tests {
             ("\"owner\": \"marketing\"", "\"owner\": \"finance\""),
             ("\"numerator\": 4,", "\"numerator\": 9999,"),
             ("\"lag\": 0", "\"lag\": 99"),
-            ("\"next_id\": ", "\"next_id\": 1, \"_\": "),
+            ("\"revision\": 3", "\"revision\": -3"),
+            ("\"id\": 2,", "\"id\": 9007199254740992,"),
             ("\"currency\": \"JPY\"", "\"currency\": \"XYZ\""),
         ];
         for (from, to) in cases {
@@ -508,7 +635,7 @@ mod tests {
 
     #[test]
     fn refuses_oversized_input_before_parsing() {
-        let huge = " ".repeat(MAX_FILE_BYTES + 1);
+        let huge = " ".repeat(MAX_TEXT_UNITS + 1);
         assert_eq!(decode(&huge), Err(FormatError::TooLarge));
     }
 }

@@ -1,6 +1,7 @@
 //! The count grid's editing rules: what a typed or pasted cell means for a
 //! metric, and pasting a spreadsheet block all at once or not at all.
 
+use super::edit::Edit;
 use super::ids::MetricId;
 use super::money::Currency;
 use super::number::{parse_count, parse_scaled, CountError};
@@ -51,16 +52,17 @@ pub enum PasteError {
     },
 }
 
-/// Pastes `block` with its top-left cell at (`row`, `column`) of a grid whose
-/// rows are `metrics` and columns `periods`. Checks every cell first, so a
-/// bad cell changes nothing. Returns how many cells were set.
+/// The edit that pastes `block` with its top-left cell at (`row`, `column`)
+/// of a grid whose rows are `metrics` and columns `periods`: one batch, so
+/// it applies (and undoes) all at once. Every cell is checked first, so a
+/// bad cell refuses the whole block.
 pub fn paste_block(
-    plan: &mut Plan,
+    plan: &Plan,
     metrics: &[MetricId],
     periods: &[Period],
     (row, column): (usize, usize),
     block: &[Vec<String>],
-) -> Result<usize, PasteError> {
+) -> Result<Edit, PasteError> {
     let mut edits = Vec::new();
     for (i, cells) in block.iter().enumerate() {
         let metric = metrics.get(row + i).ok_or(PasteError::DoesNotFit)?;
@@ -76,14 +78,10 @@ pub fn paste_block(
                     column: j + 1,
                     error,
                 })?;
-            edits.push((*metric, period, value));
+            edits.push(Edit::SetEntry(*metric, period, value));
         }
     }
-    for (metric, period, value) in &edits {
-        plan.set_entry(*metric, *period, *value)
-            .map_err(|_| PasteError::DoesNotFit)?;
-    }
-    Ok(edits.len())
+    Ok(Edit::Batch(edits))
 }
 
 #[cfg(test)]
@@ -100,6 +98,23 @@ mod tests {
         PeriodRange::new(Period::containing(Granularity::Week, start), 4)
             .periods()
             .collect()
+    }
+
+    /// Pastes as the app does: the edit, applied. Returns how many cells it set.
+    fn paste(
+        plan: &mut Plan,
+        rows: &[MetricId],
+        periods: &[Period],
+        anchor: (usize, usize),
+        block: &[Vec<String>],
+    ) -> Result<usize, PasteError> {
+        let edit = paste_block(plan, rows, periods, anchor, block)?;
+        let Edit::Batch(cells) = &edit else {
+            panic!("a paste is a batch");
+        };
+        let count = cells.len();
+        crate::domain::edit::apply(plan, edit).expect("a checked paste applies");
+        Ok(count)
     }
 
     fn metrics(plan: &Plan) -> Vec<MetricId> {
@@ -146,10 +161,7 @@ mod tests {
         let mut plan = inside_sales(Lang::En);
         let (rows, periods) = (metrics(&plan), weeks());
         let block = parse_block("10\t20\t30\n1,000\t\t３０\n");
-        assert_eq!(
-            paste_block(&mut plan, &rows, &periods, (0, 1), &block),
-            Ok(6)
-        );
+        assert_eq!(paste(&mut plan, &rows, &periods, (0, 1), &block), Ok(6));
         let cell = |plan: &Plan, r: usize, c: usize| plan.entries.cell(rows[r], periods[c]).total;
         assert_eq!(
             [cell(&plan, 0, 1), cell(&plan, 0, 2), cell(&plan, 0, 3)],
@@ -169,7 +181,7 @@ mod tests {
         let before = plan.clone();
         let bad = parse_block("1\t2\n3\tabc\n");
         assert_eq!(
-            paste_block(&mut plan, &rows, &periods, (0, 0), &bad),
+            paste(&mut plan, &rows, &periods, (0, 0), &bad),
             Err(PasteError::Invalid {
                 row: 2,
                 column: 2,
@@ -178,13 +190,13 @@ mod tests {
         );
         let wide = parse_block("1\t2\t3\n");
         assert_eq!(
-            paste_block(&mut plan, &rows, &periods, (0, 2), &wide),
+            paste(&mut plan, &rows, &periods, (0, 2), &wide),
             Err(PasteError::DoesNotFit)
         );
         let tall = parse_block("1\n2\n");
         let last = rows.len() - 1;
         assert_eq!(
-            paste_block(&mut plan, &rows, &periods, (last, 0), &tall),
+            paste(&mut plan, &rows, &periods, (last, 0), &tall),
             Err(PasteError::DoesNotFit)
         );
         assert_eq!(plan, before);
@@ -202,7 +214,7 @@ mod tests {
         let before = plan.clone();
         let block = parse_block("9\t9\n");
         assert_eq!(
-            paste_block(&mut plan, &rows, &periods, (0, 0), &block),
+            paste(&mut plan, &rows, &periods, (0, 0), &block),
             Err(PasteError::DoesNotFit)
         );
         assert_eq!(plan, before);

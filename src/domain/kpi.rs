@@ -607,8 +607,14 @@ mod tests {
     fn lost_reasons_are_shares_of_all_lost_deals() {
         let mut plan = seed_plan();
         let stage = plan.stages[3].id;
-        plan.add_metric(stage, "Lost: no budget", MetricKind::Count, true)
-            .unwrap();
+        plan.add_metric(
+            MetricId(500),
+            stage,
+            "Lost: no budget",
+            MetricKind::Count,
+            true,
+        )
+        .unwrap();
         let shares = lost_reason_shares(&plan, november());
         let values: Vec<_> = shares.iter().map(|s| (s.count, s.share)).collect();
         assert_eq!(
@@ -647,7 +653,7 @@ mod properties {
         /// Whatever is entered, every KPI is either "no value" or finite.
         #[test]
         fn every_kpi_is_none_or_finite(
-            values in proptest::collection::vec((0_usize..200, 0_i64..90, 0_u64..=u64::MAX), 0..80),
+            values in proptest::collection::vec((0_usize..200, 0_i64..90, 0_u64..=crate::domain::number::MAX_ENTRY), 0..80),
             lag in 0_u32..3,
         ) {
             let mut plan = inside_sales(Lang::En);

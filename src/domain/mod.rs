@@ -2,7 +2,10 @@
 //! parsing and the file format with its migrations. Nothing in here knows
 //! about the browser, so all of it is tested natively with `cargo test`.
 
+pub mod edit;
 pub mod entries;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fixtures;
 pub mod format;
 pub mod grid;
 pub mod ids;

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::entries::Entries;
-use super::ids::{KpiId, MetricId, StageId};
+use super::ids::{IdGen, KpiId, MetricId, StageId};
 use super::locale::Lang;
 use super::money::Currency;
 use super::plan::{Better, Department, Kpi, KpiDisplay, KpiScope, Metric, MetricKind, Plan, Stage};
@@ -300,12 +300,8 @@ fn pick(name: Name, lang: Lang) -> String {
 /// The default plan: the seed's inside-sales flow, named in `lang`, in the
 /// currency its users most likely work in.
 pub fn inside_sales(lang: Lang) -> Plan {
-    let mut next_id = 1_u32;
-    let mut take_id = || {
-        let id = next_id;
-        next_id += 1;
-        id
-    };
+    let mut ids = IdGen::sequential();
+    let mut take_id = || ids.fresh(|_| false);
     let mut stages = Vec::new();
     let mut metrics = Vec::new();
     let mut keys: HashMap<&str, MetricId> = HashMap::new();
@@ -365,7 +361,6 @@ pub fn inside_sales(lang: Lang) -> Plan {
         kpis,
         entries: Entries::default(),
         at_risk_margin_percent: 10,
-        next_id,
     }
 }
 
@@ -410,14 +405,13 @@ mod tests {
                     plan.metric(kpi.numerator).is_some() && plan.metric(kpi.denominator).is_some()
                 );
             }
-            let mut ids: Vec<u32> = plan.stages.iter().map(|s| s.id.0).collect();
+            let mut ids: Vec<u64> = plan.stages.iter().map(|s| s.id.0).collect();
             ids.extend(plan.metrics.iter().map(|m| m.id.0));
             ids.extend(plan.kpis.iter().map(|k| k.id.0));
             let count = ids.len();
             ids.sort_unstable();
             ids.dedup();
             assert_eq!(ids.len(), count);
-            assert!(ids.iter().all(|id| *id < plan.next_id));
         }
     }
 

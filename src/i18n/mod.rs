@@ -7,6 +7,8 @@ mod ja;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::edit::EditKind;
+use crate::domain::format::FormatError;
 use crate::domain::grid::PasteError;
 use crate::domain::kpi::{Change, Status};
 use crate::domain::locale::Lang;
@@ -15,6 +17,7 @@ use crate::domain::month::Month;
 use crate::domain::number::CountError;
 use crate::domain::period::{Granularity, Period, PeriodRange, RangePreset};
 use crate::domain::plan::{Better, Department, EditError, KpiDisplay, MetricKind};
+use crate::storage::StoreError;
 
 pub struct Texts {
     pub lang: Lang,
@@ -137,13 +140,6 @@ pub struct Texts {
 
     pub storage_note: &'static str,
     pub corrupt_data_kept: &'static str,
-    pub newer_version: &'static str,
-    pub unreadable_left_alone: &'static str,
-    pub changed_in_other_tab: &'static str,
-    pub reload: &'static str,
-    pub storage_unavailable: &'static str,
-    pub save_failed_quota: &'static str,
-    pub save_failed_other: &'static str,
 
     /// In the order of `Department::ALL`.
     pub departments: [&'static str; 3],
@@ -162,6 +158,75 @@ pub struct Texts {
     pub weekdays: [&'static str; 7],
     pub count_errors: CountErrorTexts,
     pub edit_errors: EditErrorTexts,
+    pub format_errors: FormatErrorTexts,
+    pub session: SessionTexts,
+}
+
+/// Why stored data or a file could not be read.
+pub struct FormatErrorTexts {
+    pub too_large: &'static str,
+    pub not_json: &'static str,
+    pub not_a_plan: &'static str,
+    /// `{}` is the format version found.
+    pub newer_version: &'static str,
+    pub damaged: &'static str,
+}
+
+/// Undo and redo, saving, other tabs and stored copies.
+pub struct SessionTexts {
+    pub undo: &'static str,
+    pub redo: &'static str,
+    /// `{}` is what the step did, from `edit_kinds`.
+    pub undo_what: &'static str,
+    pub redo_what: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    /// `{}` is the reason.
+    pub undo_failed: &'static str,
+    /// In the order of `EditKind::ALL`.
+    pub edit_kinds: [&'static str; 18],
+    pub save_status: &'static str,
+    pub saved_just_now: &'static str,
+    /// `{}` is a number of seconds.
+    pub saved_seconds_ago: &'static str,
+    /// `{}` is a number of minutes.
+    pub saved_minutes_ago: &'static str,
+    pub saving: &'static str,
+    pub not_saved_full: &'static str,
+    pub not_saved_unavailable: &'static str,
+    pub not_saved_conflict: &'static str,
+    pub not_saved_newer_elsewhere: &'static str,
+    pub not_saved_left_alone: &'static str,
+    /// `{}` is the reason.
+    pub not_saved_refused: &'static str,
+    pub download_plan: &'static str,
+    pub delete_snapshots: &'static str,
+    /// `{}` is how many.
+    pub snapshots_deleted: &'static str,
+    pub download_stored_data: &'static str,
+    pub start_fresh: &'static str,
+    pub start_fresh_help: &'static str,
+    pub conflict_heading: &'static str,
+    /// `{}` is what the refused change did, `{}` why it no longer applies.
+    pub conflict_explain: &'static str,
+    pub keep_mine: &'static str,
+    pub take_theirs: &'static str,
+    pub keep_both: &'static str,
+    pub copy_suffix: &'static str,
+    pub updated_elsewhere: &'static str,
+    pub snapshots_heading: &'static str,
+    pub snapshots_intro: &'static str,
+    /// `{}` stages, `{}` KPIs, `{}` counts.
+    pub snapshot_summary: &'static str,
+    pub snapshot_unreadable: &'static str,
+    pub restore: &'static str,
+    pub no_snapshots: &'static str,
+    /// `{}` is the date.
+    pub restored_from: &'static str,
+    pub store_full: &'static str,
+    pub store_failed: &'static str,
+    /// `{}` is why the stored plan cannot be used.
+    pub stored_left_untouched: &'static str,
 }
 
 pub struct CountErrorTexts {
@@ -186,6 +251,9 @@ pub struct EditErrorTexts {
     pub margin_too_large: &'static str,
     pub bad_target: &'static str,
     pub split_across_days: &'static str,
+    pub id_in_use: &'static str,
+    pub date_out_of_range: &'static str,
+    pub invalid_plan: &'static str,
 }
 
 /// Something the user must be told about their input, kept untranslated so
@@ -281,7 +349,35 @@ impl Texts {
             EditError::BadTarget => t.bad_target.to_owned(),
             EditError::ValueTooLarge => self.count_errors.too_large.to_owned(),
             EditError::SplitAcrossDays(_) => t.split_across_days.to_owned(),
+            EditError::IdInUse => t.id_in_use.to_owned(),
+            EditError::DateOutOfRange => t.date_out_of_range.to_owned(),
+            // The rule's own words are for developers; the user reads ours.
+            EditError::InvalidPlan(_) => t.invalid_plan.to_owned(),
         }
+    }
+
+    pub fn format_error(&self, error: &FormatError) -> String {
+        let t = &self.format_errors;
+        match error {
+            FormatError::TooLarge => t.too_large.to_owned(),
+            FormatError::NotJson(_) => t.not_json.to_owned(),
+            FormatError::NotAPlan => t.not_a_plan.to_owned(),
+            FormatError::NewerVersion { found } => {
+                Texts::fill(t.newer_version, &[&found.to_string()])
+            }
+            FormatError::Invalid(_) => t.damaged.to_owned(),
+        }
+    }
+
+    pub fn store_error(&self, error: &StoreError) -> &'static str {
+        match error {
+            StoreError::QuotaExceeded => self.session.store_full,
+            StoreError::Other(_) => self.session.store_failed,
+        }
+    }
+
+    pub fn edit_kind(&self, kind: EditKind) -> &'static str {
+        self.session.edit_kinds[kind as usize]
     }
 
     pub fn problem(&self, problem: &Problem) -> String {

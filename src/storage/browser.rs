@@ -30,6 +30,17 @@ impl KeyValueStore for BrowserStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.storage.set_item(key, value).map_err(describe)
     }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.storage.remove_item(key).map_err(describe)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let count = self.storage.length().map_err(describe)?;
+        (0..count)
+            .filter_map(|i| self.storage.key(i).map_err(describe).transpose())
+            .collect()
+    }
 }
 
 /// Browsers report a full storage differently: Chromium and Safari throw

@@ -1,23 +1,50 @@
-//! Keeping the plan in the browser, safely.
+//! Keeping plans in the browser, safely.
 //!
 //! The rules live here, over a tiny key-value trait, so they are tested
-//! natively against an in-memory store; `browser` adapts local storage.
+//! natively against an in-memory store (with injected faults); `browser`
+//! adapts local storage.
+//! - Each plan has its own key, listed in a small index, ready for a library
+//!   of plans. A plan saved by an older version under the single old key is
+//!   read from there and moved on its first save.
 //! - Never write before a successful load: unreadable data is first copied
 //!   to a backup key, and if even that fails nothing is written at all.
 //! - A plan from a newer app version is left untouched.
+//! - Every save carries the next revision and first reads the stored one:
+//!   a newer stored revision means another tab saved, and this tab must
+//!   replay its edits on that plan instead of overwriting it.
 //! - A failed save leaves the previous stored copy as it was (a single
 //!   `setItem` either replaces the value or throws).
+//! - The first save of a day keeps the plan as the last editing day left it
+//!   as that day's snapshot; the last [`SNAPSHOTS_KEPT`] are kept.
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+mod snapshots;
 
-use crate::domain::format::{self, FormatError};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::format::{self, FormatError, Stored};
 use crate::domain::locale::Lang;
 use crate::domain::plan::Plan;
 
-pub const PLAN_KEY: &str = "funnel-planner/plan";
+pub use snapshots::{
+    list_snapshots, load_snapshot, remove_old_copies, Snapshot, SnapshotError, Summary,
+    SNAPSHOTS_KEPT,
+};
+
+/// Where versions 1 to 3 kept the one plan.
+pub const LEGACY_PLAN_KEY: &str = "funnel-planner/plan";
+pub const INDEX_KEY: &str = "funnel-planner/index";
 pub const LANG_KEY: &str = "funnel-planner/lang";
 pub const BACKUP_KEY_PREFIX: &str = "funnel-planner/unreadable-plan/";
+const PLAN_KEY_PREFIX: &str = "funnel-planner/plans/";
+/// The plan the app opens until the library lets users pick another.
+pub const MAIN_PLAN: &str = "main";
+
+pub fn plan_key(plan_id: &str) -> String {
+    format!("{PLAN_KEY_PREFIX}{plan_id}")
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -31,6 +58,34 @@ pub enum StoreError {
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key, for finding backups and snapshots.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// The plans this browser keeps, newest save last.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub plans: Vec<IndexEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    pub id: String,
+    pub name: String,
+    /// The day of the last save: the next day's first save snapshots it.
+    pub saved_on: NaiveDate,
+}
+
+/// The index, or an empty one when missing or unreadable (it is rebuilt
+/// from the plans as they are saved, so nothing is lost with it).
+pub fn load_index(store: &impl KeyValueStore) -> Index {
+    store
+        .get(INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 /// What the app found in storage at start-up.
@@ -38,47 +93,134 @@ pub trait KeyValueStore {
 pub enum Loaded {
     /// Nothing saved yet: start the default plan and save it.
     Nothing,
-    Plan(Plan),
+    Plan(Stored),
     /// Unreadable data, copied to `backup_key` before anything else is written.
     Recovered {
         backup_key: String,
         error: FormatError,
     },
     /// Readable only by a newer app, or unreadable and impossible to back
-    /// up: leave storage alone for this session.
+    /// up: leave storage alone. `raw` is the stored text, for the user to
+    /// download before deciding to start afresh.
     Untouchable {
         error: FormatError,
+        raw: String,
     },
 }
 
-impl Loaded {
-    /// Whether the app may write the plan back to storage.
-    pub fn may_save(&self) -> bool {
-        !matches!(self, Loaded::Untouchable { .. })
-    }
+/// Reads a plan. `stamp` makes the backup key unique (a timestamp).
+pub fn load_plan(
+    store: &impl KeyValueStore,
+    plan_id: &str,
+    stamp: u64,
+) -> Result<Loaded, StoreError> {
+    let text = match store.get(&plan_key(plan_id))? {
+        Some(text) => text,
+        None if plan_id == MAIN_PLAN => match store.get(LEGACY_PLAN_KEY)? {
+            Some(text) => text,
+            None => return Ok(Loaded::Nothing),
+        },
+        None => return Ok(Loaded::Nothing),
+    };
+    Ok(read_or_back_up(store, text, stamp))
 }
 
-/// Reads the saved plan. `stamp` makes the backup key unique (a timestamp).
-pub fn load_plan(store: &impl KeyValueStore, stamp: u64) -> Result<Loaded, StoreError> {
-    let Some(text) = store.get(PLAN_KEY)? else {
-        return Ok(Loaded::Nothing);
-    };
+fn read_or_back_up(store: &impl KeyValueStore, text: String, stamp: u64) -> Loaded {
     match format::decode(&text) {
-        Ok(plan) => Ok(Loaded::Plan(plan)),
-        Err(error @ FormatError::NewerVersion { .. }) => Ok(Loaded::Untouchable { error }),
+        Ok(stored) => Loaded::Plan(stored),
+        Err(error @ FormatError::NewerVersion { .. }) => Loaded::Untouchable { error, raw: text },
         Err(error) => {
             let backup_key = format!("{BACKUP_KEY_PREFIX}{stamp}");
             match store.set(&backup_key, &text) {
-                Ok(()) => Ok(Loaded::Recovered { backup_key, error }),
-                Err(_) => Ok(Loaded::Untouchable { error }),
+                Ok(()) => Loaded::Recovered { backup_key, error },
+                Err(_) => Loaded::Untouchable { error, raw: text },
             }
         }
     }
 }
 
-pub fn save_plan(store: &impl KeyValueStore, plan: &Plan) -> Result<(), StoreError> {
-    let text = format::encode(plan).map_err(|e| StoreError::Other(e.to_string()))?;
-    store.set(PLAN_KEY, &text)
+/// Why a save did not write.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The plan breaks a rule or is too large: loading would refuse it.
+    #[error("the plan cannot be saved: {0}")]
+    Refused(FormatError),
+    /// Another tab saved a newer revision: replay this tab's edits on it.
+    #[error("another tab saved a newer version")]
+    Newer(Box<Stored>),
+    /// Another tab (a newer app) wrote what this app cannot read.
+    #[error("another tab saved data this version cannot read")]
+    Unreadable(FormatError),
+}
+
+/// Saves `plan` as the revision after `base`, the revision this tab last
+/// read or wrote. Returns the revision written.
+pub fn save_plan(
+    store: &impl KeyValueStore,
+    plan_id: &str,
+    plan: &Plan,
+    base: u64,
+    today: NaiveDate,
+    stamp: u64,
+) -> Result<u64, SaveError> {
+    let revision = base + 1;
+    let text = format::encode(plan, revision).map_err(SaveError::Refused)?;
+    let key = plan_key(plan_id);
+    let stored = store.get(&key)?;
+    if let Some(stored) = &stored {
+        match format::stored_revision(stored) {
+            Some(found) if found > base => {
+                return match format::decode(stored) {
+                    Ok(newer) => Err(SaveError::Newer(Box::new(newer))),
+                    Err(error) => Err(SaveError::Unreadable(error)),
+                };
+            }
+            // Ours, or older than ours (a write that storage lost): ours is newer.
+            Some(_) => {}
+            // Damaged since it was read: keep it aside before writing over it.
+            None => store.set(&format!("{BACKUP_KEY_PREFIX}{stamp}"), stored)?,
+        }
+    }
+    let mut index = load_index(store);
+    let previous_day = index
+        .plans
+        .iter()
+        .find(|e| e.id == plan_id)
+        .map(|e| e.saved_on);
+    if let (Some(stored), Some(day)) = (&stored, previous_day) {
+        if day < today {
+            // Snapshots are a convenience: a full storage must not stop the save.
+            let _ = snapshots::keep(store, plan_id, day, stored);
+        }
+    }
+    store.set(&key, &text)?;
+    if plan_id == MAIN_PLAN {
+        // The plan now lives under its own key; the old one would only go stale.
+        let _ = store.remove(LEGACY_PLAN_KEY);
+    }
+    index.plans.retain(|e| e.id != plan_id);
+    index.plans.push(IndexEntry {
+        id: plan_id.to_owned(),
+        name: plan.name.clone(),
+        saved_on: today,
+    });
+    // The index is rebuilt by the next save if this write fails.
+    if let Ok(text) = serde_json::to_string(&index) {
+        let _ = store.set(INDEX_KEY, &text);
+    }
+    Ok(revision)
+}
+
+/// The stored plan if another tab saved past `base`; cheap when nothing
+/// changed (only the revision is read).
+pub fn read_if_newer(store: &impl KeyValueStore, plan_id: &str, base: u64) -> Option<Stored> {
+    let text = store.get(&plan_key(plan_id)).ok()??;
+    if format::stored_revision(&text)? <= base {
+        return None;
+    }
+    format::decode(&text).ok()
 }
 
 /// The saved UI language, if any and if readable.
@@ -91,116 +233,7 @@ pub fn save_lang(store: &impl KeyValueStore, lang: Lang) -> Result<(), StoreErro
 }
 
 #[cfg(test)]
-mod tests {
-    use std::cell::{Cell, RefCell};
-    use std::collections::HashMap;
+pub(crate) mod memory;
 
-    use super::*;
-    use crate::domain::presets::inside_sales;
-
-    /// In-memory storage that can be told to fail its writes.
-    #[derive(Default)]
-    struct MemoryStore {
-        items: RefCell<HashMap<String, String>>,
-        full: Cell<bool>,
-    }
-
-    impl MemoryStore {
-        fn with(key: &str, value: &str) -> MemoryStore {
-            let store = MemoryStore::default();
-            store.items.borrow_mut().insert(key.into(), value.into());
-            store
-        }
-
-        fn item(&self, key: &str) -> Option<String> {
-            self.items.borrow().get(key).cloned()
-        }
-    }
-
-    impl KeyValueStore for MemoryStore {
-        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-            Ok(self.item(key))
-        }
-
-        fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-            if self.full.get() {
-                return Err(StoreError::QuotaExceeded);
-            }
-            self.items.borrow_mut().insert(key.into(), value.into());
-            Ok(())
-        }
-    }
-
-    fn plan() -> Plan {
-        inside_sales(Lang::En)
-    }
-
-    #[test]
-    fn saves_and_loads_a_plan() {
-        let store = MemoryStore::default();
-        assert_eq!(load_plan(&store, 1), Ok(Loaded::Nothing));
-        save_plan(&store, &plan()).unwrap();
-        assert_eq!(load_plan(&store, 1), Ok(Loaded::Plan(plan())));
-    }
-
-    #[test]
-    fn unreadable_data_is_backed_up_verbatim() {
-        let store = MemoryStore::with(PLAN_KEY, "{not json");
-        let loaded = load_plan(&store, 1700).unwrap();
-        let Loaded::Recovered { backup_key, error } = &loaded else {
-            panic!("expected recovery, got {loaded:?}");
-        };
-        assert_eq!(backup_key, "funnel-planner/unreadable-plan/1700");
-        assert!(matches!(error, FormatError::NotJson(_)));
-        assert_eq!(store.item(backup_key).as_deref(), Some("{not json"));
-        assert!(loaded.may_save());
-    }
-
-    #[test]
-    fn unreadable_data_that_cannot_be_backed_up_is_left_alone() {
-        let store = MemoryStore::with(PLAN_KEY, "garbage");
-        store.full.set(true);
-        let loaded = load_plan(&store, 1).unwrap();
-        assert!(matches!(loaded, Loaded::Untouchable { .. }));
-        assert!(!loaded.may_save());
-        assert_eq!(store.item(PLAN_KEY).as_deref(), Some("garbage"));
-    }
-
-    #[test]
-    fn plans_from_newer_versions_are_left_alone() {
-        let newer = r#"{"format":"funnel-planner/plan","version":999,"plan":{}}"#;
-        let store = MemoryStore::with(PLAN_KEY, newer);
-        let loaded = load_plan(&store, 1).unwrap();
-        assert_eq!(
-            loaded,
-            Loaded::Untouchable {
-                error: FormatError::NewerVersion { found: 999 }
-            }
-        );
-        assert_eq!(store.items.borrow().len(), 1, "no backup written");
-    }
-
-    #[test]
-    fn a_failed_save_keeps_the_previous_copy() {
-        let store = MemoryStore::default();
-        save_plan(&store, &plan()).unwrap();
-        let saved = store.item(PLAN_KEY);
-        let mut changed = plan();
-        changed
-            .rename_stage(changed.stages[0].id, "Changed")
-            .unwrap();
-        store.full.set(true);
-        assert_eq!(save_plan(&store, &changed), Err(StoreError::QuotaExceeded));
-        assert_eq!(store.item(PLAN_KEY), saved);
-    }
-
-    #[test]
-    fn language_preference_round_trips_and_ignores_junk() {
-        let store = MemoryStore::default();
-        assert_eq!(load_lang(&store), None);
-        save_lang(&store, Lang::Ja).unwrap();
-        assert_eq!(load_lang(&store), Some(Lang::Ja));
-        store.set(LANG_KEY, "klingon").unwrap();
-        assert_eq!(load_lang(&store), None);
-    }
-}
+#[cfg(test)]
+mod tests;

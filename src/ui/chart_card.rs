@@ -7,8 +7,8 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 
+use super::download::{click_download, download_text};
 use super::state::use_app;
 use crate::charts::{Chart, ChartStyle};
 
@@ -72,7 +72,9 @@ pub fn ChartCard(
         let result =
             chart.with_untracked(|c| c.to_svg(width.max(320), c.preferred_height(), &style));
         match result {
-            Ok(svg) => draw_error.set(save_svg(&svg, &format!("{name}.svg")).err()),
+            Ok(svg) => {
+                draw_error.set(download_text(&svg, "image/svg+xml", &format!("{name}.svg")).err())
+            }
             Err(error) => draw_error.set(Some(error.to_string())),
         }
     };
@@ -194,33 +196,4 @@ fn draw(
             &ChartStyle::scaled(scale, large),
         )
         .map_err(|e| e.to_string())
-}
-
-fn save_svg(svg: &str, file_name: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let result = click_download(&url, file_name);
-    // The download reads the URL after this returns; free it a little later.
-    set_timeout(
-        move || drop(web_sys::Url::revoke_object_url(&url)),
-        std::time::Duration::from_secs(10),
-    );
-    result
-}
-
-/// Starts a download the way a link with `download` does.
-fn click_download(url: &str, file_name: &str) -> Result<(), String> {
-    let link = document()
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "no link element".to_owned())?;
-    link.set_href(url);
-    link.set_download(file_name);
-    link.click();
-    Ok(())
 }

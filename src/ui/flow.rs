@@ -7,19 +7,30 @@ use wasm_bindgen::JsCast;
 
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
-use crate::domain::plan::{Department, Direction, RemovedStage, Stage, StageId};
+use crate::domain::edit::Edit;
+use crate::domain::ids::MetricId;
+use crate::domain::plan::{Department, Direction, Stage, StageId};
 
 #[component]
 pub fn FlowPage() -> impl IntoView {
     let state = use_app();
-    let removed = RwSignal::new(None::<RemovedStage>);
+    // The stage just removed and the KPIs that went with it, named until
+    // the next change; undo brings them back.
+    let removed = RwSignal::new(None::<(String, Vec<String>)>);
     let add_error = RwSignal::new(None::<Problem>);
     let stage_ids = move || state.stage_ids();
 
     let add_stage = move |_| {
         let t = state.texts();
-        match state.edit(|p| p.add_stage(t.new_stage_name, t.new_stage_count)) {
-            Ok(id) => {
+        let id = StageId(state.session.fresh_id());
+        let edit = Edit::AddStage {
+            id,
+            count: MetricId(state.session.fresh_id()),
+            name: t.new_stage_name.to_owned(),
+            count_name: t.new_stage_count.to_owned(),
+        };
+        match state.dispatch(edit) {
+            Ok(()) => {
                 add_error.set(None);
                 focus_after_render(format!("stage-name-{}", id.0));
             }
@@ -27,16 +38,8 @@ pub fn FlowPage() -> impl IntoView {
         }
     };
     let undo_remove = move |_| {
-        if let Some(stage) = removed.get_untracked() {
-            let id = stage.stage.id;
-            match state.edit(|p| p.restore_stage(stage)) {
-                Ok(()) => {
-                    removed.set(None);
-                    focus_after_render(format!("stage-name-{}", id.0));
-                }
-                Err(message) => add_error.set(Some(message)),
-            }
-        }
+        removed.set(None);
+        state.session.undo();
     };
 
     view! {
@@ -56,13 +59,9 @@ pub fn FlowPage() -> impl IntoView {
             </div>
             {move || {
                 removed
-                    .with(|r| {
-                        r.as_ref().map(|r| {
-                            let kpis: Vec<String> = r.kpis.iter().map(|(_, k)| k.name.clone()).collect();
-                            (r.stage.name.clone(), kpis.join(", "))
-                        })
-                    })
+                    .get()
                     .map(|(name, kpis)| {
+                        let kpis = kpis.join(", ");
                         let t = state.texts();
                         view! {
                             <div class="toast" role="status">
@@ -84,7 +83,7 @@ pub fn FlowPage() -> impl IntoView {
 }
 
 #[component]
-fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoView {
+fn StageCard(id: StageId, removed: RwSignal<Option<(String, Vec<String>)>>) -> impl IntoView {
     let state = use_app();
     let name =
         Signal::derive(move || stage_field(state, id, |s| s.name.clone()).unwrap_or_default());
@@ -97,19 +96,28 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
     let up_id = format!("stage-up-{}", id.0);
     let down_id = format!("stage-down-{}", id.0);
 
-    let rename = Callback::new(move |text: String| state.edit(|p| p.rename_stage(id, &text)));
+    let rename = Callback::new(move |text: String| state.dispatch(Edit::RenameStage(id, text)));
     let move_stage = move |direction: Direction, focus_id: String| {
         // A stage that is gone cannot move; nothing to report.
-        let _ = state.edit(|p| p.move_stage(id, direction));
+        let _ = state.dispatch(Edit::MoveStage(id, direction));
         focus_after_render(focus_id);
     };
     let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
-    let remove = move |_| match state.edit(|p| p.remove_stage(id)) {
-        Ok(stage) => {
-            removed.set(Some(stage));
-            focus_after_render("undo-remove".to_owned());
+    let remove = move |_| {
+        let (name, kpis) = state.plan.with_untracked(|p| {
+            let kpis = p.kpis_removed_with(id).map(|k| k.name.clone()).collect();
+            (
+                p.stage(id).map(|s| s.name.clone()).unwrap_or_default(),
+                kpis,
+            )
+        });
+        match state.dispatch(Edit::RemoveStage(id)) {
+            Ok(()) => {
+                removed.set(Some((name, kpis)));
+                focus_after_render("undo-remove".to_owned());
+            }
+            Err(message) => remove_error.set(Some(message)),
         }
-        Err(message) => remove_error.set(Some(message)),
     };
     // Alt+↑/↓ in any field of the card moves the stage, like in an outliner.
     let (key_up_focus, key_down_focus) = (name_id.clone(), name_id.clone());
@@ -146,7 +154,7 @@ fn StageCard(id: StageId, removed: RwSignal<Option<RemovedStage>>) -> impl IntoV
                         prop:value=move || owner().map(Department::key)
                         on:change=move |ev| {
                             if let Some(dept) = Department::from_key(&event_target_value(&ev)) {
-                                let _ = state.edit(|p| p.set_owner(id, dept));
+                                let _ = state.dispatch(Edit::SetOwner(id, dept));
                             }
                         }
                     >

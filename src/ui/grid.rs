@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use super::kpi_cell::KpiReadingView;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
+use crate::domain::edit::Edit;
 use crate::domain::entries::Cell;
 use crate::domain::grid::{parse_block, parse_cell, paste_block};
 use crate::domain::ids::{KpiId, MetricId, StageId};
@@ -121,17 +122,13 @@ pub fn CountGrid() -> impl IntoView {
         let Some(row) = rows.iter().position(|m| *m == metric) else {
             return;
         };
-        match state
+        let edit = state
             .plan
-            .try_update_untracked(|p| paste_block(p, &rows, &columns, (row, column), &block))
-        {
-            Some(Ok(_)) => {
-                state.plan.notify();
-                paste_message.set(None);
-            }
-            Some(Err(error)) => paste_message.set(Some(error.into())),
-            None => {}
-        }
+            .with_untracked(|p| paste_block(p, &rows, &columns, (row, column), &block));
+        let result = edit
+            .map_err(Problem::from)
+            .and_then(|edit| state.dispatch(edit));
+        paste_message.set(result.err());
     };
 
     view! {
@@ -306,7 +303,7 @@ fn MetricCell(
     });
     let commit = Callback::new(move |text: String| {
         let value = parse_cell(&text, kind.get_untracked(), state.currency.get_untracked())?;
-        state.edit(|p| p.set_entry(metric, period, value))
+        state.dispatch(Edit::SetEntry(metric, period, value))
     });
     let labelled_by = format!("metric-{} period-{column}", metric.0);
     view! {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::flow::focus_after_render;
 use super::state::use_app;
 use super::validated_input::ValidatedInput;
+use crate::domain::edit::{change_kpi, Edit};
 use crate::domain::ids::{KpiId, MetricId, StageId};
 use crate::domain::kpi::parse_target;
 use crate::domain::money::Currency;
@@ -50,7 +51,7 @@ fn PlanSettings() -> impl IntoView {
     let set_margin = Callback::new(move |text: String| {
         let value = parse_count(&text)?;
         let value = u32::try_from(value).map_err(|_| EditError::MarginTooLarge)?;
-        state.edit(|p| p.set_at_risk_margin(value))
+        state.dispatch(Edit::SetAtRiskMargin(value))
     });
     view! {
         <section class="card settings" aria-labelledby="settings-heading">
@@ -63,7 +64,7 @@ fn PlanSettings() -> impl IntoView {
                         prop:value=move || state.plan.with(|p| p.currency.code())
                         on:change=move |ev| {
                             if let Some(currency) = Currency::from_code(&event_target_value(&ev)) {
-                                currency_error.set(state.edit(|p| p.set_currency(currency)).err());
+                                currency_error.set(state.dispatch(Edit::SetCurrency(currency)).err());
                             }
                         }
                     >
@@ -123,7 +124,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
     });
     let set_lag = Callback::new(move |text: String| {
         let value = parse_lag(&text)?;
-        state.edit(|p| p.set_stage_lag(id, value))
+        state.dispatch(Edit::SetStageLag(id, value))
     });
     let count_target_id = format!("stage-count-target-{}", id.0);
     let step_target_id = format!("stage-step-target-{}", id.0);
@@ -142,7 +143,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
             Some(parse_count(&text)?)
         };
         let month = state.target_month.get_untracked();
-        state.edit(|p| p.set_count_target(id, month, value))
+        state.dispatch(Edit::SetCountTarget(id, month, value))
     });
     let step_target = Signal::derive(move || {
         let month = state.target_month.get();
@@ -160,7 +161,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
         let currency = state.currency.get_untracked();
         let value = parse_target(&text, KpiDisplay::Percent, currency)?;
         let month = state.target_month.get_untracked();
-        state.edit(|p| p.set_step_target(id, month, value))
+        state.dispatch(Edit::SetStepTarget(id, month, value))
     });
     let month_label = move || state.texts().month(state.target_month.get());
     view! {
@@ -263,7 +264,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
             .with(|p| p.metric(id).is_some_and(|m| m.lost_reason))
     };
     let error = RwSignal::new(None::<Problem>);
-    let rename = Callback::new(move |text: String| state.edit(|p| p.rename_metric(id, &text)));
+    let rename = Callback::new(move |text: String| state.dispatch(Edit::RenameMetric(id, text)));
     let label = move |what: &str| format!("{what}: {}", name.get());
     view! {
         <tr>
@@ -286,7 +287,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                     prop:value=move || kind().key()
                     on:change=move |ev| {
                         if let Some(kind) = MetricKind::from_key(&event_target_value(&ev)) {
-                            error.set(state.edit(|p| p.set_metric_kind(id, kind)).err());
+                            error.set(state.dispatch(Edit::SetMetricKind(id, kind)).err());
                         }
                     }
                 >
@@ -303,7 +304,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                     prop:checked=lost
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
-                        let _ = state.edit(|p| p.set_lost_reason(id, checked));
+                        let _ = state.dispatch(Edit::SetLostReason(id, checked));
                     }
                 />
             </td>
@@ -312,7 +313,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                     type="button"
                     class="danger"
                     aria-label=move || label(state.texts().remove)
-                    on:click=move |_| error.set(state.edit(|p| p.remove_metric(id)).err())
+                    on:click=move |_| error.set(state.dispatch(Edit::RemoveMetric(id)).err())
                 >
                     {move || state.texts().remove}
                 </button>
@@ -334,9 +335,16 @@ fn AddMetric(stage: StageId) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = name.get_untracked();
-        match state.edit(|p| p.add_metric(stage, &text, kind.get_untracked(), lost.get_untracked()))
-        {
-            Ok(id) => {
+        let id = MetricId(state.session.fresh_id());
+        let edit = Edit::AddMetric {
+            id,
+            stage,
+            name: text,
+            kind: kind.get_untracked(),
+            lost_reason: lost.get_untracked(),
+        };
+        match state.dispatch(edit) {
+            Ok(()) => {
                 name.set(String::new());
                 lost.set(false);
                 error.set(None);
@@ -399,8 +407,9 @@ fn KpiTable(scope: KpiScope) -> impl IntoView {
             .plan
             .with_untracked(|p| p.new_kpi_draft(scope, t.new_kpi_name));
         let Some(draft) = draft else { return };
-        match state.edit(|p| p.add_kpi(&draft)) {
-            Ok(id) => {
+        let id = KpiId(state.session.fresh_id());
+        match state.dispatch(Edit::AddKpi(id, draft)) {
+            Ok(()) => {
                 error.set(None);
                 focus_after_render(format!("kpi-name-{}", id.0));
             }
@@ -452,15 +461,18 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
     let name = Signal::derive(move || kpi().map(|k| k.name).unwrap_or_default());
     let error = RwSignal::new(None::<Problem>);
     // Changes one field of the KPI; the domain checks the result.
-    let change = move |apply: Box<dyn FnOnce(&mut KpiDraft)>| {
-        error.set(state.edit(|p| p.change_kpi(id, apply)).err());
+    let change_with = move |apply: Box<dyn FnOnce(&mut KpiDraft)>| {
+        let edit = state.plan.with_untracked(|p| change_kpi(p, id, apply))?;
+        state.dispatch(edit)
     };
-    let rename =
-        Callback::new(move |text: String| state.edit(|p| p.change_kpi(id, |d| d.name = text)));
+    let change = move |apply: Box<dyn FnOnce(&mut KpiDraft)>| {
+        error.set(change_with(apply).err());
+    };
+    let rename = Callback::new(move |text: String| change_with(Box::new(|d| d.name = text)));
     let lag = Signal::derive(move || kpi().map_or(0, |k| k.lag).to_string());
     let set_lag = Callback::new(move |text: String| {
         let value = parse_lag(&text)?;
-        state.edit(|p| p.change_kpi(id, |d| d.lag = value))
+        change_with(Box::new(move |d| d.lag = value))
     });
     let target = Signal::derive(move || {
         let month = state.target_month.get();
@@ -483,7 +495,7 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
         };
         let value = parse_target(&text, display, currency)?;
         let month = state.target_month.get_untracked();
-        state.edit(|p| p.set_target(id, month, value))
+        state.dispatch(Edit::SetKpiTarget(id, month, value))
     });
     let label = move |what: &str| format!("{what}: {}", name.get());
     let lag_label = Signal::derive(move || label(state.texts().lag));
@@ -589,7 +601,7 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
                     type="button"
                     class="danger"
                     aria-label=move || label(state.texts().remove)
-                    on:click=move |_| error.set(state.edit(|p| p.remove_kpi(id).map(|_| ())).err())
+                    on:click=move |_| error.set(state.dispatch(Edit::RemoveKpi(id)).err())
                 >
                     {move || state.texts().remove}
                 </button>

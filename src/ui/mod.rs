@@ -3,19 +3,23 @@
 
 mod chart_card;
 mod dashboard;
+mod download;
 mod flow;
 mod grid;
+mod history_buttons;
 mod kpi_cell;
 mod kpi_strip;
 mod kpis;
-mod notices;
 mod numbers;
 mod range_toolbar;
+mod save_status;
+mod session;
+mod snapshots;
 mod state;
 mod toggle;
 mod validated_input;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -23,39 +27,34 @@ use crate::charts::palette::{css_hex, department_colour};
 use crate::domain::locale::Lang;
 use crate::domain::month::Month;
 use crate::domain::period::RangePreset;
-use crate::domain::plan::{Department, KpiDisplay, KpiScope, Plan};
-use crate::domain::presets::inside_sales;
+use crate::domain::plan::{Department, KpiDisplay, KpiScope};
 use crate::i18n::texts;
 use crate::route::Route;
 use crate::storage::browser::BrowserStore;
-use crate::storage::{load_lang, load_plan, save_lang, save_plan, Loaded, PLAN_KEY};
+use crate::storage::{load_lang, save_lang};
 
-pub use state::{use_app, AppState, StorageNotice};
+use session::{today, Session};
+pub use state::{use_app, AppState};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let store = BrowserStore::open();
-    let lang = store
+    let lang = BrowserStore::open()
         .as_ref()
         .and_then(load_lang)
         .unwrap_or_else(browser_lang);
-    let Start {
-        plan,
-        notice,
-        may_save,
-        save_now: save_at_start,
-    } = initial_plan(store.as_ref(), lang);
-    let may_save = RwSignal::new(may_save);
+    let (session, start_notice) = Session::start(lang);
+    let plan = session.plan();
     let today = today();
     // The shared percentage KPIs make a sensible first trend.
-    let initial_trend = plan
-        .kpis_in(KpiScope::Shared)
-        .filter(|k| k.display == KpiDisplay::Percent)
-        .map(|k| k.id)
-        .collect();
-    let plan = RwSignal::new(plan);
+    let initial_trend = plan.with_untracked(|plan| {
+        plan.kpis_in(KpiScope::Shared)
+            .filter(|k| k.display == KpiDisplay::Percent)
+            .map(|k| k.id)
+            .collect()
+    });
     let state = AppState {
         plan,
+        session,
         currency: Memo::new(move |_| plan.with(|p| p.currency)),
         lang: RwSignal::new(lang),
         today,
@@ -65,63 +64,11 @@ pub fn App() -> impl IntoView {
         large_charts: RwSignal::new(false),
         trend_kpis: RwSignal::new(initial_trend),
         target_month: RwSignal::new(Month::clamped(today.year(), today.month())),
-        notice: RwSignal::new(notice),
-        save_error: RwSignal::new(None),
+        start_notice: RwSignal::new(start_notice),
     };
     provide_context(state);
-
-    // Autosave, debounced: a burst of keystrokes is written once, 300 ms
-    // after the last, and at once when the page is hidden or closed, so
-    // typing never waits for serialising a large plan.
-    let save_now = move || {
-        if !may_save.get_untracked() {
-            return;
-        }
-        let Some(store) = BrowserStore::open() else {
-            return;
-        };
-        let result = state.plan.with_untracked(|plan| save_plan(&store, plan));
-        state.save_error.set(result.err());
-    };
-    let pending_save = StoredValue::new(None::<TimeoutHandle>);
-    let flush = move || {
-        if let Some(handle) = pending_save.get_value() {
-            handle.clear();
-            pending_save.set_value(None);
-            save_now();
-        }
-    };
-    Effect::new(move |first_run: Option<()>| {
-        state.plan.track();
-        // Loading is not a change, unless storage does not hold this plan yet.
-        if first_run.is_none() {
-            if save_at_start {
-                save_now();
-            }
-            return;
-        }
-        if let Some(handle) = pending_save.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending_save.set_value(None);
-                save_now();
-            },
-            std::time::Duration::from_millis(300),
-        );
-        pending_save.set_value(handle.ok());
-    });
-    let pagehide_listener = window_event_listener(ev::pagehide, move |_| flush());
-    let visibility_listener = window_event_listener(ev::visibilitychange, move |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
-        }
-    });
-    on_cleanup(move || {
-        pagehide_listener.remove();
-        visibility_listener.remove();
-    });
+    let shortcuts = window_event_listener(ev::keydown, move |ev| history_shortcut(session, &ev));
+    on_cleanup(move || shortcuts.remove());
 
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -136,16 +83,6 @@ pub fn App() -> impl IntoView {
             document.set_title(texts(lang).app_title);
         }
     });
-
-    // Another tab saved the plan: saving here would overwrite its work, so
-    // this tab stops saving and asks for a reload.
-    let storage_listener = window_event_listener(ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(PLAN_KEY) {
-            may_save.set(false);
-            state.notice.set(Some(StorageNotice::ChangedElsewhere));
-        }
-    });
-    on_cleanup(move || storage_listener.remove());
 
     let route = RwSignal::new(current_route());
     let hash_listener = window_event_listener(ev::hashchange, move |_| route.set(current_route()));
@@ -176,6 +113,7 @@ pub fn App() -> impl IntoView {
                         })
                         .collect_view()}
                 </nav>
+                <history_buttons::HistoryButtons />
                 <label class="lang-picker">
                     <span>{move || state.texts().language}</span>
                     <select
@@ -191,7 +129,7 @@ pub fn App() -> impl IntoView {
                     </select>
                 </label>
             </header>
-            <notices::StorageNotices />
+            <save_status::SaveStatus />
             <main id="main" tabindex="-1">
                 {move || match route.get() {
                     Route::Flow => view! { <flow::FlowPage /> }.into_any(),
@@ -202,6 +140,7 @@ pub fn App() -> impl IntoView {
             </main>
             <footer class="app-footer">
                 <p>{move || state.texts().storage_note}</p>
+                <snapshots::Snapshots />
             </footer>
         </div>
     }
@@ -227,46 +166,18 @@ fn skip_to_main(ev: ev::MouseEvent) {
     }
 }
 
-/// The plan the app starts with, and what it may do with storage.
-struct Start {
-    plan: Plan,
-    notice: Option<StorageNotice>,
-    /// False when stored data must be left alone.
-    may_save: bool,
-    /// True when storage does not hold this plan yet (first visit, or
-    /// unreadable data already backed up): write it at once.
-    save_now: bool,
-}
-
-/// Decides the starting plan from what storage holds.
-fn initial_plan(store: Option<&BrowserStore>, lang: Lang) -> Start {
-    let fresh = |notice, may_save, save_now| Start {
-        plan: inside_sales(lang),
-        notice,
-        may_save,
-        save_now,
-    };
-    let Some(store) = store else {
-        return fresh(Some(StorageNotice::Unavailable), false, false);
-    };
-    match load_plan(store, js_sys::Date::now() as u64) {
-        Ok(Loaded::Nothing) => fresh(None, true, true),
-        Ok(Loaded::Plan(plan)) => Start {
-            plan,
-            notice: None,
-            may_save: true,
-            save_now: false,
-        },
-        Ok(Loaded::Recovered { backup_key, error }) => fresh(
-            Some(StorageNotice::Recovered { backup_key, error }),
-            true,
-            true,
-        ),
-        Ok(Loaded::Untouchable { error }) => {
-            fresh(Some(StorageNotice::Untouchable { error }), false, false)
-        }
-        Err(_) => fresh(Some(StorageNotice::Unavailable), false, false),
+/// Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (⌘ on macOS), wherever
+/// the focus is: a field's typing is one step of the app's history.
+fn history_shortcut(session: Session, ev: &ev::KeyboardEvent) {
+    if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        return;
     }
+    match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        ("z", false) => session.undo(),
+        ("z", true) | ("y", false) => session.redo(),
+        _ => return,
+    }
+    ev.prevent_default();
 }
 
 fn browser_lang() -> Lang {
@@ -280,17 +191,6 @@ fn current_route() -> Route {
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     Route::from_hash(&hash)
-}
-
-/// Today in the user's time zone, from the browser's clock.
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
 }
 
 /// CSS custom properties with the department colours, taken from the chart

@@ -3,34 +3,21 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::format::FormatError;
+use crate::domain::edit::Edit;
 use crate::domain::locale::Lang;
 use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::period::{PeriodRange, RangePreset};
-use crate::domain::plan::{Department, EditError, KpiId, MetricId, Plan, StageId};
+use crate::domain::plan::{Department, KpiId, MetricId, Plan, StageId};
 use crate::i18n::{texts, Problem, Texts};
-use crate::storage::StoreError;
 
-/// Something about stored data the user must know, shown until dismissed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum StorageNotice {
-    /// Unreadable data was kept under `backup_key`; a fresh plan was started.
-    Recovered {
-        backup_key: String,
-        error: FormatError,
-    },
-    /// Saved data is left alone (newer version or not backed up); nothing is saved.
-    Untouchable { error: FormatError },
-    /// Local storage cannot be used at all.
-    Unavailable,
-    /// Another tab saved the plan; this tab no longer saves.
-    ChangedElsewhere,
-}
+use super::session::{Session, StartNotice};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub plan: RwSignal<Plan>,
+    /// The plan, read-only; changes go through `dispatch`.
+    pub plan: ReadSignal<Plan>,
+    pub session: Session,
     /// The plan's currency, apart from the plan so that the many views
     /// that format money do not re-run on every count edit.
     pub currency: Memo<Currency>,
@@ -47,9 +34,8 @@ pub struct AppState {
     pub trend_kpis: RwSignal<Vec<KpiId>>,
     /// The month whose targets the KPIs page edits.
     pub target_month: RwSignal<Month>,
-    pub notice: RwSignal<Option<StorageNotice>>,
-    /// The last save's failure, cleared by the next good save.
-    pub save_error: RwSignal<Option<StoreError>>,
+    /// What storage held at start-up, when the user must know.
+    pub start_notice: RwSignal<Option<StartNotice>>,
 }
 
 impl AppState {
@@ -79,22 +65,10 @@ impl AppState {
             .with(|p| p.metrics_of(stage).map(|m| m.id).collect())
     }
 
-    /// Applies an edit to the plan. Plan methods change nothing when they
-    /// refuse, so only a successful edit notifies (and so recomputes and
-    /// saves); a refusal comes back as a problem to show the user.
-    pub fn edit<T>(
-        &self,
-        edit: impl FnOnce(&mut Plan) -> Result<T, EditError>,
-    ) -> Result<T, Problem> {
-        match self.plan.try_update_untracked(edit) {
-            Some(Ok(value)) => {
-                self.plan.notify();
-                Ok(value)
-            }
-            Some(Err(error)) => Err(error.into()),
-            // The plan is gone with its page; nothing to change.
-            None => Err(EditError::UnknownStage.into()),
-        }
+    /// Applies a change to the plan (the one door, see `session`); a
+    /// refusal comes back as a problem to show the user.
+    pub fn dispatch(&self, edit: Edit) -> Result<(), Problem> {
+        self.session.dispatch(edit).map_err(Problem::from)
     }
 }
 

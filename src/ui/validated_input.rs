@@ -1,6 +1,7 @@
 //! A text field whose value is checked on every keystroke. Valid text goes
 //! to the model at once; invalid text stays in the field with a message
-//! beside it while the model keeps its last valid value.
+//! beside it while the model keeps its last valid value. Everything typed
+//! while the field has focus is one undo step.
 
 use leptos::prelude::*;
 
@@ -29,13 +30,28 @@ pub fn ValidatedInput(
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<Problem>);
     let error_id = format!("{id}-error");
+    let session = state.session;
+    // Undo, redo or another tab changed the plan: show it, not the typing.
+    Effect::new(move |seen: Option<u64>| {
+        let now = session.outside_changes();
+        if seen.is_some_and(|seen| seen != now) && draft.with_untracked(Option::is_some) {
+            draft.set(None);
+            error.set(None);
+        }
+        now
+    });
+    let group = StoredValue::new(id.clone());
 
     // The browser can still fire events at a field while a re-render is
     // removing it (blur on removal); by then its signals are disposed, so
     // handlers use the `try_` accessors and do nothing instead of panicking.
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        if let Some(result) = on_commit.try_run(text.clone()) {
+        let commit = || on_commit.try_run(text.clone());
+        let result = group
+            .try_with_value(|group| session.typing_in(group, commit))
+            .flatten();
+        if let Some(result) = result {
             error.try_set(result.err());
         }
         draft.try_set(Some(text));
@@ -67,6 +83,7 @@ pub fn ValidatedInput(
             aria-label=move || label.map(|l| l.get())
             on:input=on_input
             on:change=on_change
+            on:blur=move |_| session.close_group()
             on:keydown=on_keydown
         />
         <p id=error_id class="field-error" aria-live="polite">

@@ -1,0 +1,401 @@
+//! Every change to a plan, as a value.
+//!
+//! An [`Edit`] says what changes; [`apply`] is the only function that
+//! changes a plan through it. It checks the edit, changes nothing when it
+//! refuses, and otherwise returns the edit's inverse: the edit that puts
+//! the plan back exactly. Undo, redo and replaying one tab's edits on top
+//! of another tab's save are all built on that one function.
+//!
+//! Edits that create things carry the ids they create (from an
+//! [`IdGen`](super::ids::IdGen)), so applying an edit twice to equal plans
+//! gives equal plans, and a redo brings back the very ids later edits name.
+
+pub mod history;
+pub mod rebase;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::format;
+use super::ids::{KpiId, MetricId, StageId};
+use super::money::Currency;
+use super::month::Month;
+use super::period::Period;
+use super::plan::{
+    Department, Direction, EditError, Kpi, KpiDraft, Metric, MetricKind, MoneyAmounts, Plan,
+    RemovedStage,
+};
+
+/// A change to a plan. Variants named `Restore…` are the inverses of removals
+/// and conversions that round; the UI never builds them itself.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetPlanName(String),
+    SetCurrency(Currency),
+    SetAtRiskMargin(u32),
+    /// Appends a stage with its count metric.
+    AddStage {
+        id: StageId,
+        count: MetricId,
+        name: String,
+        count_name: String,
+    },
+    RenameStage(StageId, String),
+    MoveStage(StageId, Direction),
+    SetOwner(StageId, Department),
+    SetStageLag(StageId, u32),
+    /// Removes a stage with its metrics, their counts and every KPI that
+    /// reads them.
+    RemoveStage(StageId),
+    RestoreStage(Box<RemovedStage>),
+    SetCountTarget(StageId, Month, Option<u64>),
+    SetStepTarget(StageId, Month, Option<f64>),
+    AddMetric {
+        id: MetricId,
+        stage: StageId,
+        name: String,
+        kind: MetricKind,
+        lost_reason: bool,
+    },
+    RenameMetric(MetricId, String),
+    SetMetricKind(MetricId, MetricKind),
+    SetLostReason(MetricId, bool),
+    RemoveMetric(MetricId),
+    RestoreMetric {
+        index: usize,
+        metric: Metric,
+        days: BTreeMap<NaiveDate, u64>,
+    },
+    RestoreMetricKind {
+        id: MetricId,
+        kind: MetricKind,
+        days: BTreeMap<NaiveDate, u64>,
+    },
+    RestoreMoney(Box<MoneyAmounts>),
+    AddKpi(KpiId, KpiDraft),
+    /// Replaces everything about a KPI but its id and targets.
+    ChangeKpi(KpiId, KpiDraft),
+    RemoveKpi(KpiId),
+    RestoreKpi(usize, Box<Kpi>),
+    SetKpiTarget(KpiId, Month, Option<f64>),
+    /// A metric's value for one period; `None` clears it.
+    SetEntry(MetricId, Period, Option<u64>),
+    /// Several edits applied together, all or none: a paste, a restore.
+    Batch(Vec<Edit>),
+    /// The whole plan at once: restoring a snapshot, importing a file.
+    ReplacePlan(Box<Plan>),
+}
+
+/// What an edit is, in words the undo button uses ("Undo: rename stage").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EditKind {
+    PlanSettings,
+    AddStage,
+    RenameStage,
+    MoveStage,
+    StageOwner,
+    StageLag,
+    RemoveStage,
+    Targets,
+    AddMetric,
+    RenameMetric,
+    MetricKind,
+    RemoveMetric,
+    AddKpi,
+    ChangeKpi,
+    RemoveKpi,
+    Counts,
+    ReplacePlan,
+    Restore,
+}
+
+impl EditKind {
+    /// In declaration order, the order of the texts that name them.
+    pub const ALL: [EditKind; 18] = [
+        EditKind::PlanSettings,
+        EditKind::AddStage,
+        EditKind::RenameStage,
+        EditKind::MoveStage,
+        EditKind::StageOwner,
+        EditKind::StageLag,
+        EditKind::RemoveStage,
+        EditKind::Targets,
+        EditKind::AddMetric,
+        EditKind::RenameMetric,
+        EditKind::MetricKind,
+        EditKind::RemoveMetric,
+        EditKind::AddKpi,
+        EditKind::ChangeKpi,
+        EditKind::RemoveKpi,
+        EditKind::Counts,
+        EditKind::ReplacePlan,
+        EditKind::Restore,
+    ];
+}
+
+impl Edit {
+    pub fn kind(&self) -> EditKind {
+        match self {
+            Edit::SetPlanName(_) | Edit::SetCurrency(_) | Edit::SetAtRiskMargin(_) => {
+                EditKind::PlanSettings
+            }
+            Edit::AddStage { .. } => EditKind::AddStage,
+            Edit::RenameStage(..) => EditKind::RenameStage,
+            Edit::MoveStage(..) => EditKind::MoveStage,
+            Edit::SetOwner(..) => EditKind::StageOwner,
+            Edit::SetStageLag(..) => EditKind::StageLag,
+            Edit::RemoveStage(_) => EditKind::RemoveStage,
+            Edit::SetCountTarget(..) | Edit::SetStepTarget(..) | Edit::SetKpiTarget(..) => {
+                EditKind::Targets
+            }
+            Edit::AddMetric { .. } => EditKind::AddMetric,
+            Edit::RenameMetric(..) => EditKind::RenameMetric,
+            Edit::SetMetricKind(..) | Edit::SetLostReason(..) => EditKind::MetricKind,
+            Edit::RemoveMetric(_) => EditKind::RemoveMetric,
+            Edit::AddKpi(..) => EditKind::AddKpi,
+            Edit::ChangeKpi(..) => EditKind::ChangeKpi,
+            Edit::RemoveKpi(_) => EditKind::RemoveKpi,
+            Edit::SetEntry(..) => EditKind::Counts,
+            Edit::Batch(edits) => match edits.first() {
+                Some(first) if edits.iter().all(|e| e.kind() == first.kind()) => first.kind(),
+                _ => EditKind::Restore,
+            },
+            Edit::ReplacePlan(_) => EditKind::ReplacePlan,
+            Edit::RestoreStage(_)
+            | Edit::RestoreMetric { .. }
+            | Edit::RestoreMetricKind { .. }
+            | Edit::RestoreMoney(_)
+            | Edit::RestoreKpi(..) => EditKind::Restore,
+        }
+    }
+
+    /// An edit that changes nothing (an empty batch): not worth an undo step.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_empty))
+    }
+}
+
+/// The edit that changes some fields of a KPI through its draft.
+pub fn change_kpi(
+    plan: &Plan,
+    id: KpiId,
+    change: impl FnOnce(&mut KpiDraft),
+) -> Result<Edit, EditError> {
+    let mut draft = plan.kpi(id).ok_or(EditError::UnknownKpi)?.draft();
+    change(&mut draft);
+    Ok(Edit::ChangeKpi(id, draft))
+}
+
+/// The edit that changes nothing.
+fn nothing() -> Edit {
+    Edit::Batch(Vec::new())
+}
+
+/// Applies `edit` to `plan` and returns its inverse. On refusal the plan is
+/// exactly as it was.
+pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
+    let inverse = match edit {
+        Edit::SetPlanName(name) => {
+            let old = plan.name.clone();
+            plan.set_name(&name)?;
+            Edit::SetPlanName(old)
+        }
+        Edit::SetCurrency(currency) => {
+            let old = plan.money();
+            plan.set_currency(currency)?;
+            Edit::RestoreMoney(Box::new(old))
+        }
+        Edit::RestoreMoney(money) => {
+            let old = plan.money();
+            plan.restore_money(*money)?;
+            Edit::RestoreMoney(Box::new(old))
+        }
+        Edit::SetAtRiskMargin(percent) => {
+            let old = plan.at_risk_margin_percent;
+            plan.set_at_risk_margin(percent)?;
+            Edit::SetAtRiskMargin(old)
+        }
+        Edit::AddStage {
+            id,
+            count,
+            name,
+            count_name,
+        } => {
+            plan.add_stage((id, count), &name, &count_name)?;
+            Edit::RemoveStage(id)
+        }
+        Edit::RenameStage(id, name) => {
+            let old = stage(plan, id)?.name.clone();
+            plan.rename_stage(id, &name)?;
+            Edit::RenameStage(id, old)
+        }
+        Edit::MoveStage(id, direction) => {
+            let before = plan.index_of(id);
+            plan.move_stage(id, direction)?;
+            if plan.index_of(id) == before {
+                nothing()
+            } else {
+                Edit::MoveStage(id, direction.opposite())
+            }
+        }
+        Edit::SetOwner(id, owner) => {
+            let old = stage(plan, id)?.owner;
+            plan.set_owner(id, owner)?;
+            Edit::SetOwner(id, old)
+        }
+        Edit::SetStageLag(id, lag) => {
+            let old = stage(plan, id)?.lag;
+            plan.set_stage_lag(id, lag)?;
+            Edit::SetStageLag(id, old)
+        }
+        Edit::RemoveStage(id) => Edit::RestoreStage(Box::new(plan.remove_stage(id)?)),
+        Edit::RestoreStage(removed) => {
+            let id = removed.stage.id;
+            plan.restore_stage(*removed)?;
+            Edit::RemoveStage(id)
+        }
+        Edit::SetCountTarget(id, month, target) => {
+            let old = stage(plan, id)?.count_targets.get(&month).copied();
+            plan.set_count_target(id, month, target)?;
+            Edit::SetCountTarget(id, month, old)
+        }
+        Edit::SetStepTarget(id, month, target) => {
+            let old = stage(plan, id)?.step_targets.get(&month).copied();
+            plan.set_step_target(id, month, target)?;
+            Edit::SetStepTarget(id, month, old)
+        }
+        Edit::AddMetric {
+            id,
+            stage,
+            name,
+            kind,
+            lost_reason,
+        } => {
+            plan.add_metric(id, stage, &name, kind, lost_reason)?;
+            Edit::RemoveMetric(id)
+        }
+        Edit::RenameMetric(id, name) => {
+            let old = metric(plan, id)?.name.clone();
+            plan.rename_metric(id, &name)?;
+            Edit::RenameMetric(id, old)
+        }
+        Edit::SetMetricKind(id, kind) => {
+            let old = metric(plan, id)?.kind;
+            let days = plan.entries.metric_days(id);
+            plan.set_metric_kind(id, kind)?;
+            Edit::RestoreMetricKind {
+                id,
+                kind: old,
+                days,
+            }
+        }
+        Edit::RestoreMetricKind { id, kind, days } => {
+            let old = metric(plan, id)?.kind;
+            let old_days = plan.entries.metric_days(id);
+            plan.restore_metric_kind(id, kind, days)?;
+            Edit::RestoreMetricKind {
+                id,
+                kind: old,
+                days: old_days,
+            }
+        }
+        Edit::SetLostReason(id, lost_reason) => {
+            let old = metric(plan, id)?.lost_reason;
+            plan.set_lost_reason(id, lost_reason)?;
+            Edit::SetLostReason(id, old)
+        }
+        Edit::RemoveMetric(id) => {
+            let (index, metric, days) = plan.remove_metric(id)?;
+            Edit::RestoreMetric {
+                index,
+                metric,
+                days,
+            }
+        }
+        Edit::RestoreMetric {
+            index,
+            metric,
+            days,
+        } => {
+            let id = metric.id;
+            plan.restore_metric(index, metric, days)?;
+            Edit::RemoveMetric(id)
+        }
+        Edit::AddKpi(id, draft) => {
+            plan.add_kpi(id, &draft)?;
+            Edit::RemoveKpi(id)
+        }
+        Edit::ChangeKpi(id, draft) => {
+            let old = plan.kpi(id).ok_or(EditError::UnknownKpi)?.draft();
+            plan.update_kpi(id, &draft)?;
+            Edit::ChangeKpi(id, old)
+        }
+        Edit::RemoveKpi(id) => {
+            let (index, kpi) = plan.remove_kpi(id)?;
+            Edit::RestoreKpi(index, Box::new(kpi))
+        }
+        Edit::RestoreKpi(index, kpi) => {
+            let id = kpi.id;
+            plan.restore_kpi(index, *kpi)?;
+            Edit::RemoveKpi(id)
+        }
+        Edit::SetKpiTarget(id, month, target) => {
+            let old = plan
+                .kpi(id)
+                .ok_or(EditError::UnknownKpi)?
+                .targets
+                .get(&month)
+                .copied();
+            plan.set_target(id, month, target)?;
+            Edit::SetKpiTarget(id, month, old)
+        }
+        Edit::SetEntry(id, period, value) => {
+            let cell = plan.entries.cell(id, period);
+            plan.set_entry(id, period, value)?;
+            // Only an editable cell can be set, and an editable cell holds
+            // at most one entry, on the period's first day: its total.
+            Edit::SetEntry(id, period, cell.total)
+        }
+        Edit::Batch(edits) => apply_all(plan, edits)?,
+        Edit::ReplacePlan(new) => {
+            format::validate(&new).map_err(|e| EditError::InvalidPlan(e.to_string()))?;
+            Edit::ReplacePlan(Box::new(std::mem::replace(plan, *new)))
+        }
+    };
+    Ok(inverse)
+}
+
+/// Applies edits in order, all or none: on a refusal the ones already
+/// applied are undone, last first.
+fn apply_all(plan: &mut Plan, edits: Vec<Edit>) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match apply(plan, edit) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                for inverse in inverses.into_iter().rev() {
+                    // An inverse applies to the plan its edit produced, which
+                    // is what the plan is again at this point.
+                    let _ = apply(plan, inverse);
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverses.reverse();
+    inverses.retain(|e| !e.is_empty());
+    Ok(Edit::Batch(inverses))
+}
+
+fn stage(plan: &Plan, id: StageId) -> Result<&super::plan::Stage, EditError> {
+    plan.stage(id).ok_or(EditError::UnknownStage)
+}
+
+fn metric(plan: &Plan, id: MetricId) -> Result<&Metric, EditError> {
+    plan.metric(id).ok_or(EditError::UnknownMetric)
+}
+
+// Property tests and the large fixture are native-only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,641 @@
+//! The one write door. The session owns the plan signal; components read
+//! the plan and hand changes to [`Session::dispatch`] as [`Edit`] values.
+//! It keeps the undo history, saves (debounced, and at once when the page
+//! is hidden), and keeps this tab in step with others: every save first
+//! compares the stored revision, and this tab's unsaved edits are replayed
+//! on top of another tab's newer save. Only an edit that no longer applies
+//! asks the user which version to keep.
+
+use chrono::NaiveDate;
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::domain::edit::history::History;
+use crate::domain::edit::rebase::{replay, Conflict};
+use crate::domain::edit::{apply, Edit, EditKind};
+use crate::domain::format::{self, FormatError, Stored};
+use crate::domain::ids::IdGen;
+use crate::domain::locale::Lang;
+use crate::domain::plan::{EditError, Plan};
+use crate::domain::presets::inside_sales;
+use crate::storage::browser::BrowserStore;
+use crate::storage::{
+    load_plan, plan_key, read_if_newer, save_plan, KeyValueStore, Loaded, SaveError, StoreError,
+    BACKUP_KEY_PREFIX, MAIN_PLAN,
+};
+
+/// Saves wait this long after the last change, so typing never waits.
+const SAVE_DELAY_MS: u64 = 300;
+/// Where a tab remembers which plan it has open (a copy made by "keep both").
+const OPEN_PLAN_KEY: &str = "funnel-planner/open-plan";
+
+/// Whether the plan in this tab is safely stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Stored; `at_ms` is the browser's clock then.
+    Saved {
+        at_ms: f64,
+    },
+    /// A save is waiting for typing to pause.
+    Pending,
+    NotSaved(NotSaved),
+}
+
+/// Why the plan is not stored. Shown until it no longer holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotSaved {
+    Full,
+    Unavailable,
+    /// Another tab's change and one of ours no longer fit together.
+    Conflict,
+    /// Another tab wrote a version this app cannot read.
+    NewerElsewhere,
+    /// The stored plan could not be read and is left untouched.
+    LeftAlone,
+    /// The plan breaks a rule or is too large to store.
+    Refused(FormatError),
+}
+
+impl NotSaved {
+    /// States that only the user can end; saving waits for them.
+    fn blocks_saving(&self) -> bool {
+        matches!(
+            self,
+            NotSaved::Conflict | NotSaved::NewerElsewhere | NotSaved::LeftAlone
+        )
+    }
+}
+
+/// Another tab's save and the first of our edits that does not apply to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictState {
+    pub theirs: Stored,
+    pub refused: Conflict,
+}
+
+/// Something that happened to the plan without the user typing it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionMessage {
+    UndoFailed(EditError),
+    UpdatedElsewhere,
+}
+
+/// What storage held at start-up that the user must know about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartNotice {
+    /// Unreadable data was kept under `backup_key`; a fresh plan was started.
+    Recovered {
+        backup_key: String,
+        error: FormatError,
+    },
+    /// The stored data cannot be used and is left as it is; `raw` is it,
+    /// for the user to download before starting afresh.
+    LeftAlone { error: FormatError, raw: String },
+}
+
+struct Inner {
+    history: History,
+    /// Edits applied since the last successful save, to replay on a newer plan.
+    pending: Vec<Edit>,
+    /// The stored revision this tab's plan is based on.
+    revision: u64,
+    ids: IdGen,
+    plan_id: String,
+    /// The field being typed in: its edits join one undo step.
+    group: Option<String>,
+    save_timer: Option<TimeoutHandle>,
+    persist_asked: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    plan: RwSignal<Plan>,
+    inner: StoredValue<Inner>,
+    undo_kind: RwSignal<Option<EditKind>>,
+    redo_kind: RwSignal<Option<EditKind>>,
+    save_state: RwSignal<SaveState>,
+    conflict: RwSignal<Option<ConflictState>>,
+    /// Counts changes not typed here (undo, redo, another tab): fields
+    /// drop what they were showing and show the plan again.
+    outside_changes: RwSignal<u64>,
+    message: RwSignal<Option<SessionMessage>>,
+}
+
+impl Session {
+    /// Opens the plan this tab works on and starts saving and listening to
+    /// other tabs.
+    pub fn start(lang: Lang) -> (Session, Option<StartNotice>) {
+        let store = BrowserStore::open();
+        let plan_id = open_plan_id();
+        let stamp = now_ms() as u64;
+        let loaded = store
+            .as_ref()
+            .map(|store| load_plan(store, &plan_id, stamp));
+        let fresh = || inside_sales(lang);
+        let (plan, revision, state, notice, save_at_once) = match loaded {
+            None | Some(Err(_)) => (
+                fresh(),
+                0,
+                SaveState::NotSaved(NotSaved::Unavailable),
+                None,
+                false,
+            ),
+            Some(Ok(Loaded::Nothing)) => (fresh(), 0, SaveState::Pending, None, true),
+            Some(Ok(Loaded::Plan(stored))) => (
+                stored.plan,
+                stored.revision,
+                SaveState::Saved { at_ms: now_ms() },
+                None,
+                false,
+            ),
+            Some(Ok(Loaded::Recovered { backup_key, error })) => (
+                fresh(),
+                0,
+                SaveState::Pending,
+                Some(StartNotice::Recovered { backup_key, error }),
+                true,
+            ),
+            Some(Ok(Loaded::Untouchable { error, raw })) => (
+                fresh(),
+                0,
+                SaveState::NotSaved(NotSaved::LeftAlone),
+                Some(StartNotice::LeftAlone { error, raw }),
+                false,
+            ),
+        };
+        let session = Session {
+            plan: RwSignal::new(plan),
+            inner: StoredValue::new(Inner {
+                history: History::default(),
+                pending: Vec::new(),
+                revision,
+                ids: IdGen::for_session((js_sys::Math::random() * f64::from(u32::MAX)) as u32),
+                plan_id,
+                group: None,
+                save_timer: None,
+                persist_asked: false,
+            }),
+            undo_kind: RwSignal::new(None),
+            redo_kind: RwSignal::new(None),
+            save_state: RwSignal::new(state),
+            conflict: RwSignal::new(None),
+            outside_changes: RwSignal::new(0),
+            message: RwSignal::new(None),
+        };
+        if save_at_once {
+            session.save_now();
+        }
+        session.listen();
+        (session, notice)
+    }
+
+    /// The plan, read-only: the only way to change it is `dispatch`.
+    pub fn plan(&self) -> ReadSignal<Plan> {
+        self.plan.read_only()
+    }
+
+    /// Applies a change and records it for undo and saving. A refused
+    /// change alters nothing and comes back as its reason.
+    pub fn dispatch(&self, edit: Edit) -> Result<(), EditError> {
+        let kind = edit.kind();
+        let forward = edit.clone();
+        match self.plan.try_update_untracked(|plan| apply(plan, edit)) {
+            Some(Ok(inverse)) => {
+                self.inner.update_value(|inner| {
+                    inner.history.record(kind, inverse, inner.group.as_deref());
+                    inner.pending.push(forward);
+                });
+                self.changed();
+                Ok(())
+            }
+            Some(Err(error)) => Err(error),
+            // The session is gone with the page.
+            None => Err(EditError::UnknownStage),
+        }
+    }
+
+    /// Runs `commit` as typing in field `group`: its edits join one step.
+    pub fn typing_in<T>(&self, group: &str, commit: impl FnOnce() -> T) -> T {
+        self.inner
+            .update_value(|inner| inner.group = Some(group.to_owned()));
+        let result = commit();
+        self.inner.update_value(|inner| inner.group = None);
+        result
+    }
+
+    /// The field lost focus: its next edit is a new undo step.
+    pub fn close_group(&self) {
+        self.inner.update_value(|inner| inner.history.close_group());
+    }
+
+    pub fn undo(&self) {
+        self.step(|history, plan| history.undo(plan));
+    }
+
+    pub fn redo(&self) {
+        self.step(|history, plan| history.redo(plan));
+    }
+
+    fn step(
+        &self,
+        take: impl FnOnce(
+            &mut History,
+            &mut Plan,
+        ) -> Option<Result<crate::domain::edit::history::Moved, EditError>>,
+    ) {
+        let Some(mut history) = self
+            .inner
+            .try_update_value(|inner| std::mem::take(&mut inner.history))
+        else {
+            return;
+        };
+        let result = self
+            .plan
+            .try_update_untracked(|plan| take(&mut history, plan));
+        self.inner.update_value(|inner| inner.history = history);
+        match result.flatten() {
+            Some(Ok(moved)) => {
+                self.inner
+                    .update_value(|inner| inner.pending.push(moved.applied));
+                self.message.set(None);
+                self.outside_changes.update(|n| *n += 1);
+                self.changed();
+            }
+            Some(Err(error)) => {
+                self.message.set(Some(SessionMessage::UndoFailed(error)));
+                self.refresh_labels();
+            }
+            None => {}
+        }
+    }
+
+    pub fn undo_kind(&self) -> Option<EditKind> {
+        self.undo_kind.get()
+    }
+
+    pub fn redo_kind(&self) -> Option<EditKind> {
+        self.redo_kind.get()
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        self.save_state.get()
+    }
+
+    pub fn conflict(&self) -> Option<ConflictState> {
+        self.conflict.get()
+    }
+
+    pub fn message(&self) -> Option<SessionMessage> {
+        self.message.get()
+    }
+
+    pub fn dismiss_message(&self) {
+        self.message.set(None);
+    }
+
+    /// Reactive: changes whenever the plan changed without typing here.
+    pub fn outside_changes(&self) -> u64 {
+        self.outside_changes.get()
+    }
+
+    /// A fresh id for a new stage, metric or KPI, never used in this plan.
+    pub fn fresh_id(&self) -> u64 {
+        let plan = self.plan;
+        self.inner
+            .try_update_value(|inner| inner.ids.fresh(|id| plan.with_untracked(|p| p.uses_id(id))))
+            .unwrap_or_default()
+    }
+
+    /// The plan as an indented JSON file, for the user to keep.
+    pub fn plan_file(&self) -> Result<String, FormatError> {
+        let revision = self.inner.with_value(|inner| inner.revision);
+        self.plan
+            .with_untracked(|plan| format::encode_pretty(plan, revision))
+    }
+
+    pub fn plan_id(&self) -> String {
+        self.inner.with_value(|inner| inner.plan_id.clone())
+    }
+
+    /// After a change: undo labels, and a save once typing pauses.
+    fn changed(&self) {
+        self.plan.notify();
+        self.refresh_labels();
+        match self.save_state.get_untracked() {
+            SaveState::NotSaved(state) if state.blocks_saving() => return,
+            // A failure stays in view until a save succeeds.
+            SaveState::NotSaved(_) | SaveState::Pending => {}
+            SaveState::Saved { .. } => self.save_state.set(SaveState::Pending),
+        }
+        let session = *self;
+        let timer = set_timeout_with_handle(
+            move || {
+                // The page may be gone by now (tests unmount it).
+                if session
+                    .inner
+                    .try_update_value(|inner| inner.save_timer = None)
+                    .is_some()
+                {
+                    session.save_now();
+                }
+            },
+            std::time::Duration::from_millis(SAVE_DELAY_MS),
+        )
+        .ok();
+        self.inner.update_value(|inner| {
+            if let Some(old) = std::mem::replace(&mut inner.save_timer, timer) {
+                old.clear();
+            }
+        });
+    }
+
+    fn refresh_labels(&self) {
+        let (undo, redo) = self
+            .inner
+            .with_value(|inner| (inner.history.undo_kind(), inner.history.redo_kind()));
+        if self.undo_kind.get_untracked() != undo {
+            self.undo_kind.set(undo);
+        }
+        if self.redo_kind.get_untracked() != redo {
+            self.redo_kind.set(redo);
+        }
+    }
+
+    /// Saves now if a save is waiting (the page is being hidden or closed).
+    fn flush(&self) {
+        let waiting = self
+            .inner
+            .try_update_value(|inner| inner.save_timer.take())
+            .flatten();
+        if let Some(timer) = waiting {
+            timer.clear();
+            self.save_now();
+        }
+    }
+
+    /// Writes the plan, replaying this tab's edits on a newer stored plan
+    /// first. Never overwrites another tab's save.
+    pub fn save_now(&self) {
+        if let SaveState::NotSaved(state) = self.save_state.get_untracked() {
+            if state.blocks_saving() {
+                return;
+            }
+        }
+        let Some(store) = BrowserStore::open() else {
+            self.save_state
+                .set(SaveState::NotSaved(NotSaved::Unavailable));
+            return;
+        };
+        // Each round either writes, stops, or adopts a newer revision; two
+        // tabs racing settle in a round or two.
+        for _ in 0..3 {
+            let (plan_id, base) = self
+                .inner
+                .with_value(|inner| (inner.plan_id.clone(), inner.revision));
+            let result = self.plan.with_untracked(|plan| {
+                save_plan(&store, &plan_id, plan, base, today(), now_ms() as u64)
+            });
+            match result {
+                Ok(revision) => {
+                    self.inner.update_value(|inner| {
+                        inner.revision = revision;
+                        inner.pending.clear();
+                    });
+                    self.save_state.set(SaveState::Saved { at_ms: now_ms() });
+                    self.ask_for_persistent_storage();
+                    return;
+                }
+                Err(SaveError::Newer(theirs)) => {
+                    if !self.adopt(*theirs) {
+                        return;
+                    }
+                }
+                Err(SaveError::Store(StoreError::QuotaExceeded)) => {
+                    self.save_state.set(SaveState::NotSaved(NotSaved::Full));
+                    return;
+                }
+                Err(SaveError::Store(StoreError::Other(_))) => {
+                    self.save_state
+                        .set(SaveState::NotSaved(NotSaved::Unavailable));
+                    return;
+                }
+                Err(SaveError::Refused(error)) => {
+                    self.save_state
+                        .set(SaveState::NotSaved(NotSaved::Refused(error)));
+                    return;
+                }
+                Err(SaveError::Unreadable(_)) => {
+                    self.save_state
+                        .set(SaveState::NotSaved(NotSaved::NewerElsewhere));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Takes another tab's newer save with this tab's pending edits replayed
+    /// on it. False when an edit no longer applies: the user decides.
+    fn adopt(&self, theirs: Stored) -> bool {
+        let pending = self.inner.with_value(|inner| inner.pending.clone());
+        match replay(&theirs.plan, &pending) {
+            Ok(merged) => {
+                self.inner
+                    .update_value(|inner| inner.revision = theirs.revision);
+                self.plan.set(merged);
+                self.outside_changes.update(|n| *n += 1);
+                if !pending.is_empty() {
+                    self.message.set(Some(SessionMessage::UpdatedElsewhere));
+                }
+                true
+            }
+            Err(refused) => {
+                self.conflict.set(Some(ConflictState { theirs, refused }));
+                self.save_state.set(SaveState::NotSaved(NotSaved::Conflict));
+                false
+            }
+        }
+    }
+
+    /// Another tab may have saved: take its plan (with ours replayed).
+    fn catch_up(&self) {
+        if self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        let Some(store) = BrowserStore::open() else {
+            return;
+        };
+        let (plan_id, base, pending) = self.inner.with_value(|inner| {
+            (
+                inner.plan_id.clone(),
+                inner.revision,
+                !inner.pending.is_empty(),
+            )
+        });
+        let Some(theirs) = read_if_newer(&store, &plan_id, base) else {
+            return;
+        };
+        if pending {
+            // Replays and writes the merged plan at once.
+            self.save_now();
+        } else if self.adopt(theirs) {
+            self.refresh_labels();
+        }
+    }
+
+    /// Conflict: write this tab's plan over the other tab's save.
+    pub fn keep_mine(&self) {
+        let Some(conflict) = self.conflict.get_untracked() else {
+            return;
+        };
+        self.inner
+            .update_value(|inner| inner.revision = conflict.theirs.revision);
+        self.resolved();
+    }
+
+    /// Conflict: take the other tab's plan; this tab's plan stays one undo away.
+    pub fn take_theirs(&self) {
+        let Some(conflict) = self.conflict.get_untracked() else {
+            return;
+        };
+        let revision = conflict.theirs.revision;
+        if self
+            .dispatch(Edit::ReplacePlan(Box::new(conflict.theirs.plan)))
+            .is_ok()
+        {
+            self.inner.update_value(|inner| {
+                inner.revision = revision;
+                inner.pending.clear();
+            });
+            self.outside_changes.update(|n| *n += 1);
+            self.resolved();
+        }
+    }
+
+    /// Conflict: this tab's plan becomes a new plan of its own (named as a
+    /// copy); the other tab's save stays as it is.
+    pub fn keep_both(&self, copy_suffix: &str) {
+        if self.conflict.with_untracked(Option::is_none) {
+            return;
+        }
+        let copy_id = format!("copy-{}", now_ms() as u64);
+        self.inner.update_value(|inner| {
+            inner.plan_id = copy_id.clone();
+            inner.revision = 0;
+        });
+        remember_open_plan(&copy_id);
+        let name = self
+            .plan
+            .with_untracked(|p| copy_name(&p.name, copy_suffix));
+        let _ = self.dispatch(Edit::SetPlanName(name));
+        self.resolved();
+    }
+
+    fn resolved(&self) {
+        self.conflict.set(None);
+        self.save_state.set(SaveState::Pending);
+        self.save_now();
+    }
+
+    /// The stored data was left alone and the user has kept a copy of it
+    /// (downloaded it): this tab's plan is saved in its place. A backup key
+    /// keeps a second copy when there is room.
+    pub fn start_fresh(&self, raw: &str) {
+        let Some(store) = BrowserStore::open() else {
+            return;
+        };
+        let key = plan_key(&self.plan_id());
+        let backup = format!("{BACKUP_KEY_PREFIX}{}", now_ms() as u64);
+        let _ = store.set(&backup, raw);
+        if store.remove(&key).is_err() {
+            return;
+        }
+        self.inner.update_value(|inner| inner.revision = 0);
+        self.save_state.set(SaveState::Pending);
+        self.save_now();
+    }
+
+    /// Storage is full: saves resume with the next change or now.
+    pub fn retry_save(&self) {
+        self.save_now();
+    }
+
+    fn ask_for_persistent_storage(&self) {
+        let asked = self
+            .inner
+            .try_update_value(|inner| std::mem::replace(&mut inner.persist_asked, true))
+            .unwrap_or(true);
+        if !asked {
+            // The browser may refuse; the footer says storage is no backup either way.
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().storage().persist();
+            }
+        }
+    }
+
+    /// Saves when the page is hidden or closed; catches up with other tabs
+    /// when they save, when this page comes back from the back/forward
+    /// cache, and when a frozen background tab is shown again.
+    fn listen(&self) {
+        let session = *self;
+        let pagehide = window_event_listener(ev::pagehide, move |_| session.flush());
+        let visibility = window_event_listener(ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                session.flush();
+            } else {
+                session.catch_up();
+            }
+        });
+        let pageshow = window_event_listener(ev::pageshow, move |_| session.catch_up());
+        let storage = window_event_listener(ev::storage, move |ev| {
+            let ours = session
+                .inner
+                .try_with_value(|inner| plan_key(&inner.plan_id))
+                .is_some_and(|key| ev.key().as_deref() == Some(key.as_str()));
+            if ours {
+                session.catch_up();
+            }
+        });
+        on_cleanup(move || {
+            pagehide.remove();
+            visibility.remove();
+            pageshow.remove();
+            storage.remove();
+        });
+    }
+}
+
+/// A plan name with the copy suffix, within the name length limit.
+fn copy_name(name: &str, suffix: &str) -> String {
+    let room = crate::domain::plan::MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+    let base: String = name.chars().take(room).collect();
+    format!("{}{suffix}", base.trim_end())
+}
+
+/// The plan this tab works on: a copy it made, or the main plan.
+fn open_plan_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(OPEN_PLAN_KEY).ok().flatten())
+        .unwrap_or_else(|| MAIN_PLAN.to_owned())
+}
+
+fn remember_open_plan(plan_id: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.set_item(OPEN_PLAN_KEY, plan_id);
+    }
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Today in the user's time zone, from the browser's clock.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
