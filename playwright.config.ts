@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // downloaded. scripts/test builds dist/ before running these.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Benchmarks measure and print; they run only from scripts/bench.
+  testMatch: process.env.BENCH ? '**/*.bench.ts' : '**/*.spec.ts',
   outputDir: 'test-results',
   fullyParallel: true,
   workers: 2,
@@ -27,9 +29,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node tests/e2e/serve.mjs dist 4173',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: 'node tests/e2e/serve.mjs dist 4173',
+      url: 'http://127.0.0.1:4173/',
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // Only under the sub-path: the hosting tests fail on any absolute URL.
+      command: 'node tests/e2e/serve.mjs dist 4174 /some/sub/path/',
+      url: 'http://127.0.0.1:4174/some/sub/path/',
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

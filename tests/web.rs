@@ -260,8 +260,25 @@ fn every_dashboard_chart_draws_on_a_canvas() {
     use plotters::prelude::IntoDrawingArea;
     use plotters_canvas::CanvasBackend;
 
+    // Each chart is drawn from the seed counts and from a plan with none:
+    // the two pictures must differ, so a chart that ignores its data (and
+    // shows only its background or axes) fails.
+    let draw = |chart: &Chart| {
+        let canvas: web_sys::HtmlCanvasElement = document()
+            .create_element("canvas")
+            .unwrap()
+            .unchecked_into();
+        canvas.set_width(800);
+        canvas.set_height(chart.preferred_height());
+        let backend = CanvasBackend::with_canvas_object(canvas.clone()).expect("a 2D context");
+        chart
+            .draw(&backend.into_drawing_area(), &ChartStyle::default())
+            .expect("draws");
+        canvas.to_data_url().unwrap()
+    };
     for lang in Lang::ALL {
-        let mut plan = inside_sales(lang);
+        let empty = inside_sales(lang);
+        let mut plan = empty.clone();
         let november = Period::containing(
             Granularity::Month,
             NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
@@ -270,29 +287,34 @@ fn every_dashboard_chart_draws_on_a_canvas() {
             let metric = plan.stages[i].primary_metric;
             plan.set_entry(metric, november, Some(count)).unwrap();
         }
+        let lost = plan.metrics.iter().find(|m| m.lost_reason).unwrap().id;
+        plan.set_entry(lost, november, Some(3)).unwrap();
+        let month = Month::new(2026, 11).unwrap();
+        for stage in plan.stages.clone() {
+            plan.set_count_target(stage.id, month, Some(50)).unwrap();
+            plan.set_step_target(stage.id, month, Some(0.2)).unwrap();
+        }
         let range = PeriodRange::ending_at(november, 3);
         let t = texts(lang);
-        let kpis: Vec<_> = plan.kpis.iter().map(|k| k.id).take(2).collect();
-        let charts = [
-            Chart::Funnel(FunnelChart::from_plan(&plan, range, t)),
-            Chart::Bars(conversion_vs_target(&plan, range, t)),
-            Chart::Bars(targets_vs_actual(&plan, Month::new(2026, 11).unwrap(), t)),
-            Chart::Bars(lost_reasons(&plan, range, t)),
-            Chart::Trend(trend(&plan, range, &kpis, t)),
-        ];
-        for chart in charts {
-            let canvas: web_sys::HtmlCanvasElement = document()
-                .create_element("canvas")
-                .unwrap()
-                .unchecked_into();
-            canvas.set_width(800);
-            canvas.set_height(chart.preferred_height());
-            let blank = canvas.to_data_url().unwrap();
-            let backend = CanvasBackend::with_canvas_object(canvas.clone()).expect("a 2D context");
-            chart
-                .draw(&backend.into_drawing_area(), &ChartStyle::default())
-                .expect("draws");
-            assert_ne!(canvas.to_data_url().unwrap(), blank, "something was drawn");
+        // The shared conversions read the stage counts entered above.
+        let kpis: Vec<_> = plan
+            .kpis_in(funnel_planner::domain::plan::KpiScope::Shared)
+            .map(|k| k.id)
+            .take(2)
+            .collect();
+        let charts = |plan: &funnel_planner::domain::plan::Plan| {
+            [
+                Chart::Funnel(FunnelChart::from_plan(plan, range, t)),
+                Chart::Bars(conversion_vs_target(plan, range, t)),
+                Chart::Bars(targets_vs_actual(plan, month, t)),
+                Chart::Bars(lost_reasons(plan, range, t)),
+                Chart::Trend(trend(plan, range, &kpis, t)),
+            ]
+        };
+        for (i, (with_data, without)) in charts(&plan).iter().zip(charts(&empty).iter()).enumerate()
+        {
+            let same = draw(with_data) == draw(without);
+            assert!(!same, "{lang:?}, chart {i}: the data is drawn");
         }
     }
 }

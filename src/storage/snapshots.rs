@@ -16,7 +16,8 @@ fn prefix(plan_id: &str) -> String {
 }
 
 fn key(plan_id: &str, day: NaiveDate) -> String {
-    format!("{}{}", prefix(plan_id), day.format("%Y-%m-%d"))
+    // `Display` writes ISO 8601 (2026-11-24), which sorts by date.
+    format!("{}{day}", prefix(plan_id))
 }
 
 /// The snapshot days of a plan, oldest first.
@@ -26,7 +27,7 @@ fn days(store: &impl KeyValueStore, plan_id: &str) -> Result<Vec<NaiveDate>, Sto
         .keys()?
         .iter()
         .filter_map(|k| k.strip_prefix(&prefix))
-        .filter_map(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        .filter_map(|day| day.parse::<NaiveDate>().ok())
         .collect();
     days.sort_unstable();
     Ok(days)

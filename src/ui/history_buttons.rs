@@ -10,31 +10,25 @@ use crate::i18n::Texts;
 pub fn HistoryButtons() -> impl IntoView {
     let state = use_app();
     let session = state.session;
-    let label = move |kind: Option<EditKind>, what: fn(&Texts) -> (&'static str, &'static str)| {
-        let t = state.texts();
-        let (template, bare) = what(t);
+    let label = |t: &Texts, kind: Option<EditKind>, template: &str, bare: &str| {
         kind.map_or_else(
             || bare.to_owned(),
             |kind| Texts::fill(template, &[t.edit_kind(kind)]),
         )
     };
-    let undo_label = move || {
-        label(session.undo_kind(), |t| {
-            (t.session.undo_what, t.session.undo)
-        })
-    };
-    let redo_label = move || {
-        label(session.redo_kind(), |t| {
-            (t.session.redo_what, t.session.redo)
-        })
-    };
+    let undo_label =
+        state.text(move |t| label(t, session.undo_kind(), t.session.undo_what, t.session.undo));
+    let redo_label =
+        state.text(move |t| label(t, session.redo_kind(), t.session.redo_what, t.session.redo));
+    let nothing_to_undo = state.tr(|t| t.session.nothing_to_undo);
+    let nothing_to_redo = state.tr(|t| t.session.nothing_to_redo);
     view! {
         <div class="history-buttons">
             <button
                 type="button"
                 aria-keyshortcuts="Control+Z Meta+Z"
                 disabled=move || session.undo_kind().is_none()
-                title=move || session.undo_kind().is_none().then(|| state.texts().session.nothing_to_undo)
+                title=move || session.undo_kind().is_none().then(|| nothing_to_undo.get())
                 on:click=move |_| session.undo()
             >
                 <span aria-hidden="true">"↶ "</span>
@@ -44,7 +38,7 @@ pub fn HistoryButtons() -> impl IntoView {
                 type="button"
                 aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
                 disabled=move || session.redo_kind().is_none()
-                title=move || session.redo_kind().is_none().then(|| state.texts().session.nothing_to_redo)
+                title=move || session.redo_kind().is_none().then(|| nothing_to_redo.get())
                 on:click=move |_| session.redo()
             >
                 <span aria-hidden="true">"↷ "</span>

@@ -172,9 +172,9 @@ fn history_shortcut(session: Session, ev: &ev::KeyboardEvent) {
     if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
         return;
     }
-    match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
-        ("z", false) => session.undo(),
-        ("z", true) | ("y", false) => session.redo(),
+    match (ev.key().as_str(), ev.shift_key()) {
+        ("z" | "Z", false) => session.undo(),
+        ("z" | "Z", true) | ("y" | "Y", false) => session.redo(),
         _ => return,
     }
     ev.prevent_default();

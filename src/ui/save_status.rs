@@ -21,8 +21,8 @@ pub fn SaveStatus() -> impl IntoView {
     {
         on_cleanup(move || clock.clear());
     }
-    let line = move || {
-        let t = &state.texts().session;
+    let line = state.text(move |t| {
+        let t = &t.session;
         match session.save_state() {
             SaveState::Saved { at_ms } => {
                 let seconds = ((now.get() - at_ms) / 1000.0).max(0.0) as u64;
@@ -35,13 +35,13 @@ pub fn SaveStatus() -> impl IntoView {
             SaveState::Pending => t.saving.to_owned(),
             SaveState::NotSaved(_) => String::new(),
         }
-    };
+    });
     let not_saved = move || match session.save_state() {
         SaveState::NotSaved(why) => Some(view! { <NotSavedBanner why=why /> }),
         _ => None,
     };
     view! {
-        <div class="save-status" role="status" aria-label=move || state.texts().session.save_status>
+        <div class="save-status" role="status" aria-label=state.tr(|t| t.session.save_status)>
             {line}
         </div>
         <div class="notices">
@@ -60,19 +60,16 @@ fn NotSavedBanner(why: NotSaved) -> impl IntoView {
     let freed = RwSignal::new(None::<usize>);
     let full = matches!(why, NotSaved::Full);
     let can_download = !matches!(why, NotSaved::Refused(_));
-    let message = move || {
-        let t = state.texts();
-        match &why {
-            NotSaved::Full => t.session.not_saved_full.to_owned(),
-            NotSaved::Unavailable => t.session.not_saved_unavailable.to_owned(),
-            NotSaved::Conflict => t.session.not_saved_conflict.to_owned(),
-            NotSaved::NewerElsewhere => t.session.not_saved_newer_elsewhere.to_owned(),
-            NotSaved::LeftAlone => t.session.not_saved_left_alone.to_owned(),
-            NotSaved::Refused(error) => {
-                Texts::fill(t.session.not_saved_refused, &[&t.format_error(error)])
-            }
+    let message = state.text(move |t| match &why {
+        NotSaved::Full => t.session.not_saved_full.to_owned(),
+        NotSaved::Unavailable => t.session.not_saved_unavailable.to_owned(),
+        NotSaved::Conflict => t.session.not_saved_conflict.to_owned(),
+        NotSaved::NewerElsewhere => t.session.not_saved_newer_elsewhere.to_owned(),
+        NotSaved::LeftAlone => t.session.not_saved_left_alone.to_owned(),
+        NotSaved::Refused(error) => {
+            Texts::fill(t.session.not_saved_refused, &[&t.format_error(error)])
         }
-    };
+    });
     let delete_snapshots = move |_| {
         if let Some(store) = BrowserStore::open() {
             freed.set(remove_old_copies(&store).ok());
@@ -88,22 +85,20 @@ fn NotSavedBanner(why: NotSaved) -> impl IntoView {
                     .then(|| {
                         view! {
                             <button type="button" on:click=delete_snapshots>
-                                {move || state.texts().session.delete_snapshots}
+                                {state.tr(|t| t.session.delete_snapshots)}
                             </button>
                         }
                     })}
             </div>
-            {move || {
-                freed
-                    .get()
-                    .map(|n| {
-                        view! {
-                            <p class="notice-detail">
-                                {Texts::fill(state.texts().session.snapshots_deleted, &[&n.to_string()])}
-                            </p>
-                        }
-                    })
-            }}
+            <p class="notice-detail">
+                {state
+                    .text(move |t| {
+                        freed
+                            .get()
+                            .map(|n| Texts::fill(t.session.snapshots_deleted, &[&n.to_string()]))
+                            .unwrap_or_default()
+                    })}
+            </p>
         </div>
     }
 }
@@ -118,7 +113,7 @@ fn DownloadPlanButton() -> impl IntoView {
     };
     view! {
         <button type="button" on:click=download>
-            {move || state.texts().session.download_plan}
+            {state.tr(|t| t.session.download_plan)}
         </button>
     }
 }
@@ -135,7 +130,7 @@ fn plan_file_name(state: AppState) -> String {
             }
         })
         .collect();
-    format!("{safe}-{}.json", state.today.format("%Y-%m-%d"))
+    format!("{safe}-{}.json", state.today)
 }
 
 #[component]
@@ -145,10 +140,10 @@ fn StartNoticeBanner() -> impl IntoView {
         state.start_notice.get().map(|notice| match notice {
             StartNotice::Recovered { backup_key, error } => view! {
                 <div class="notice notice-warning" role="alert">
-                    <p>{move || format!("{} “{backup_key}”.", state.texts().corrupt_data_kept)}</p>
-                    <p class="notice-detail">{move || state.texts().format_error(&error)}</p>
+                    <p>{state.text(move |t| format!("{} “{backup_key}”.", t.corrupt_data_kept))}</p>
+                    <p class="notice-detail">{state.text(move |t| t.format_error(&error))}</p>
                     <button type="button" on:click=move |_| state.start_notice.set(None)>
-                        {move || state.texts().dismiss}
+                        {state.tr(|t| t.dismiss)}
                     </button>
                 </div>
             }
@@ -168,10 +163,7 @@ fn LeftAloneBanner(error: crate::domain::format::FormatError, raw: String) -> im
     let kept = RwSignal::new(false);
     let raw = StoredValue::new(raw);
     let download = move |_| {
-        let name = format!(
-            "funnel-planner-stored-{}.json",
-            state.today.format("%Y-%m-%d")
-        );
+        let name = format!("funnel-planner-stored-{}.json", state.today);
         if raw
             .with_value(|raw| download_text(raw, "application/json", &name))
             .is_ok()
@@ -186,20 +178,20 @@ fn LeftAloneBanner(error: crate::domain::format::FormatError, raw: String) -> im
     view! {
         <div class="notice notice-warning" role="alert">
             <p>
-                {move || {
-                    let t = state.texts();
-                    Texts::fill(t.session.stored_left_untouched, &[&t.format_error(&error)])
-                }}
+                {state
+                    .text(move |t| {
+                        Texts::fill(t.session.stored_left_untouched, &[&t.format_error(&error)])
+                    })}
             </p>
             <div class="notice-actions">
                 <button type="button" on:click=download>
-                    {move || state.texts().session.download_stored_data}
+                    {state.tr(|t| t.session.download_stored_data)}
                 </button>
                 <button type="button" disabled=move || !kept.get() on:click=start_fresh>
-                    {move || state.texts().session.start_fresh}
+                    {state.tr(|t| t.session.start_fresh)}
                 </button>
             </div>
-            <p class="notice-detail">{move || state.texts().session.start_fresh_help}</p>
+            <p class="notice-detail">{state.tr(|t| t.session.start_fresh_help)}</p>
         </div>
     }
 }
@@ -208,8 +200,7 @@ fn LeftAloneBanner(error: crate::domain::format::FormatError, raw: String) -> im
 fn ConflictPanel(conflict: ConflictState) -> impl IntoView {
     let state = use_app();
     let session = state.session;
-    let explain = move || {
-        let t = state.texts();
+    let explain = state.text(move |t| {
         Texts::fill(
             t.session.conflict_explain,
             &[
@@ -217,23 +208,23 @@ fn ConflictPanel(conflict: ConflictState) -> impl IntoView {
                 &t.edit_error(&conflict.refused.error),
             ],
         )
-    };
+    });
     view! {
         <section class="notice notice-error conflict" role="alert" aria-labelledby="conflict-heading">
-            <h2 id="conflict-heading">{move || state.texts().session.conflict_heading}</h2>
+            <h2 id="conflict-heading">{state.tr(|t| t.session.conflict_heading)}</h2>
             <p>{explain}</p>
             <div class="notice-actions">
                 <button type="button" on:click=move |_| session.keep_mine()>
-                    {move || state.texts().session.keep_mine}
+                    {state.tr(|t| t.session.keep_mine)}
                 </button>
                 <button type="button" on:click=move |_| session.take_theirs()>
-                    {move || state.texts().session.take_theirs}
+                    {state.tr(|t| t.session.take_theirs)}
                 </button>
                 <button
                     type="button"
-                    on:click=move |_| session.keep_both(state.texts().session.copy_suffix)
+                    on:click=move |_| session.keep_both(state.texts_untracked().session.copy_suffix)
                 >
-                    {move || state.texts().session.keep_both}
+                    {state.tr(|t| t.session.keep_both)}
                 </button>
             </div>
         </section>
@@ -246,20 +237,17 @@ fn SessionMessageLine() -> impl IntoView {
     let session = state.session;
     move || {
         session.message().map(|message| {
-            let text = move || {
-                let t = state.texts();
-                match &message {
-                    SessionMessage::UndoFailed(error) => {
-                        Texts::fill(t.session.undo_failed, &[&t.edit_error(error)])
-                    }
-                    SessionMessage::UpdatedElsewhere => t.session.updated_elsewhere.to_owned(),
+            let text = state.text(move |t| match &message {
+                SessionMessage::UndoFailed(error) => {
+                    Texts::fill(t.session.undo_failed, &[&t.edit_error(error)])
                 }
-            };
+                SessionMessage::UpdatedElsewhere => t.session.updated_elsewhere.to_owned(),
+            });
             view! {
                 <div class="notice notice-info" role="status">
                     <p>{text}</p>
                     <button type="button" on:click=move |_| session.dismiss_message()>
-                        {move || state.texts().dismiss}
+                        {state.tr(|t| t.dismiss)}
                     </button>
                 </div>
             }

@@ -39,8 +39,8 @@ pub fn Snapshots() -> impl IntoView {
     };
     view! {
         <details class="snapshots" on:toggle=on_toggle>
-            <summary>{move || state.texts().session.snapshots_heading}</summary>
-            <p class="hint">{move || state.texts().session.snapshots_intro}</p>
+            <summary>{state.tr(|t| t.session.snapshots_heading)}</summary>
+            <p class="hint">{state.tr(|t| t.session.snapshots_intro)}</p>
             {move || {
                 let t = state.texts();
                 if list.with(Vec::is_empty) {
@@ -88,14 +88,13 @@ pub fn Snapshots() -> impl IntoView {
                     .into_any()
             }}
             <p role="status">
-                {move || {
-                    restored
-                        .get()
-                        .map(|day| {
-                            let t = state.texts();
-                            Texts::fill(t.session.restored_from, &[&t.date(day)])
-                        })
-                }}
+                {state
+                    .text(move |t| {
+                        restored
+                            .get()
+                            .map(|day| Texts::fill(t.session.restored_from, &[&t.date(day)]))
+                            .unwrap_or_default()
+                    })}
             </p>
         </details>
     }

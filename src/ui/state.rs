@@ -44,6 +44,29 @@ impl AppState {
         texts(self.lang.get())
     }
 
+    /// The texts of the current language, for event handlers.
+    pub fn texts_untracked(&self) -> &'static Texts {
+        texts(self.lang.get_untracked())
+    }
+
+    /// A text of the current language, as a signal. Every such text has
+    /// this one type, so the view code that shows it is compiled once
+    /// rather than once per closure: most of the bundle is view code.
+    pub fn tr(&self, pick: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
+        let lang = self.lang;
+        Signal::derive(move || pick(texts(lang.get())))
+    }
+
+    /// A text built from the current language and other state, as a signal
+    /// (see `tr`).
+    pub fn text(
+        &self,
+        make: impl Fn(&'static Texts) -> String + Send + Sync + 'static,
+    ) -> Signal<String> {
+        let lang = self.lang;
+        Signal::derive(move || make(texts(lang.get())))
+    }
+
     /// The stages in funnel order (reactive, like every reader below).
     pub fn stage_ids(&self) -> Vec<StageId> {
         self.plan.with(|p| p.stages.iter().map(|s| s.id).collect())

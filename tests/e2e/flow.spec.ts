@@ -56,8 +56,8 @@ test.describe('Flow: stages and owners', () => {
 
     await page.getByRole('button', { name: 'Remove: Renewal' }).click();
     expect(await stageNames(app)).toEqual(DEFAULT_STAGES);
-    await expect(page.getByRole('status')).toContainText('Renewal');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Renewal' })).toBeVisible();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
     expect((await stageNames(app))[3]).toBe('Renewal');
   });
 
@@ -78,12 +78,12 @@ test.describe('Flow: stages and owners', () => {
 
   test('removing a stage takes the KPIs that read its metrics, and undo brings them back', async ({ page }) => {
     await page.getByRole('button', { name: 'Remove: Lead nurturing' }).click();
-    const toast = page.getByRole('status');
-    await expect(toast).toContainText('Lead nurturing');
+    const toast = page.getByRole('status').filter({ hasText: 'Lead nurturing' });
     await expect(toast).toContainText('Contact rate');
     await expect(toast).toContainText('Opportunity rate');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // Undo works from any page, after the toast is gone.
     await page.getByRole('navigation').getByRole('link', { name: 'KPIs' }).click();
+    await page.getByRole('button', { name: 'Undo: remove stage' }).click();
         await expect(page.getByRole('combobox', { name: 'Numerator: Opportunity rate' })).toBeVisible();
   });
 

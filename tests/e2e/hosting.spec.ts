@@ -1,13 +1,21 @@
 import { test, expect } from './app';
 
+/** Serves dist/ only under /some/sub/path/ (see serve.mjs). */
+const SUB_PATH_SITE = 'http://127.0.0.1:4174/some/sub/path/';
+
 test.describe('Static hosting', () => {
   test('dist/ works from a sub-path with deep links in the fragment', async ({ app, page }) => {
-    await app.open('numbers', '/some/sub/path/');
+    await app.open('numbers', SUB_PATH_SITE);
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('Numbers');
     await app.enterCounts({ Leads: '10', 'Nurtured leads': '5' });
     expect(await app.rates('Lead nurturing')).toEqual(['50.0%', '50.0%']);
     await app.navLink('Flow').click();
     await expect(page).toHaveURL(/\/some\/sub\/path\/#\/flow$/);
+  });
+
+  test('the sub-path server serves nothing at the root', async ({ page }) => {
+    const response = await page.request.get('http://127.0.0.1:4174/index.html');
+    expect(response.status()).toBe(404);
   });
 
   test('unknown routes fall back to the flow page', async ({ app, page }) => {

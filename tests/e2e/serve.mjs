@@ -1,11 +1,12 @@
-// A static file server for the end-to-end tests: serves dist/ at the root and
-// again under /some/sub/path/, to prove the build works from a sub-path.
+// A static file server for the end-to-end tests. `node serve.mjs dist 4173`
+// serves dist/ at the root; `node serve.mjs dist 4174 /some/sub/path/`
+// serves it ONLY under that sub-path, so a page that asks for an asset by
+// an absolute URL gets a 404 and its test fails.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const [root = 'dist', port = '4173'] = process.argv.slice(2);
-const SUB_PATH = '/some/sub/path/';
+const [root = 'dist', port = '4173', prefix = '/'] = process.argv.slice(2);
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -17,7 +18,11 @@ const TYPES = {
 
 createServer(async (req, res) => {
   let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  if (path.startsWith(SUB_PATH)) path = '/' + path.slice(SUB_PATH.length);
+  if (!path.startsWith(prefix)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  path = '/' + path.slice(prefix.length);
   if (path.endsWith('/')) path += 'index.html';
   const file = normalize(join(root, path));
   if (!file.startsWith(normalize(root))) {

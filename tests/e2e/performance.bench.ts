@@ -43,7 +43,7 @@ function largePlan() {
 test('one cell edit in a 12 × 8 × 156-week plan (measured, printed)', async ({ app, page }) => {
   expect(TODAY.getFullYear()).toBe(2026);
   await page.goto('/#/flow');
-  await page.evaluate((text) => localStorage.setItem('funnel-planner/plan', text), largePlan());
+  await page.evaluate((text) => localStorage.setItem('funnel-planner/plans/main', text), largePlan());
   await page.goto('/#/numbers');
   await page.reload();
   await app.chooseRange('Last 12 weeks');
@@ -77,7 +77,7 @@ test('one cell edit in a 12 × 8 × 156-week plan (measured, printed)', async ({
 
 test('redrawing the whole dashboard for the same plan (measured, printed)', async ({ app, page }) => {
   await page.goto('/#/flow');
-  await page.evaluate((text) => localStorage.setItem('funnel-planner/plan', text), largePlan());
+  await page.evaluate((text) => localStorage.setItem('funnel-planner/plans/main', text), largePlan());
   await page.goto('/#/dashboard');
   await page.reload();
   await app.chooseRange('Last 12 weeks');
