@@ -5,14 +5,51 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::de::{Error as _, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::ids::MetricId;
-use super::period::{Period, PeriodRange};
+use super::period::{parse_iso_day, Period, PeriodRange};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Entries(BTreeMap<MetricId, BTreeMap<NaiveDate, u64>>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        BTreeMap::<MetricId, Days>::deserialize(deserializer)
+            .map(|metrics| Entries(metrics.into_iter().map(|(m, days)| (m, days.0)).collect()))
+    }
+}
+
+/// One metric's days, read with `parse_iso_day` rather than chrono's
+/// general parser (which would add kilobytes to every download).
+struct Days(BTreeMap<NaiveDate, u64>);
+
+impl<'de> Deserialize<'de> for Days {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DaysVisitor;
+        impl<'de> Visitor<'de> for DaysVisitor {
+            type Value = Days;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("counts by YYYY-MM-DD day")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Days, A::Error> {
+                let mut days = BTreeMap::new();
+                while let Some((day, value)) = map.next_entry::<String, u64>()? {
+                    let day = parse_iso_day(&day).ok_or_else(|| {
+                        A::Error::custom(format!("{day:?} is not a YYYY-MM-DD day"))
+                    })?;
+                    days.insert(day, value);
+                }
+                Ok(Days(days))
+            }
+        }
+        deserializer.deserialize_map(DaysVisitor)
+    }
+}
 
 /// What a grid cell shows for one metric and period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,6 +14,33 @@ pub enum Granularity {
     Month,
 }
 
+/// Reads a day written as `YYYY-MM-DD` (how files store days). Written by
+/// hand: chrono's general parser would add kilobytes to every download.
+pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes[range].iter().try_fold(0_u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
+/// Serde for a day as `YYYY-MM-DD`, through `parse_iso_day`.
+pub mod iso_day {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let text = <&str>::deserialize(deserializer)?;
+        super::parse_iso_day(text).ok_or_else(|| D::Error::custom("a day is written YYYY-MM-DD"))
+    }
+}
+
 impl Granularity {
     pub const ALL: [Granularity; 3] = [Granularity::Day, Granularity::Week, Granularity::Month];
 
@@ -322,6 +349,30 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn iso_days_read_as_chrono_writes_them_and_nothing_else() {
+        for day in [
+            date(2026, 11, 24),
+            date(1, 1, 1),
+            date(9999, 12, 31),
+            date(2024, 2, 29),
+        ] {
+            assert_eq!(parse_iso_day(&day.to_string()), Some(day));
+        }
+        for bad in [
+            "2026-13-01",
+            "2025-02-29",
+            "+10000-11-01",
+            "2026-1-01",
+            "2026/11/01",
+            "",
+            "２０２６-11-01",
+            "2026-11-0a",
+        ] {
+            assert_eq!(parse_iso_day(bad), None, "{bad}");
+        }
     }
 
     #[test]

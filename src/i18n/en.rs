@@ -109,6 +109,7 @@ pub(super) static TEXTS: Texts = Texts {
     shared_kpis_intro: "One definition for marketing, inside sales and field sales.",
     funnel_chart: "Funnel chart of the counts in the range",
     funnel_chart_empty: "No counts yet",
+    chart_failed: "The chart could not be drawn or saved. Try again, or use the table view.",
 
     kpis_heading: "Metrics and KPIs",
     kpis_intro: "What each stage counts, the KPIs computed from those counts, and their monthly targets.",

@@ -108,6 +108,7 @@ pub struct Texts {
     pub shared_kpis_intro: &'static str,
     pub funnel_chart: &'static str,
     pub funnel_chart_empty: &'static str,
+    pub chart_failed: &'static str,
 
     pub kpis_heading: &'static str,
     pub kpis_intro: &'static str,
@@ -861,5 +862,58 @@ mod tests {
             "インサイドセールス"
         );
         assert_eq!(texts(Lang::Ja).status(Status::AtRisk), "要注意");
+    }
+
+    /// Stored-data, storage and edit errors reach the user in their
+    /// language: every one has its own words, and the Japanese ones are
+    /// Japanese (no English sentence from an error's `Display`).
+    #[test]
+    fn every_storage_format_and_edit_error_is_worded_in_each_language() {
+        use crate::domain::entries::SplitAcrossDays;
+        let formats = [
+            FormatError::TooLarge,
+            FormatError::NotJson("expected value at line 1".into()),
+            FormatError::NotAPlan,
+            FormatError::NewerVersion { found: 9 },
+            FormatError::Invalid("stage \"x\" has a bad target".into()),
+        ];
+        let edits = [
+            EditError::EmptyName,
+            EditError::NameTooLong,
+            EditError::TooManyStages,
+            EditError::TooManyItems,
+            EditError::LastStage,
+            EditError::UnknownStage,
+            EditError::PrimaryMetric,
+            EditError::MetricInUse(vec!["CPA".into()]),
+            EditError::LagTooLarge,
+            EditError::MarginTooLarge,
+            EditError::BadTarget,
+            EditError::ValueTooLarge,
+            EditError::SplitAcrossDays(SplitAcrossDays),
+            EditError::IdInUse,
+            EditError::DateOutOfRange,
+            EditError::InvalidPlan("name is empty".into()),
+        ];
+        let stores = [
+            StoreError::QuotaExceeded,
+            StoreError::Other("SecurityError".into()),
+        ];
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            let mut words: Vec<String> = formats.iter().map(|e| t.format_error(e)).collect();
+            words.extend(edits.iter().map(|e| t.edit_error(e)));
+            words.extend(stores.iter().map(|e| t.store_error(e).to_owned()));
+            for (i, text) in words.iter().enumerate() {
+                assert!(!text.is_empty(), "{lang:?} #{i}");
+                for english in ["line 1", "bad target", "name is empty", "SecurityError"] {
+                    assert!(!text.contains(english), "{lang:?}: {text}");
+                }
+                if lang == Lang::Ja {
+                    assert!(!text.is_ascii(), "English in the Japanese UI: {text}");
+                }
+            }
+            assert!(t.format_error(&formats[3]).contains('9'));
+        }
     }
 }

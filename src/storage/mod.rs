@@ -74,6 +74,7 @@ pub struct IndexEntry {
     pub id: String,
     pub name: String,
     /// The day of the last save: the next day's first save snapshots it.
+    #[serde(deserialize_with = "crate::domain::period::iso_day::deserialize")]
     pub saved_on: NaiveDate,
 }
 

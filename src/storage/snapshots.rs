@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{KeyValueStore, StoreError};
 use crate::domain::format::{self, FormatError};
+use crate::domain::period::parse_iso_day;
 use crate::domain::plan::Plan;
 
 pub const SNAPSHOTS_KEPT: usize = 14;
@@ -27,7 +28,7 @@ fn days(store: &impl KeyValueStore, plan_id: &str) -> Result<Vec<NaiveDate>, Sto
         .keys()?
         .iter()
         .filter_map(|k| k.strip_prefix(&prefix))
-        .filter_map(|day| day.parse::<NaiveDate>().ok())
+        .filter_map(parse_iso_day)
         .collect();
     days.sort_unstable();
     Ok(days)

@@ -25,7 +25,15 @@ pub fn ChartCard(
     let state = use_app();
     let canvas = NodeRef::<Canvas>::new();
     let show_table = RwSignal::new(false);
-    let draw_error = RwSignal::new(None::<String>);
+    // The browser's or plotters' words are for developers (the console);
+    // the user reads ours, in their language.
+    let failed = RwSignal::new(false);
+    let draw_error = move |error: Option<String>| {
+        if let Some(detail) = &error {
+            leptos::logging::warn!("chart {name}: {detail}");
+        }
+        failed.set(error.is_some());
+    };
     let resized = RwSignal::new(0_u32);
     let css_height = move || chart.with(Chart::preferred_height);
     let heading_id = format!("chart-{name}-title");
@@ -63,7 +71,7 @@ pub fn ChartCard(
             }
         };
         let result = chart.with(|data| draw(&element, data, width, height, large));
-        draw_error.set(result.err());
+        draw_error(result.err());
     });
 
     let download_svg = move |_| {
@@ -73,9 +81,9 @@ pub fn ChartCard(
             chart.with_untracked(|c| c.to_svg(width.max(320), c.preferred_height(), &style));
         match result {
             Ok(svg) => {
-                draw_error.set(download_text(&svg, "image/svg+xml", &format!("{name}.svg")).err())
+                draw_error(download_text(&svg, "image/svg+xml", &format!("{name}.svg")).err())
             }
-            Err(error) => draw_error.set(Some(error.to_string())),
+            Err(error) => draw_error(Some(error.to_string())),
         }
     };
     let download_png = move |_| {
@@ -83,8 +91,8 @@ pub fn ChartCard(
             .get_untracked()
             .and_then(|c| c.to_data_url_with_type("image/png").ok());
         match url {
-            Some(url) => draw_error.set(click_download(&url, &format!("{name}.png")).err()),
-            None => draw_error.set(Some("the chart has no image yet".to_owned())),
+            Some(url) => draw_error(click_download(&url, &format!("{name}.png")).err()),
+            None => draw_error(Some("the canvas has no image yet".to_owned())),
         }
     };
 
@@ -121,7 +129,9 @@ pub fn ChartCard(
             <Show when=move || show_table.get()>
                 <ChartTableView chart=chart title=title />
             </Show>
-            <p class="field-error" aria-live="polite">{move || draw_error.get()}</p>
+            <p class="field-error" aria-live="polite">
+                {state.text(move |t| if failed.get() { t.chart_failed.to_owned() } else { String::new() })}
+            </p>
         </section>
     }
 }

@@ -306,11 +306,11 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// The plan as an indented JSON file, for the user to keep.
+    /// The plan as a JSON file, for the user to keep.
     pub fn plan_file(&self) -> Result<String, FormatError> {
         let revision = self.inner.with_value(|inner| inner.revision);
         self.plan
-            .with_untracked(|plan| format::encode_pretty(plan, revision))
+            .with_untracked(|plan| format::encode(plan, revision))
     }
 
     pub fn plan_id(&self) -> String {
