@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::NaiveDate;
-use funnel_planner::domain::format::Stored;
+use funnel_planner::domain::format::{Head, Stored};
 use funnel_planner::domain::locale::Lang;
 use funnel_planner::domain::period::{Granularity, Period};
 use funnel_planner::domain::presets::inside_sales;
@@ -23,6 +23,18 @@ fn fresh_store() -> BrowserStore {
     BrowserStore::open().expect("local storage is available in Chromium")
 }
 
+/// Saves as tab `tab` on top of `base`; returns the head written.
+fn save(
+    store: &BrowserStore,
+    tab: u64,
+    plan: &funnel_planner::domain::plan::Plan,
+    base: &Head,
+    d: u32,
+) -> Result<Head, SaveError> {
+    let head = base.next(tab);
+    save_plan(store, MAIN_PLAN, plan, (base, &head), day(d), 1).map(|()| head)
+}
+
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
@@ -39,10 +51,10 @@ fn saves_and_loads_a_plan_through_local_storage() {
         Some(1234),
     )
     .unwrap();
-    assert_eq!(save_plan(&store, MAIN_PLAN, &plan, 0, day(24), 1), Ok(1));
+    let head = save(&store, 1, &plan, &Head::default(), 24).unwrap();
     assert_eq!(
         load_plan(&store, MAIN_PLAN, 1),
-        Ok(Loaded::Plan(Stored { plan, revision: 1 }))
+        Ok(Loaded::Plan(Stored { plan, head }))
     );
 }
 
@@ -50,10 +62,10 @@ fn saves_and_loads_a_plan_through_local_storage() {
 fn another_tabs_newer_save_is_never_overwritten() {
     let store = fresh_store();
     let plan = inside_sales(Lang::En);
-    save_plan(&store, MAIN_PLAN, &plan, 0, day(24), 1).unwrap();
-    save_plan(&store, MAIN_PLAN, &plan, 1, day(24), 1).unwrap();
+    let first = save(&store, 1, &plan, &Head::default(), 24).unwrap();
+    save(&store, 2, &plan, &first, 24).unwrap();
     let theirs = store.get(&plan_key(MAIN_PLAN)).unwrap();
-    let result = save_plan(&store, MAIN_PLAN, &plan, 1, day(24), 1);
+    let result = save(&store, 1, &plan, &first, 24);
     assert!(matches!(result, Err(SaveError::Newer(_))), "{result:?}");
     assert_eq!(store.get(&plan_key(MAIN_PLAN)).unwrap(), theirs);
 }
@@ -76,7 +88,7 @@ fn corrupt_data_is_copied_to_a_backup_key() {
 fn a_full_storage_fails_the_save_and_keeps_the_last_good_copy() {
     let store = fresh_store();
     let plan = inside_sales(Lang::En);
-    save_plan(&store, MAIN_PLAN, &plan, 0, day(24), 1).unwrap();
+    let first = save(&store, 1, &plan, &Head::default(), 24).unwrap();
     let saved = store.get(&plan_key(MAIN_PLAN)).unwrap();
     // Chromium allows about 5 million characters per origin: fill it to
     // within a kilobyte, in ever smaller pieces.
@@ -97,7 +109,7 @@ fn a_full_storage_fails_the_save_and_keeps_the_last_good_copy() {
             .unwrap();
     }
     assert_eq!(
-        save_plan(&store, MAIN_PLAN, &bigger, 1, day(24), 1),
+        save(&store, 1, &bigger, &first, 24),
         Err(SaveError::Store(StoreError::QuotaExceeded))
     );
     assert_eq!(store.get(&plan_key(MAIN_PLAN)).unwrap(), saved);
@@ -108,9 +120,9 @@ fn a_full_storage_fails_the_save_and_keeps_the_last_good_copy() {
 fn snapshots_are_kept_and_listed_through_local_storage() {
     let store = fresh_store();
     let plan = inside_sales(Lang::En);
-    let mut revision = 0;
+    let mut head = Head::default();
     for d in 1..=3 {
-        revision = save_plan(&store, MAIN_PLAN, &plan, revision, day(d), 1).unwrap();
+        head = save(&store, 1, &plan, &head, d).unwrap();
     }
     let days: Vec<_> = list_snapshots(&store, MAIN_PLAN)
         .iter()

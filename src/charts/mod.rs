@@ -112,11 +112,23 @@ impl Chart {
         style: &ChartStyle,
     ) -> Result<String, ChartError> {
         let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-            self.draw(&root, style)?;
-        }
+        self.draw_svg(&mut svg, (width, height), style, |backend| backend)?;
         Ok(svg)
+    }
+
+    /// Writes the chart as an SVG document into `svg`, drawing through
+    /// `wrap`: the browser wraps the SVG writer in its one backend, so the
+    /// chart code is compiled once for the page and for the downloads.
+    pub fn draw_svg<'a, DB: DrawingBackend>(
+        &self,
+        svg: &'a mut String,
+        size: (u32, u32),
+        style: &ChartStyle,
+        wrap: impl FnOnce(SVGBackend<'a>) -> DB,
+    ) -> Result<(), ChartError> {
+        // The document is complete when the backend is dropped, on return.
+        let root = wrap(SVGBackend::with_string(svg, size)).into_drawing_area();
+        self.draw(&root, style)
     }
 }
 

@@ -1,5 +1,6 @@
 //! The plan file format, used for local storage and (later) exported files
-//! and links. Every file is an envelope `{format, version, revision, plan}`;
+//! and links. Every file is an envelope `{format, version, revision, writer,
+//! seen, plan}`;
 //! reading goes size → parse → envelope → version → migrate → typed plan →
 //! validate, and each step has its own error so the user is told what is
 //! wrong. Writing checks the same size and rules first, so the app never
@@ -7,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::ids::MAX_ID;
@@ -47,12 +48,64 @@ pub enum FormatError {
     Invalid(String),
 }
 
-/// A plan as stored, with the revision of the save that wrote it: every
-/// save writes the next revision, so a tab can tell that another one saved.
+/// Which save wrote a stored plan. Tabs compare heads to tell that another
+/// tab saved, and `seen` to tell whether their own saves survived: local
+/// storage is shared by every tab, and one tab reading a stale copy can
+/// overwrite another's save.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Head {
+    /// One more than the revision the save was built on.
+    pub revision: u64,
+    /// The session tag of the tab that saved (0 before version 4).
+    pub writer: u64,
+    /// For the tabs that saved this plan lately, how many of their saves it
+    /// includes, most recent writer last.
+    pub seen: Vec<(u64, u64)>,
+}
+
+/// Writers remembered in `seen`: a tab open through more saves by other
+/// tabs than this is counted as never having saved.
+const SEEN_KEPT: usize = 32;
+
+impl Head {
+    /// How many saves of tab `writer` this plan includes.
+    pub fn saves_of(&self, writer: u64) -> u64 {
+        self.seen
+            .iter()
+            .find(|(w, _)| *w == writer)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    /// The head of the next save, by tab `writer`, built on this one.
+    pub fn next(&self, writer: u64) -> Head {
+        let count = self.saves_of(writer) + 1;
+        let mut seen: Vec<(u64, u64)> = self
+            .seen
+            .iter()
+            .copied()
+            .filter(|(w, _)| *w != writer)
+            .collect();
+        seen.push((writer, count));
+        let surplus = seen.len().saturating_sub(SEEN_KEPT);
+        seen.drain(..surplus);
+        Head {
+            revision: self.revision + 1,
+            writer,
+            seen,
+        }
+    }
+
+    /// Whether both name the same save.
+    pub fn same_save(&self, other: &Head) -> bool {
+        self.revision == other.revision && self.writer == other.writer
+    }
+}
+
+/// A plan as stored, with the head of the save that wrote it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     pub plan: Plan,
-    pub revision: u64,
+    pub head: Head,
 }
 
 #[derive(Serialize)]
@@ -60,20 +113,24 @@ struct Envelope<'a> {
     format: &'static str,
     version: u32,
     revision: u64,
+    writer: u64,
+    seen: &'a [(u64, u64)],
     plan: &'a Plan,
 }
 
 /// Checks the plan and the text's size, then writes it.
 fn write(
     plan: &Plan,
-    revision: u64,
+    head: &Head,
     to_text: impl FnOnce(&Envelope) -> serde_json::Result<String>,
 ) -> Result<String, FormatError> {
     validate(plan)?;
     let text = to_text(&Envelope {
         format: FORMAT_TAG,
         version: CURRENT_VERSION,
-        revision,
+        revision: head.revision,
+        writer: head.writer,
+        seen: &head.seen,
         plan,
     })
     .map_err(|e| FormatError::Invalid(e.to_string()))?;
@@ -82,15 +139,15 @@ fn write(
 }
 
 /// Compact JSON, for local storage.
-pub fn encode(plan: &Plan, revision: u64) -> Result<String, FormatError> {
-    write(plan, revision, |e| serde_json::to_string(e))
+pub fn encode(plan: &Plan, head: &Head) -> Result<String, FormatError> {
+    write(plan, head, |e| serde_json::to_string(e))
 }
 
 /// Indented JSON, for the golden files people open and diff. Native only:
 /// a second serializer would cost every user its bytes (downloads are compact).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn encode_pretty(plan: &Plan, revision: u64) -> Result<String, FormatError> {
-    write(plan, revision, |e| serde_json::to_string_pretty(e))
+pub fn encode_pretty(plan: &Plan, head: &Head) -> Result<String, FormatError> {
+    write(plan, head, |e| serde_json::to_string_pretty(e))
 }
 
 /// Refuses text over [`MAX_TEXT_UNITS`], measured as local storage measures it.
@@ -104,19 +161,43 @@ pub fn check_size(text: &str) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// The revision of a stored text, without building its plan: what a save
+/// The head of a stored text, without checking its plan: what a save
 /// compares before it writes. `None` for text that is not an envelope.
-pub fn stored_revision(text: &str) -> Option<u64> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: String,
-        #[serde(default)]
-        revision: u64,
+pub fn stored_head(text: &str) -> Option<Head> {
+    let Ok(Value::Object(envelope)) = serde_json::from_str(text) else {
+        return None;
+    };
+    if envelope.get("format").and_then(Value::as_str) != Some(FORMAT_TAG) {
+        return None;
     }
-    serde_json::from_str::<Head>(text)
-        .ok()
-        .filter(|h| h.format == FORMAT_TAG)
-        .map(|h| h.revision)
+    read_head(&envelope).ok()
+}
+
+/// The head fields of an envelope; absent before version 4 (revision 0).
+/// Read by hand from the parsed JSON, which costs the bundle less than a
+/// second deserializer.
+fn read_head(envelope: &Map<String, Value>) -> Result<Head, FormatError> {
+    let bad = || FormatError::Invalid("bad revision, writer or seen".into());
+    let number = |key: &str| match envelope.get(key) {
+        None => Ok(0),
+        Some(value) => value.as_u64().ok_or_else(bad),
+    };
+    let seen = match envelope.get("seen") {
+        None => Vec::new(),
+        Some(Value::Array(pairs)) => pairs
+            .iter()
+            .map(|pair| match pair.as_array().map(Vec::as_slice) {
+                Some([tab, count]) => tab.as_u64().zip(count.as_u64()).ok_or_else(bad),
+                _ => Err(bad()),
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(bad()),
+    };
+    Ok(Head {
+        revision: number("revision")?,
+        writer: number("writer")?,
+        seen,
+    })
 }
 
 pub fn decode(text: &str) -> Result<Stored, FormatError> {
@@ -137,21 +218,15 @@ pub fn decode(text: &str) -> Result<Stored, FormatError> {
     if version > u64::from(CURRENT_VERSION) {
         return Err(FormatError::NewerVersion { found: version });
     }
-    // Versions before 4 had no revision: their one save counts as revision 0.
-    let revision = match envelope.get("revision") {
-        None => 0,
-        Some(r) => r
-            .as_u64()
-            .ok_or_else(|| FormatError::Invalid("bad revision".into()))?,
-    };
     let mut plan = envelope.remove("plan").ok_or(FormatError::NotAPlan)?;
+    let head = read_head(&envelope)?;
     for migrate in &MIGRATIONS[(version - 1) as usize..] {
         plan = migrate(plan)?;
     }
     let plan: Plan =
         serde_json::from_value(plan).map_err(|e| FormatError::Invalid(e.to_string()))?;
     validate(&plan)?;
-    Ok(Stored { plan, revision })
+    Ok(Stored { plan, head })
 }
 
 /// Version 1 kept one count per stage per month and marked the stages the
@@ -423,26 +498,55 @@ mod tests {
         assert_eq!(CURRENT_VERSION, 4);
     }
 
+    /// Revision 3, written by tab 5, which includes two saves of tab 9 and
+    /// two of tab 5.
+    fn head() -> Head {
+        Head {
+            revision: 3,
+            writer: 5,
+            seen: vec![(9, 2), (5, 2)],
+        }
+    }
+
     #[test]
-    fn round_trips_compact_and_pretty_with_the_revision() {
+    fn round_trips_compact_and_pretty_with_the_head() {
         let plan = sample_v3();
         let stored = Stored {
             plan: plan.clone(),
-            revision: 7,
+            head: head(),
         };
-        let compact = encode(&plan, 7).unwrap();
+        let compact = encode(&plan, &head()).unwrap();
         assert_eq!(decode(&compact), Ok(stored.clone()));
-        assert_eq!(stored_revision(&compact), Some(7));
-        assert_eq!(decode(&encode_pretty(&plan, 7).unwrap()), Ok(stored));
-        assert_eq!(stored_revision("{not json"), None);
-        assert_eq!(stored_revision(r#"{"format":"other","revision":3}"#), None);
+        assert_eq!(stored_head(&compact), Some(head()));
+        assert_eq!(decode(&encode_pretty(&plan, &head()).unwrap()), Ok(stored));
+        assert_eq!(stored_head("{not json"), None);
+        assert_eq!(stored_head(r#"{"format":"other","revision":3}"#), None);
+        let v3 = stored_head(GOLDEN_V3).unwrap();
+        assert_eq!(v3, Head::default(), "no head before version 4");
+    }
+
+    #[test]
+    fn heads_count_each_tabs_saves_and_forget_long_gone_tabs() {
+        let next = head().next(9);
+        assert_eq!((next.revision, next.writer), (4, 9));
+        assert_eq!(next.seen, [(5, 2), (9, 3)], "the writer moves last");
+        assert_eq!(next.saves_of(5), 2);
+        assert_eq!(next.saves_of(7), 0);
+        assert!(next.same_save(&next.clone()) && !next.same_save(&head()));
+        let mut crowded = Head::default();
+        for tab in 1..=40 {
+            crowded = crowded.next(tab);
+        }
+        assert_eq!(crowded.seen.len(), SEEN_KEPT);
+        assert_eq!(crowded.saves_of(40), 1);
+        assert_eq!(crowded.saves_of(1), 0, "the oldest writers are forgotten");
     }
 
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
     fn golden_v4_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v3(), 3).unwrap() + "\n";
+        let written = encode_pretty(&sample_v3(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(GOLDEN_V4_PATH, &written).unwrap();
         }
@@ -451,7 +555,7 @@ mod tests {
             decode(&golden),
             Ok(Stored {
                 plan: sample_v3(),
-                revision: 3
+                head: head()
             })
         );
         assert_eq!(written, golden);
@@ -464,7 +568,7 @@ mod tests {
             decode(GOLDEN_V3),
             Ok(Stored {
                 plan: sample_v3(),
-                revision: 0
+                head: Head::default()
             })
         );
     }
@@ -473,7 +577,10 @@ mod tests {
     fn a_plan_that_breaks_a_rule_is_never_written() {
         let mut plan = sample_v3();
         plan.stages[0].name = " untrimmed".into();
-        assert!(matches!(encode(&plan, 1), Err(FormatError::Invalid(_))));
+        assert!(matches!(
+            encode(&plan, &head()),
+            Err(FormatError::Invalid(_))
+        ));
         let mut huge = sample_v3();
         let metric = huge.stages[0].primary_metric;
         let day = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
@@ -481,7 +588,7 @@ mod tests {
             let period = Period::containing(Granularity::Day, day + chrono::Days::new(offset));
             huge.set_entry(metric, period, Some(1)).unwrap();
         }
-        assert_eq!(encode(&huge, 1), Err(FormatError::TooLarge));
+        assert_eq!(encode(&huge, &head()), Err(FormatError::TooLarge));
     }
 
     #[test]
@@ -563,7 +670,7 @@ mod tests {
             ]
         );
         // A migrated plan saves as the current version.
-        assert_eq!(plan_of(&encode(&plan, 1).unwrap()), Ok(plan));
+        assert_eq!(plan_of(&encode(&plan, &head()).unwrap()), Ok(plan));
     }
 
     #[test]

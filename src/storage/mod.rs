@@ -9,9 +9,9 @@
 //! - Never write before a successful load: unreadable data is first copied
 //!   to a backup key, and if even that fails nothing is written at all.
 //! - A plan from a newer app version is left untouched.
-//! - Every save carries the next revision and first reads the stored one:
-//!   a newer stored revision means another tab saved, and this tab must
-//!   replay its edits on that plan instead of overwriting it.
+//! - Every save first reads the stored head: a save this tab did not build
+//!   on means another tab saved, and this tab must replay its edits on that
+//!   plan instead of overwriting it (`domain::edit::outbox`).
 //! - A failed save leaves the previous stored copy as it was (a single
 //!   `setItem` either replaces the value or throws).
 //! - The first save of a day keeps the plan as the last editing day left it
@@ -24,7 +24,7 @@ mod snapshots;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::format::{self, FormatError, Stored};
+use crate::domain::format::{self, FormatError, Head, Stored};
 use crate::domain::locale::Lang;
 use crate::domain::plan::Plan;
 
@@ -148,7 +148,7 @@ pub enum SaveError {
     /// The plan breaks a rule or is too large: loading would refuse it.
     #[error("the plan cannot be saved: {0}")]
     Refused(FormatError),
-    /// Another tab saved a newer revision: replay this tab's edits on it.
+    /// Another tab saved: replay this tab's edits on its plan.
     #[error("another tab saved a newer version")]
     Newer(Box<Stored>),
     /// Another tab (a newer app) wrote what this app cannot read.
@@ -156,30 +156,29 @@ pub enum SaveError {
     Unreadable(FormatError),
 }
 
-/// Saves `plan` as the revision after `base`, the revision this tab last
-/// read or wrote. Returns the revision written.
+/// Saves `plan` with `head` (the next head after `base`, the save this
+/// tab's plan is built on), unless another tab saved since.
 pub fn save_plan(
     store: &impl KeyValueStore,
     plan_id: &str,
     plan: &Plan,
-    base: u64,
+    (base, head): (&Head, &Head),
     today: NaiveDate,
     stamp: u64,
-) -> Result<u64, SaveError> {
-    let revision = base + 1;
-    let text = format::encode(plan, revision).map_err(SaveError::Refused)?;
+) -> Result<(), SaveError> {
+    let text = format::encode(plan, head).map_err(SaveError::Refused)?;
     let key = plan_key(plan_id);
     let stored = store.get(&key)?;
     if let Some(stored) = &stored {
-        match format::stored_revision(stored) {
-            Some(found) if found > base => {
+        match format::stored_head(stored) {
+            // Ours, or older than ours (a write that storage lost): ours is newer.
+            Some(found) if found.same_save(base) || found.revision < base.revision => {}
+            Some(_) => {
                 return match format::decode(stored) {
                     Ok(newer) => Err(SaveError::Newer(Box::new(newer))),
                     Err(error) => Err(SaveError::Unreadable(error)),
                 };
             }
-            // Ours, or older than ours (a write that storage lost): ours is newer.
-            Some(_) => {}
             // Damaged since it was read: keep it aside before writing over it.
             None => store.set(&format!("{BACKUP_KEY_PREFIX}{stamp}"), stored)?,
         }
@@ -211,14 +210,14 @@ pub fn save_plan(
     if let Ok(text) = serde_json::to_string(&index) {
         let _ = store.set(INDEX_KEY, &text);
     }
-    Ok(revision)
+    Ok(())
 }
 
-/// The stored plan if another tab saved past `base`; cheap when nothing
-/// changed (only the revision is read).
-pub fn read_if_newer(store: &impl KeyValueStore, plan_id: &str, base: u64) -> Option<Stored> {
+/// The stored plan if another tab saved since `base`; cheap when nothing
+/// changed (only the head is read).
+pub fn read_if_newer(store: &impl KeyValueStore, plan_id: &str, base: &Head) -> Option<Stored> {
     let text = store.get(&plan_key(plan_id)).ok()??;
-    if format::stored_revision(&text)? <= base {
+    if format::stored_head(&text)?.same_save(base) {
         return None;
     }
     format::decode(&text).ok()

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::memory::MemoryStore;
 use super::*;
 use crate::domain::edit::{apply, Edit};
+use crate::domain::format::Head;
 use crate::domain::presets::inside_sales;
 
 fn plan() -> Plan {
@@ -22,6 +23,32 @@ fn renamed(name: &str) -> Plan {
     plan
 }
 
+/// Saves `plan` as tab `tab`, built on `base`; returns the head written.
+fn save(
+    store: &MemoryStore,
+    tab: u64,
+    plan: &Plan,
+    base: &Head,
+    d: u32,
+) -> Result<Head, SaveError> {
+    save_stamped(store, tab, plan, base, d, 1)
+}
+
+fn save_stamped(
+    store: &MemoryStore,
+    tab: u64,
+    plan: &Plan,
+    base: &Head,
+    d: u32,
+    stamp: u64,
+) -> Result<Head, SaveError> {
+    let head = base.next(tab);
+    save_plan(store, MAIN_PLAN, plan, (base, &head), day(d), stamp).map(|()| head)
+}
+
+const A: u64 = 1;
+const B: u64 = 2;
+
 fn main_key() -> String {
     plan_key(MAIN_PLAN)
 }
@@ -34,21 +61,20 @@ fn loaded_plan(store: &MemoryStore) -> Stored {
 }
 
 #[test]
-fn saves_and_loads_a_plan_with_its_revision() {
+fn saves_and_loads_a_plan_with_its_head() {
     let store = MemoryStore::default();
     assert_eq!(load_plan(&store, MAIN_PLAN, 1), Ok(Loaded::Nothing));
-    assert_eq!(save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1), Ok(1));
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
+    assert_eq!((h1.revision, h1.writer, h1.saves_of(A)), (1, A, 1));
     assert_eq!(
         loaded_plan(&store),
         Stored {
             plan: plan(),
-            revision: 1
+            head: h1.clone()
         }
     );
-    assert_eq!(
-        save_plan(&store, MAIN_PLAN, &renamed("A"), 1, day(24), 1),
-        Ok(2)
-    );
+    let h2 = save(&store, A, &renamed("A"), &h1, 24).unwrap();
+    assert_eq!(h2.revision, 2);
     let index = load_index(&store);
     assert_eq!(index.plans.len(), 1);
     assert_eq!(
@@ -59,48 +85,72 @@ fn saves_and_loads_a_plan_with_its_revision() {
 
 #[test]
 fn a_plan_saved_under_the_old_single_key_moves_on_its_first_save() {
-    let old = format::encode(&renamed("Old"), 0).unwrap();
+    let old = format::encode(&renamed("Old"), &Head::default()).unwrap();
     let store = MemoryStore::with(LEGACY_PLAN_KEY, &old);
     assert_eq!(loaded_plan(&store).plan, renamed("Old"));
-    save_plan(&store, MAIN_PLAN, &renamed("Old"), 0, day(24), 1).unwrap();
+    save(&store, A, &renamed("Old"), &Head::default(), 24).unwrap();
     assert_eq!(store.item(LEGACY_PLAN_KEY), None);
     assert_eq!(loaded_plan(&store).plan, renamed("Old"));
 }
 
 #[test]
-fn a_newer_revision_saved_by_another_tab_is_never_overwritten() {
+fn another_tabs_save_is_never_overwritten() {
     let store = MemoryStore::default();
-    save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1).unwrap();
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
     // The other tab read revision 1 too, and saved first.
-    save_plan(&store, MAIN_PLAN, &renamed("Theirs"), 1, day(24), 1).unwrap();
+    save(&store, B, &renamed("Theirs"), &h1, 24).unwrap();
     let theirs = store.item(&main_key());
-    let result = save_plan(&store, MAIN_PLAN, &renamed("Mine"), 1, day(24), 1);
+    let result = save(&store, A, &renamed("Mine"), &h1, 24);
     let Err(SaveError::Newer(newer)) = result else {
         panic!("expected the newer plan, got {result:?}");
     };
-    assert_eq!((newer.revision, newer.plan), (2, renamed("Theirs")));
+    assert_eq!(
+        (newer.head.revision, newer.head.writer, newer.plan),
+        (2, B, renamed("Theirs"))
+    );
     assert_eq!(store.item(&main_key()), theirs, "nothing written");
     assert_eq!(
-        read_if_newer(&store, MAIN_PLAN, 1).map(|s| s.revision),
-        Some(2)
+        read_if_newer(&store, MAIN_PLAN, &h1).map(|s| s.head.writer),
+        Some(B)
     );
-    assert_eq!(read_if_newer(&store, MAIN_PLAN, 2), None);
+    assert_eq!(read_if_newer(&store, MAIN_PLAN, &newer.head), None);
+}
+
+/// Two tabs that both read revision 1 save revision 2: the stored save is
+/// not the one the later tab built on, even with the same number.
+#[test]
+fn the_same_revision_from_another_tab_is_another_save() {
+    let store = MemoryStore::default();
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
+    save(&store, B, &renamed("Theirs"), &h1, 24).unwrap();
+    let mine = h1.next(A);
+    assert!(matches!(
+        save_plan(
+            &store,
+            MAIN_PLAN,
+            &renamed("Mine"),
+            (&mine, &mine.next(A)),
+            day(24),
+            1
+        ),
+        Err(SaveError::Newer(_))
+    ));
 }
 
 #[test]
 fn quota_on_the_nth_write_keeps_the_last_good_copy() {
     let store = MemoryStore::default();
-    save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1).unwrap();
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
     let saved = store.item(&main_key());
     store.quota_on_write(1);
     assert_eq!(
-        save_plan(&store, MAIN_PLAN, &renamed("Changed"), 1, day(24), 1),
+        save(&store, A, &renamed("Changed"), &h1, 24),
         Err(SaveError::Store(StoreError::QuotaExceeded))
     );
     assert_eq!(store.item(&main_key()), saved);
-    // The next write goes through: the same edit saves with the same revision.
+    // The next write goes through: the same edit saves as the same revision.
     assert_eq!(
-        save_plan(&store, MAIN_PLAN, &renamed("Changed"), 1, day(24), 1),
+        save(&store, A, &renamed("Changed"), &h1, 24).map(|h| h.revision),
         Ok(2)
     );
 }
@@ -110,9 +160,9 @@ fn a_failed_index_write_does_not_fail_the_save() {
     let store = MemoryStore::default();
     // Write 1 is the plan, write 2 the index.
     store.quota_on_write(2);
-    assert_eq!(save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1), Ok(1));
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
     assert_eq!(load_index(&store), Index::default());
-    save_plan(&store, MAIN_PLAN, &plan(), 1, day(24), 1).unwrap();
+    save(&store, A, &plan(), &h1, 24).unwrap();
     assert_eq!(
         load_index(&store).plans.len(),
         1,
@@ -123,10 +173,10 @@ fn a_failed_index_write_does_not_fail_the_save() {
 #[test]
 fn storage_that_disappears_fails_loudly_and_changes_nothing() {
     let store = MemoryStore::default();
-    save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1).unwrap();
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
     store.missing.set(true);
     assert!(matches!(
-        save_plan(&store, MAIN_PLAN, &renamed("X"), 1, day(24), 1),
+        save(&store, A, &renamed("X"), &h1, 24),
         Err(SaveError::Store(StoreError::Other(_)))
     ));
     assert!(load_plan(&store, MAIN_PLAN, 1).is_err());
@@ -137,15 +187,12 @@ fn storage_that_disappears_fails_loudly_and_changes_nothing() {
 #[test]
 fn garbage_read_at_save_time_is_backed_up_before_it_is_replaced() {
     let store = MemoryStore::default();
-    save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1).unwrap();
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
     store
         .read_override
         .borrow_mut()
         .insert(main_key(), "{garbage".into());
-    assert_eq!(
-        save_plan(&store, MAIN_PLAN, &renamed("Mine"), 1, day(24), 77),
-        Ok(2)
-    );
+    assert!(save_stamped(&store, A, &renamed("Mine"), &h1, 24, 77).is_ok());
     assert_eq!(
         store.item(&format!("{BACKUP_KEY_PREFIX}77")).as_deref(),
         Some("{garbage")
@@ -155,13 +202,13 @@ fn garbage_read_at_save_time_is_backed_up_before_it_is_replaced() {
 #[test]
 fn an_older_revision_than_the_last_write_is_overwritten_by_the_newer_one() {
     let store = MemoryStore::default();
-    save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1).unwrap();
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
     let first = store.item(&main_key()).unwrap();
-    save_plan(&store, MAIN_PLAN, &renamed("Second"), 1, day(24), 1).unwrap();
+    let h2 = save(&store, A, &renamed("Second"), &h1, 24).unwrap();
     // Storage hands back revision 1 although revision 2 was written.
     store.read_override.borrow_mut().insert(main_key(), first);
     assert_eq!(
-        save_plan(&store, MAIN_PLAN, &renamed("Third"), 2, day(24), 1),
+        save(&store, A, &renamed("Third"), &h2, 24).map(|h| h.revision),
         Ok(3)
     );
     store.read_override.borrow_mut().clear();
@@ -171,11 +218,11 @@ fn an_older_revision_than_the_last_write_is_overwritten_by_the_newer_one() {
 #[test]
 fn data_from_a_newer_app_written_mid_session_stops_the_save() {
     let store = MemoryStore::default();
-    save_plan(&store, MAIN_PLAN, &plan(), 0, day(24), 1).unwrap();
+    let h1 = save(&store, A, &plan(), &Head::default(), 24).unwrap();
     let newer = r#"{"format":"funnel-planner/plan","version":999,"revision":9,"plan":{}}"#;
     store.items.borrow_mut().insert(main_key(), newer.into());
     assert_eq!(
-        save_plan(&store, MAIN_PLAN, &renamed("Mine"), 1, day(24), 1),
+        save(&store, A, &renamed("Mine"), &h1, 24),
         Err(SaveError::Unreadable(FormatError::NewerVersion {
             found: 999
         }))
@@ -189,7 +236,7 @@ fn a_plan_that_loading_would_refuse_is_not_saved() {
     let mut bad = plan();
     bad.name = String::new();
     assert!(matches!(
-        save_plan(&store, MAIN_PLAN, &bad, 0, day(24), 1),
+        save(&store, A, &bad, &Head::default(), 24),
         Err(SaveError::Refused(FormatError::Invalid(_)))
     ));
     assert_eq!(store.item(&main_key()), None);
@@ -237,19 +284,11 @@ fn plans_from_newer_versions_are_left_alone() {
 #[test]
 fn the_first_save_of_a_day_snapshots_the_last_editing_day() {
     let store = MemoryStore::default();
-    let mut revision = save_plan(&store, MAIN_PLAN, &renamed("Mon"), 0, day(2), 1).unwrap();
-    revision = save_plan(
-        &store,
-        MAIN_PLAN,
-        &renamed("Mon evening"),
-        revision,
-        day(2),
-        1,
-    )
-    .unwrap();
+    let mut head = save(&store, A, &renamed("Mon"), &Head::default(), 2).unwrap();
+    head = save(&store, A, &renamed("Mon evening"), &head, 2).unwrap();
     assert!(list_snapshots(&store, MAIN_PLAN).is_empty());
-    revision = save_plan(&store, MAIN_PLAN, &renamed("Wed"), revision, day(4), 1).unwrap();
-    save_plan(&store, MAIN_PLAN, &renamed("Wed noon"), revision, day(4), 1).unwrap();
+    head = save(&store, A, &renamed("Wed"), &head, 4).unwrap();
+    save(&store, A, &renamed("Wed noon"), &head, 4).unwrap();
     let list = list_snapshots(&store, MAIN_PLAN);
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].day, day(2));
@@ -274,9 +313,9 @@ fn the_first_save_of_a_day_snapshots_the_last_editing_day() {
 #[test]
 fn only_the_last_fourteen_snapshots_are_kept_and_they_can_be_removed() {
     let store = MemoryStore::default();
-    let mut revision = 0;
+    let mut head = Head::default();
     for d in 1..=20 {
-        revision = save_plan(&store, MAIN_PLAN, &plan(), revision, day(d), 1).unwrap();
+        head = save(&store, A, &plan(), &head, d).unwrap();
     }
     let days: Vec<u32> = list_snapshots(&store, MAIN_PLAN)
         .iter()
@@ -291,13 +330,10 @@ fn only_the_last_fourteen_snapshots_are_kept_and_they_can_be_removed() {
 #[test]
 fn a_full_storage_still_saves_when_only_the_snapshot_does_not_fit() {
     let store = MemoryStore::default();
-    save_plan(&store, MAIN_PLAN, &plan(), 0, day(1), 1).unwrap();
+    let h1 = save(&store, A, &plan(), &Head::default(), 1).unwrap();
     // The next day's first write is the snapshot.
     store.quota_on_write(1);
-    assert_eq!(
-        save_plan(&store, MAIN_PLAN, &renamed("B"), 1, day(2), 1),
-        Ok(2)
-    );
+    assert!(save(&store, A, &renamed("B"), &h1, 2).is_ok());
     assert!(list_snapshots(&store, MAIN_PLAN).is_empty());
 }
 

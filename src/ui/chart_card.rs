@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
+use super::chart_backend::PageBackend;
 use super::download::{click_download, download_text};
 use super::state::use_app;
 use crate::charts::{Chart, ChartStyle};
@@ -77,8 +78,12 @@ pub fn ChartCard(
     let download_svg = move |_| {
         let width = css_width.get_value().unwrap_or(960.0).round() as u32;
         let style = ChartStyle::scaled(1.0, state.large_charts.get_untracked());
-        let result =
-            chart.with_untracked(|c| c.to_svg(width.max(320), c.preferred_height(), &style));
+        let result = chart.with_untracked(|c| {
+            let mut svg = String::new();
+            let size = (width.max(320), c.preferred_height());
+            c.draw_svg(&mut svg, size, &style, PageBackend::Svg)
+                .map(|()| svg)
+        });
         match result {
             Ok(svg) => {
                 draw_error(download_text(&svg, "image/svg+xml", &format!("{name}.svg")).err())
@@ -202,7 +207,7 @@ fn draw(
         .ok_or_else(|| "no 2D canvas context".to_owned())?;
     chart
         .draw(
-            &backend.into_drawing_area(),
+            &PageBackend::Canvas(backend).into_drawing_area(),
             &ChartStyle::scaled(scale, large),
         )
         .map_err(|e| e.to_string())

@@ -2,7 +2,8 @@
 //! the plan and hand changes to [`Session::dispatch`] as [`Edit`] values.
 //! It keeps the undo history, saves (debounced, and at once when the page
 //! is hidden), and keeps this tab in step with others: every save first
-//! compares the stored revision, and this tab's unsaved edits are replayed
+//! compares the stored head, and this tab's edits that another tab's save
+//! lacks (unsaved, or overwritten by a tab with a stale copy) are replayed
 //! on top of another tab's newer save. Only an edit that no longer applies
 //! asks the user which version to keep.
 
@@ -11,9 +12,10 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::domain::edit::history::History;
-use crate::domain::edit::rebase::{replay, Conflict};
+use crate::domain::edit::outbox::Outbox;
+use crate::domain::edit::rebase::Conflict;
 use crate::domain::edit::{apply, Edit, EditKind};
-use crate::domain::format::{self, FormatError, Stored};
+use crate::domain::format::{self, FormatError, Head, Stored};
 use crate::domain::ids::IdGen;
 use crate::domain::locale::Lang;
 use crate::domain::plan::{EditError, Plan};
@@ -95,10 +97,8 @@ pub enum StartNotice {
 
 struct Inner {
     history: History,
-    /// Edits applied since the last successful save, to replay on a newer plan.
-    pending: Vec<Edit>,
-    /// The stored revision this tab's plan is based on.
-    revision: u64,
+    /// Unsaved edits and recent saves, to replay on another tab's save.
+    outbox: Outbox,
     ids: IdGen,
     plan_id: String,
     /// The field being typed in: its edits join one undo step.
@@ -132,32 +132,32 @@ impl Session {
             .as_ref()
             .map(|store| load_plan(store, &plan_id, stamp));
         let fresh = || inside_sales(lang);
-        let (plan, revision, state, notice, save_at_once) = match loaded {
+        let (plan, base, state, notice, save_at_once) = match loaded {
             None | Some(Err(_)) => (
                 fresh(),
-                0,
+                Head::default(),
                 SaveState::NotSaved(NotSaved::Unavailable),
                 None,
                 false,
             ),
-            Some(Ok(Loaded::Nothing)) => (fresh(), 0, SaveState::Pending, None, true),
+            Some(Ok(Loaded::Nothing)) => (fresh(), Head::default(), SaveState::Pending, None, true),
             Some(Ok(Loaded::Plan(stored))) => (
                 stored.plan,
-                stored.revision,
+                stored.head,
                 SaveState::Saved { at_ms: now_ms() },
                 None,
                 false,
             ),
             Some(Ok(Loaded::Recovered { backup_key, error })) => (
                 fresh(),
-                0,
+                Head::default(),
                 SaveState::Pending,
                 Some(StartNotice::Recovered { backup_key, error }),
                 true,
             ),
             Some(Ok(Loaded::Untouchable { error, raw })) => (
                 fresh(),
-                0,
+                Head::default(),
                 SaveState::NotSaved(NotSaved::LeftAlone),
                 Some(StartNotice::LeftAlone { error, raw }),
                 false,
@@ -167,8 +167,8 @@ impl Session {
             plan: RwSignal::new(plan),
             inner: StoredValue::new(Inner {
                 history: History::default(),
-                pending: Vec::new(),
-                revision,
+                // A random tag names this tab's saves (below 2^53, not 0).
+                outbox: Outbox::new((js_sys::Math::random() * 9.0e15) as u64 + 1, base),
                 ids: IdGen::for_session((js_sys::Math::random() * f64::from(u32::MAX)) as u32),
                 plan_id,
                 group: None,
@@ -203,7 +203,7 @@ impl Session {
             Some(Ok(inverse)) => {
                 self.inner.update_value(|inner| {
                     inner.history.record(kind, inverse, inner.group.as_deref());
-                    inner.pending.push(forward);
+                    inner.outbox.push(forward);
                 });
                 self.changed();
                 Ok(())
@@ -256,7 +256,7 @@ impl Session {
         match result.flatten() {
             Some(Ok(moved)) => {
                 self.inner
-                    .update_value(|inner| inner.pending.push(moved.applied));
+                    .update_value(|inner| inner.outbox.push(moved.applied));
                 self.message.set(None);
                 self.outside_changes.update(|n| *n += 1);
                 self.changed();
@@ -308,9 +308,8 @@ impl Session {
 
     /// The plan as a JSON file, for the user to keep.
     pub fn plan_file(&self) -> Result<String, FormatError> {
-        let revision = self.inner.with_value(|inner| inner.revision);
-        self.plan
-            .with_untracked(|plan| format::encode(plan, revision))
+        let head = self.inner.with_value(|inner| inner.outbox.base().clone());
+        self.plan.with_untracked(|plan| format::encode(plan, &head))
     }
 
     pub fn plan_id(&self) -> String {
@@ -386,21 +385,29 @@ impl Session {
                 .set(SaveState::NotSaved(NotSaved::Unavailable));
             return;
         };
-        // Each round either writes, stops, or adopts a newer revision; two
+        // Each round either writes, stops, or adopts another tab's save; two
         // tabs racing settle in a round or two.
         for _ in 0..3 {
-            let (plan_id, base) = self
-                .inner
-                .with_value(|inner| (inner.plan_id.clone(), inner.revision));
+            let (plan_id, base, head) = self.inner.with_value(|inner| {
+                (
+                    inner.plan_id.clone(),
+                    inner.outbox.base().clone(),
+                    inner.outbox.next_head(),
+                )
+            });
             let result = self.plan.with_untracked(|plan| {
-                save_plan(&store, &plan_id, plan, base, today(), now_ms() as u64)
+                save_plan(
+                    &store,
+                    &plan_id,
+                    plan,
+                    (&base, &head),
+                    today(),
+                    now_ms() as u64,
+                )
             });
             match result {
-                Ok(revision) => {
-                    self.inner.update_value(|inner| {
-                        inner.revision = revision;
-                        inner.pending.clear();
-                    });
+                Ok(()) => {
+                    self.inner.update_value(|inner| inner.outbox.saved(head));
                     self.save_state.set(SaveState::Saved { at_ms: now_ms() });
                     self.ask_for_persistent_storage();
                     return;
@@ -433,17 +440,21 @@ impl Session {
         }
     }
 
-    /// Takes another tab's newer save with this tab's pending edits replayed
-    /// on it. False when an edit no longer applies: the user decides.
+    /// Takes another tab's save with this tab's edits that it lacks
+    /// replayed on it. False when an edit no longer applies: the user decides.
     fn adopt(&self, theirs: Stored) -> bool {
-        let pending = self.inner.with_value(|inner| inner.pending.clone());
-        match replay(&theirs.plan, &pending) {
+        let Some(result) = self
+            .inner
+            .try_update_value(|inner| inner.outbox.rebase(&theirs))
+        else {
+            return false;
+        };
+        match result {
             Ok(merged) => {
-                self.inner
-                    .update_value(|inner| inner.revision = theirs.revision);
+                let replayed = self.inner.with_value(|inner| inner.outbox.has_pending());
                 self.plan.set(merged);
                 self.outside_changes.update(|n| *n += 1);
-                if !pending.is_empty() {
+                if replayed {
                     self.message.set(Some(SessionMessage::UpdatedElsewhere));
                 }
                 true
@@ -456,7 +467,8 @@ impl Session {
         }
     }
 
-    /// Another tab may have saved: take its plan (with ours replayed).
+    /// Another tab may have saved: take its plan, with this tab's edits it
+    /// lacks replayed and saved at once.
     fn catch_up(&self) {
         if self.conflict.with_untracked(Option::is_some) {
             return;
@@ -464,21 +476,17 @@ impl Session {
         let Some(store) = BrowserStore::open() else {
             return;
         };
-        let (plan_id, base, pending) = self.inner.with_value(|inner| {
-            (
-                inner.plan_id.clone(),
-                inner.revision,
-                !inner.pending.is_empty(),
-            )
-        });
-        let Some(theirs) = read_if_newer(&store, &plan_id, base) else {
+        let (plan_id, base) = self
+            .inner
+            .with_value(|inner| (inner.plan_id.clone(), inner.outbox.base().clone()));
+        let Some(theirs) = read_if_newer(&store, &plan_id, &base) else {
             return;
         };
-        if pending {
-            // Replays and writes the merged plan at once.
-            self.save_now();
-        } else if self.adopt(theirs) {
+        if self.adopt(theirs) {
             self.refresh_labels();
+            if self.inner.with_value(|inner| inner.outbox.has_pending()) {
+                self.save_now();
+            }
         }
     }
 
@@ -488,7 +496,7 @@ impl Session {
             return;
         };
         self.inner
-            .update_value(|inner| inner.revision = conflict.theirs.revision);
+            .update_value(|inner| inner.outbox.settle_on(&conflict.theirs.head));
         self.resolved();
     }
 
@@ -497,15 +505,13 @@ impl Session {
         let Some(conflict) = self.conflict.get_untracked() else {
             return;
         };
-        let revision = conflict.theirs.revision;
+        let head = conflict.theirs.head;
         if self
             .dispatch(Edit::ReplacePlan(Box::new(conflict.theirs.plan)))
             .is_ok()
         {
-            self.inner.update_value(|inner| {
-                inner.revision = revision;
-                inner.pending.clear();
-            });
+            self.inner
+                .update_value(|inner| inner.outbox.settle_on(&head));
             self.outside_changes.update(|n| *n += 1);
             self.resolved();
         }
@@ -520,7 +526,7 @@ impl Session {
         let copy_id = format!("copy-{}", now_ms() as u64);
         self.inner.update_value(|inner| {
             inner.plan_id = copy_id.clone();
-            inner.revision = 0;
+            inner.outbox.settle_on(&Head::default());
         });
         remember_open_plan(&copy_id);
         let name = self
@@ -549,7 +555,8 @@ impl Session {
         if store.remove(&key).is_err() {
             return;
         }
-        self.inner.update_value(|inner| inner.revision = 0);
+        self.inner
+            .update_value(|inner| inner.outbox.settle_on(&Head::default()));
         self.save_state.set(SaveState::Pending);
         self.save_now();
     }

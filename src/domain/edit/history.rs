@@ -94,7 +94,8 @@ impl History {
         }))
     }
 
-    /// A rough count of bytes the steps hold, for the memory budget.
+    /// A rough count of bytes the steps hold, for the memory budget test.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn approximate_bytes(&self) -> usize {
         self.undo
             .iter()
@@ -123,6 +124,7 @@ fn move_step(plan: &mut Plan, step: Step) -> Result<(Step, Moved), EditError> {
     Ok((Step::new(step.kind, back), moved))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Heap bytes held by an edit, roughly: what its boxes, vectors and maps own.
 fn edit_heap_bytes(edit: &Edit) -> usize {
     let entry = std::mem::size_of::<(chrono::NaiveDate, u64)>() + 16;
@@ -131,7 +133,9 @@ fn edit_heap_bytes(edit: &Edit) -> usize {
             .iter()
             .map(|e| std::mem::size_of::<Edit>() + edit_heap_bytes(e))
             .sum(),
-        Edit::ReplacePlan(plan) => crate::domain::format::encode(plan, 0).map_or(0, |t| t.len()),
+        Edit::ReplacePlan(plan) => {
+            crate::domain::format::encode(plan, &Default::default()).map_or(0, |t| t.len())
+        }
         Edit::RestoreStage(removed) => {
             removed
                 .metrics

@@ -11,6 +11,7 @@
 //! gives equal plans, and a redo brings back the very ids later edits name.
 
 pub mod history;
+pub mod outbox;
 pub mod rebase;
 
 use std::collections::BTreeMap;

@@ -504,7 +504,9 @@ fn every_edit_kind_has_a_name_in_both_languages() {
 #[test]
 fn a_hundred_steps_on_the_largest_plan_stay_within_a_megabyte() {
     let mut plan = crate::domain::fixtures::large_plan();
-    let plan_bytes = crate::domain::format::encode(&plan, 0).unwrap().len();
+    let plan_bytes = crate::domain::format::encode(&plan, &Default::default())
+        .unwrap()
+        .len();
     let weeks: Vec<Period> = crate::domain::fixtures::weeks().periods().collect();
     let mut history = History::default();
     for step in 0..100_usize {
