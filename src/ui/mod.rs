@@ -114,8 +114,10 @@ pub fn App() -> impl IntoView {
                         })
                         .collect_view()}
                 </nav>
-                <history_buttons::HistoryButtons />
-                <label class="lang-picker">
+                <div class="header-tools">
+                    <history_buttons::HistoryButtons />
+                    <save_status::SaveStatus />
+                    <label class="lang-picker">
                     <span>{move || state.texts().language}</span>
                     <select
                         prop:value=move || state.lang.get().code()
@@ -127,10 +129,11 @@ pub fn App() -> impl IntoView {
                     >
                         <option value="ja">"日本語"</option>
                         <option value="en">"English"</option>
-                    </select>
-                </label>
+                        </select>
+                    </label>
+                </div>
             </header>
-            <save_status::SaveStatus />
+            <save_status::SaveNotices />
             <main id="main" tabindex="-1">
                 {move || match route.get() {
                     Route::Flow => view! { <flow::FlowPage /> }.into_any(),

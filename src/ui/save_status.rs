@@ -1,4 +1,5 @@
-//! Whether the work is saved, always in view; what to do when it is not.
+//! Whether the work is saved, always in view in the header; what to do
+//! when it is not, in banners below it.
 //! A not-saved state cannot be dismissed: it stays while it holds.
 
 use leptos::prelude::*;
@@ -36,14 +37,23 @@ pub fn SaveStatus() -> impl IntoView {
             SaveState::NotSaved(_) => String::new(),
         }
     });
+    view! {
+        <div class="save-status" role="status" aria-label=state.tr(|t| t.session.save_status)>
+            {line}
+        </div>
+    }
+}
+
+/// What the user must know or decide about saving, below the header.
+#[component]
+pub fn SaveNotices() -> impl IntoView {
+    let state = use_app();
+    let session = state.session;
     let not_saved = move || match session.save_state() {
         SaveState::NotSaved(why) => Some(view! { <NotSavedBanner why=why /> }),
         _ => None,
     };
     view! {
-        <div class="save-status" role="status" aria-label=state.tr(|t| t.session.save_status)>
-            {line}
-        </div>
         <div class="notices">
             <StartNoticeBanner />
             {not_saved}
