@@ -189,6 +189,12 @@ impl Entries {
         self.0.remove(&metric).unwrap_or_default()
     }
 
+    /// Sets all of a metric's entries at once (a rescale, an undo).
+    pub fn replace_metric(&mut self, metric: MetricId, days: BTreeMap<NaiveDate, u64>) {
+        self.0.remove(&metric);
+        self.put_metric(metric, days);
+    }
+
     pub fn put_metric(&mut self, metric: MetricId, days: BTreeMap<NaiveDate, u64>) {
         if !days.is_empty() {
             self.0.insert(metric, days);

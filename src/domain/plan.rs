@@ -439,8 +439,7 @@ impl Plan {
             return Err(EditError::ValueTooLarge);
         }
         for (metric, days) in rescaled {
-            self.entries.take_metric(metric);
-            self.entries.put_metric(metric, days);
+            self.entries.replace_metric(metric, days);
         }
         for kpi in self
             .kpis
@@ -484,8 +483,7 @@ impl Plan {
             self.kpi(*kpi).ok_or(EditError::UnknownKpi)?;
         }
         for (metric, days) in money.metrics {
-            self.entries.take_metric(metric);
-            self.entries.put_metric(metric, days);
+            self.entries.replace_metric(metric, days);
         }
         for (kpi, targets) in money.kpi_targets {
             self.kpi_mut(kpi)?.targets = targets;
@@ -503,8 +501,7 @@ impl Plan {
         days: BTreeMap<NaiveDate, u64>,
     ) -> Result<(), EditError> {
         self.metric_mut(id)?.kind = kind;
-        self.entries.take_metric(id);
-        self.entries.put_metric(id, days);
+        self.entries.replace_metric(id, days);
         Ok(())
     }
 
@@ -727,8 +724,7 @@ impl Plan {
                 .entries
                 .rescaled(id, multiply, divide, MAX_ENTRY)
                 .ok_or(EditError::ValueTooLarge)?;
-            self.entries.take_metric(id);
-            self.entries.put_metric(id, days);
+            self.entries.replace_metric(id, days);
         }
         self.metric_mut(id)?.kind = kind;
         Ok(())

@@ -159,6 +159,15 @@ mod tests {
         }
     }
 
+    /// Two tabs opened on the same stored default plan.
+    fn two_tabs() -> (Tab, Tab) {
+        let start = Stored {
+            plan: inside_sales(Lang::En),
+            head: Head::default(),
+        };
+        (Tab::open(1, &start), Tab::open(2, &start))
+    }
+
     fn count(plan: &Plan, stage: usize) -> Option<u64> {
         plan.entries
             .cell(plan.stages[stage].primary_metric, november())
@@ -167,11 +176,7 @@ mod tests {
 
     #[test]
     fn a_save_overwritten_by_a_stale_tab_is_replayed_and_both_edits_are_kept() {
-        let start = Stored {
-            plan: inside_sales(Lang::En),
-            head: Head::default(),
-        };
-        let (mut a, mut b) = (Tab::open(1, &start), Tab::open(2, &start));
+        let (mut a, mut b) = two_tabs();
         let leads = a.plan.stages[0].primary_metric;
         let nurtured = a.plan.stages[1].primary_metric;
         a.edit(Edit::SetEntry(leads, november(), Some(700)));
@@ -201,11 +206,7 @@ mod tests {
 
     #[test]
     fn a_tab_that_met_the_others_save_carries_it_forward() {
-        let start = Stored {
-            plan: inside_sales(Lang::En),
-            head: Head::default(),
-        };
-        let (mut a, mut b) = (Tab::open(1, &start), Tab::open(2, &start));
+        let (mut a, mut b) = two_tabs();
         let leads = a.plan.stages[0].primary_metric;
         a.edit(Edit::SetEntry(leads, november(), Some(1)));
         let first = a.save_blind();
@@ -220,11 +221,7 @@ mod tests {
 
     #[test]
     fn an_edit_that_no_longer_applies_is_a_conflict_and_changes_nothing() {
-        let start = Stored {
-            plan: inside_sales(Lang::En),
-            head: Head::default(),
-        };
-        let (mut a, mut b) = (Tab::open(1, &start), Tab::open(2, &start));
+        let (mut a, mut b) = two_tabs();
         let won = a.plan.stages[4].id;
         a.edit(Edit::RenameStage(won, "Closed".into()));
         b.edit(Edit::RemoveStage(won));
@@ -241,11 +238,7 @@ mod tests {
 
     #[test]
     fn only_the_last_saves_are_kept_for_replay() {
-        let start = Stored {
-            plan: inside_sales(Lang::En),
-            head: Head::default(),
-        };
-        let mut a = Tab::open(1, &start);
+        let (mut a, _) = two_tabs();
         let leads = a.plan.stages[0].primary_metric;
         for value in 0..10 {
             a.edit(Edit::SetEntry(leads, november(), Some(value)));
