@@ -162,6 +162,13 @@ fn type_into(id: &str, text: &str) {
     field.dispatch_event(&event).unwrap();
 }
 
+/// Focus leaves a field (the field listens for `blur` itself: it does not bubble).
+fn leave(id: &str) {
+    input(id)
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+}
+
 /// A key pressed with Ctrl, as the keyboard sends it to the focused page.
 fn press_with_ctrl(key: &str) {
     let init = web_sys::KeyboardEventInit::new();
@@ -215,6 +222,8 @@ async fn typing_counts_updates_rates_and_saves() {
         "{funnel}"
     );
 
+    // Leaving the field ends that edit; the next typing is a new one.
+    leave("cell-21-2");
     type_into("cell-21-2", "-1");
     leptos::task::tick().await;
     assert_eq!(field_error("cell-21-2"), "Counts cannot be negative.");

@@ -109,6 +109,7 @@ pub(super) static TEXTS: Texts = Texts {
     shared_kpis_intro: "One definition for marketing, inside sales and field sales.",
     funnel_chart: "Funnel chart of the counts in the range",
     funnel_chart_empty: "No counts yet",
+    value_dropped: "“{}” is not a valid entry and was not counted; the field is back to its previous value.",
     chart_failed: "The chart could not be drawn or saved. Try again, or use the table view.",
 
     kpis_heading: "Metrics and KPIs",

@@ -90,6 +90,7 @@ pub(super) static TEXTS: Texts = Texts {
     shared_kpis_intro: "マーケティング・インサイドセールス・フィールドセールスで共通の定義です。",
     funnel_chart: "期間内の件数のファネルチャート",
     funnel_chart_empty: "まだ件数がありません",
+    value_dropped: "「{}」は有効な値ではないため反映していません。元の値に戻しました。",
     chart_failed: "グラフを描画または保存できませんでした。もう一度試すか、表で表示してください。",
 
     kpis_heading: "指標とKPI",

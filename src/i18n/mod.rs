@@ -108,6 +108,8 @@ pub struct Texts {
     pub shared_kpis_intro: &'static str,
     pub funnel_chart: &'static str,
     pub funnel_chart_empty: &'static str,
+    /// `{}` is the invalid text the field dropped.
+    pub value_dropped: &'static str,
     pub chart_failed: &'static str,
 
     pub kpis_heading: &'static str,

@@ -1,12 +1,14 @@
 //! A text field whose value is checked on every keystroke. Valid text goes
-//! to the model at once; invalid text stays in the field with a message
-//! beside it while the model keeps its last valid value. Everything typed
-//! while the field has focus is one undo step.
+//! to the model at once. Invalid text stays in the field with a message
+//! beside it, and the model goes back to the value the field had when this
+//! edit began: a rejected "12.5" never counts as the 12 typed on the way.
+//! Leaving the field with invalid text shows that value again and says so.
+//! Everything typed while the field has focus is one undo step.
 
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::i18n::Problem;
+use crate::i18n::{Problem, Texts};
 
 #[component]
 pub fn ValidatedInput(
@@ -41,13 +43,35 @@ pub fn ValidatedInput(
         now
     });
     let group = StoredValue::new(id.clone());
+    // The model's text when this edit began: what invalid text falls back to.
+    let before = StoredValue::new(None::<String>);
+    // Invalid text the field dropped when the user left it, to say so.
+    let dropped = RwSignal::new(None::<String>);
+    // Applies `text`, or on refusal puts the model back as this edit found it.
+    let commit_or_fall_back = move |text: String| {
+        let result = on_commit.try_run(text)?;
+        if result.is_err() {
+            if let Some(Some(start)) = before.try_get_value() {
+                // Only when a valid prefix of this typing went to the model;
+                // the field's own earlier text applies as it did then.
+                if value.try_get_untracked().as_ref() != Some(&start) {
+                    let _ = on_commit.try_run(start);
+                }
+            }
+        }
+        Some(result)
+    };
 
     // The browser can still fire events at a field while a re-render is
     // removing it (blur on removal); by then its signals are disposed, so
     // handlers use the `try_` accessors and do nothing instead of panicking.
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        let commit = || on_commit.try_run(text.clone());
+        if before.try_with_value(Option::is_none) == Some(true) {
+            before.try_set_value(value.try_get_untracked());
+        }
+        dropped.try_set(None);
+        let commit = || commit_or_fall_back(text.clone());
         let result = group
             .try_with_value(|group| session.typing_in(group, commit))
             .flatten();
@@ -62,8 +86,26 @@ pub fn ValidatedInput(
             draft.try_set(None);
         }
     };
+    // Leaving with invalid text: the field shows the value that counts.
+    let on_blur = move |_| {
+        session.close_group();
+        before.try_set_value(None);
+        if error.try_with(Option::is_some) == Some(true) {
+            dropped.try_set(draft.try_get_untracked().flatten());
+            draft.try_set(None);
+            error.try_set(None);
+        }
+    };
+    // Escape takes back this edit's typing.
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
+            if let Some(Some(start)) = before.try_get_value() {
+                if value.try_get_untracked().as_ref() != Some(&start) {
+                    group.try_with_value(|group| {
+                        session.typing_in(group, || on_commit.try_run(start))
+                    });
+                }
+            }
             draft.try_set(None);
             error.try_set(None);
         }
@@ -83,11 +125,18 @@ pub fn ValidatedInput(
             aria-label=move || label.map(|l| l.get())
             on:input=on_input
             on:change=on_change
-            on:blur=move |_| session.close_group()
+            on:blur=on_blur
             on:keydown=on_keydown
         />
         <p id=error_id class="field-error" aria-live="polite">
-            {move || error.get().map(|p| state.texts().problem(&p))}
+            {move || {
+                let t = state.texts();
+                match (error.get(), dropped.get()) {
+                    (Some(problem), _) => t.problem(&problem),
+                    (None, Some(text)) => Texts::fill(t.value_dropped, &[&text]),
+                    (None, None) => String::new(),
+                }
+            }}
         </p>
     }
 }

@@ -31,6 +31,37 @@ test.describe('Numbers: counts and conversions', () => {
     expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
   });
 
+  test('a value typed key by key counts only while it is valid; a rejected one never counts', async ({ app, page }) => {
+    await app.enterCounts({ Leads: '1000', 'Nurtured leads': '250' });
+    await app.cell('Nurtured leads').blur();
+    const field = app.cell('Opportunities');
+    const message = page.locator('#' + (await field.getAttribute('aria-describedby')));
+    // "12.5": the 12 typed on the way never stays in the funnel.
+    await field.pressSequentially('12.5');
+    await expect(message).toHaveText('Counts are whole numbers.');
+    expect(await app.rates('Opportunity creation')).toEqual(['—', '—']);
+    await field.blur();
+    await expect(field).toHaveValue('');
+    await expect(message).toContainText('“12.5” is not a valid entry and was not counted');
+    for (const typing of ['1,2,3', '99999999999999999999']) {
+      await field.pressSequentially(typing);
+      expect(await app.rates('Opportunity creation'), typing).toEqual(['—', '—']);
+      await field.blur();
+      await expect(field).toHaveValue('');
+    }
+    // An edit that starts from a counted value falls back to it.
+    await field.pressSequentially('40');
+    await field.blur();
+    await field.press('End');
+    await field.pressSequentially('.5');
+    expect(await app.rates('Opportunity creation')).toEqual(['16.0%', '4.0%']);
+    await field.press('Escape');
+    await expect(field).toHaveValue('40');
+    // The whole typing of one field is one undo step.
+    await page.getByRole('button', { name: 'Undo: change counts' }).click();
+    await expect(field).toHaveValue('');
+  });
+
   test('a zero denominator shows a dash, never NaN or Infinity', async ({ app, page }) => {
     await app.enterCounts({ Leads: '0', 'Nurtured leads': '5', Opportunities: '0' });
     expect(await app.rates('Lead nurturing')).toEqual(['—', '—']);
@@ -58,6 +89,8 @@ test.describe('Numbers: counts and conversions', () => {
     test(`bad input ${JSON.stringify(input)} is explained and changes nothing`, async ({ app, page }) => {
       await app.enterCounts({ Leads: '400', 'Nurtured leads': '100' });
       const field = app.cell('Nurtured leads');
+      // A later edit of a counted value: it falls back to that value.
+      await field.blur();
       await field.fill(input);
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expect(field).toHaveAccessibleDescription(message);
