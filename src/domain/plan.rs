@@ -321,6 +321,19 @@ pub struct RemovedStage {
     pub kpis: Vec<(usize, Kpi)>,
 }
 
+/// What removing a stage takes with it, named for the user to confirm.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageRemoval<'a> {
+    pub stage: &'a str,
+    pub metrics: Vec<&'a str>,
+    pub kpis: Vec<&'a str>,
+    pub shared_kpis: Vec<&'a str>,
+    /// Monthly targets of the stage and of the KPIs that go.
+    pub targets: usize,
+    /// Days with a count entered, over the stage's metrics.
+    pub counts: usize,
+}
+
 /// The plan's currency and every amount in it, as a currency change found them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MoneyAmounts {
@@ -570,6 +583,33 @@ impl Plan {
         self.kpis
             .iter()
             .filter(move |k| k.depends_on(stage, &metrics))
+    }
+
+    /// Everything removing a stage takes with it, to name before it happens.
+    pub fn removal_of_stage(&self, stage: StageId) -> Option<StageRemoval<'_>> {
+        let removed = self.stage(stage)?;
+        let kpis: Vec<&Kpi> = self.kpis_removed_with(stage).collect();
+        let targets = removed.count_targets.len()
+            + removed.step_targets.len()
+            + kpis.iter().map(|k| k.targets.len()).sum::<usize>();
+        let counts = self
+            .metrics_of(stage)
+            .map(|m| self.entries.metric_days(m.id).len())
+            .sum();
+        let names = |shared: bool| {
+            kpis.iter()
+                .filter(|k| (k.scope == KpiScope::Shared) == shared)
+                .map(|k| k.name.as_str())
+                .collect()
+        };
+        Some(StageRemoval {
+            stage: &removed.name,
+            metrics: self.metrics_of(stage).map(|m| m.name.as_str()).collect(),
+            kpis: names(false),
+            shared_kpis: names(true),
+            targets,
+            counts,
+        })
     }
 
     /// Removes a stage with its metrics, their counts, and every KPI that
@@ -1052,6 +1092,38 @@ mod tests {
             add_stage(&mut plan, &mut ids, "One too many"),
             Err(EditError::TooManyStages)
         );
+    }
+
+    #[test]
+    fn a_stage_removal_is_named_before_it_happens() {
+        let mut plan = plan();
+        let stage = plan.stages[2].id;
+        let opportunities = plan.stages[2].primary_metric;
+        plan.set_entry(opportunities, november(), Some(40)).unwrap();
+        let month = Month::new(2026, 11).unwrap();
+        plan.set_count_target(stage, month, Some(50)).unwrap();
+        let win_rate = plan.kpis.iter().find(|k| k.name == "Win rate").unwrap().id;
+        plan.set_target(win_rate, month, Some(0.3)).unwrap();
+        let removal = plan.removal_of_stage(stage).unwrap();
+        assert_eq!(
+            removal,
+            StageRemoval {
+                stage: "Opportunity creation",
+                metrics: vec!["Opportunities", "Appointments", "Hand-offs"],
+                kpis: vec!["Opportunity rate", "Hand-off rate", "Win rate"],
+                shared_kpis: vec!["Lead → opportunity", "Opportunity → won"],
+                targets: 2,
+                counts: 1,
+            }
+        );
+        let names: Vec<String> = plan
+            .kpis_removed_with(stage)
+            .map(|k| k.name.clone())
+            .collect();
+        let removed = plan.remove_stage(stage).unwrap();
+        let gone: Vec<String> = removed.kpis.iter().map(|(_, k)| k.name.clone()).collect();
+        assert_eq!(gone, names, "what was named is what went");
+        assert_eq!(plan.removal_of_stage(stage), None);
     }
 
     #[test]

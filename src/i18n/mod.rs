@@ -41,6 +41,16 @@ pub struct Texts {
     pub new_stage_name: &'static str,
     pub new_stage_count: &'static str,
     pub stage_removed: &'static str,
+    /// `{}` is the stage's name.
+    pub remove_stage_question: &'static str,
+    pub removes_metrics: &'static str,
+    pub removes_kpis: &'static str,
+    pub removes_shared_kpis: &'static str,
+    /// `{}` monthly targets, `{}` days of counts.
+    pub removes_data: &'static str,
+    pub removal_undo_hint: &'static str,
+    pub confirm_remove_stage: &'static str,
+    pub cancel: &'static str,
     pub kpis_removed_with_stage: &'static str,
     pub undo: &'static str,
     pub dismiss: &'static str,

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Problem;
+use crate::i18n::{Problem, Texts};
 use wasm_bindgen::JsCast;
 
 use super::state::{use_app, AppState};
@@ -103,7 +103,24 @@ fn StageCard(id: StageId, removed: RwSignal<Option<(String, Vec<String>)>>) -> i
         focus_after_render(focus_id);
     };
     let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
+    // Removing names what goes with it first; the user confirms.
+    let confirming = RwSignal::new(false);
+    let confirm_id = format!("confirm-remove-{}", id.0);
+    let remove_button_id = format!("stage-remove-{}", id.0);
+    let question_id = format!("{confirm_id}-question");
+    let ask = {
+        let confirm_id = confirm_id.clone();
+        move |_| {
+            if stage_count() <= 1 {
+                remove_error.set(state.dispatch(Edit::RemoveStage(id)).err());
+                return;
+            }
+            confirming.set(true);
+            focus_after_render(confirm_id.clone());
+        }
+    };
     let remove = move |_| {
+        confirming.set(false);
         let (name, kpis) = state.plan.with_untracked(|p| {
             let kpis = p.kpis_removed_with(id).map(|k| k.name.clone()).collect();
             (
@@ -117,6 +134,13 @@ fn StageCard(id: StageId, removed: RwSignal<Option<(String, Vec<String>)>>) -> i
                 focus_after_render("undo-remove".to_owned());
             }
             Err(message) => remove_error.set(Some(message)),
+        }
+    };
+    let cancel = {
+        let remove_button_id = remove_button_id.clone();
+        move |_| {
+            confirming.set(false);
+            focus_after_render(remove_button_id.clone());
         }
     };
     // Alt+↑/↓ in any field of the card moves the stage, like in an outliner.
@@ -195,16 +219,62 @@ fn StageCard(id: StageId, removed: RwSignal<Option<(String, Vec<String>)>>) -> i
                 <button
                     type="button"
                     class="danger"
+                    id=remove_button_id
                     aria-disabled=move || (stage_count() <= 1).to_string()
+                    aria-expanded=move || confirming.get().to_string()
                     aria-label=move || format!("{}: {}", state.texts().remove, name.get())
-                    on:click=remove
+                    on:click=ask
                 >
                     {move || state.texts().remove}
                 </button>
                 <p class="field-error" aria-live="polite">{move || remove_error.get().map(|p| state.texts().problem(&p))}</p>
             </div>
+            <div
+                class="removal-question"
+                role="alertdialog"
+                aria-labelledby=question_id
+                hidden=move || !confirming.get()
+            >
+                <p id=question_id.clone() class="removal-details">
+                    {move || confirming.get().then(|| removal_question(state, id))}
+                </p>
+                <div class="notice-actions">
+                    <button type="button" class="danger" id=confirm_id on:click=remove>
+                        {state.tr(|t| t.confirm_remove_stage)}
+                    </button>
+                    <button type="button" on:click=cancel>
+                        {state.tr(|t| t.cancel)}
+                    </button>
+                </div>
+            </div>
         </li>
     }
+}
+
+/// What removing a stage takes with it, in words, asked before it happens.
+fn removal_question(state: AppState, id: StageId) -> String {
+    let t = state.texts();
+    state.plan.with(|p| {
+        let Some(removal) = p.removal_of_stage(id) else {
+            return String::new();
+        };
+        let mut lines = vec![Texts::fill(t.remove_stage_question, &[removal.stage])];
+        for (label, names) in [
+            (t.removes_metrics, &removal.metrics),
+            (t.removes_kpis, &removal.kpis),
+            (t.removes_shared_kpis, &removal.shared_kpis),
+        ] {
+            if !names.is_empty() {
+                lines.push(format!("{label} {}", names.join(", ")));
+            }
+        }
+        lines.push(Texts::fill(
+            t.removes_data,
+            &[&removal.targets.to_string(), &removal.counts.to_string()],
+        ));
+        lines.push(t.removal_undo_hint.to_owned());
+        lines.join("\n")
+    })
 }
 
 /// Reads one field of a stage; `None` once the stage is gone.

@@ -22,6 +22,12 @@ export class FunnelApp {
     await expect(this.page.getByRole('heading', { level: 2 })).toBeVisible();
   }
 
+  /** Removes a stage: the button asks first, naming what goes with it. */
+  async removeStage(name: string, page: Page = this.page) {
+    await page.getByRole('button', { name: `Remove: ${name}` }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove stage' }).click();
+  }
+
   navLink(name: string): Locator {
     return this.page.getByRole('navigation').getByRole('link', { name });
   }

@@ -54,7 +54,7 @@ test.describe('Flow: stages and owners', () => {
     expect((await stageNames(app)).slice(2, 5)).toEqual(['Opportunity creation', 'Renewal', 'Hand-off → proposal']);
     await expect(app.stageNames().nth(3)).toBeFocused();
 
-    await page.getByRole('button', { name: 'Remove: Renewal' }).click();
+    await app.removeStage('Renewal');
     expect(await stageNames(app)).toEqual(DEFAULT_STAGES);
     await expect(page.getByRole('status').filter({ hasText: 'Renewal' })).toBeVisible();
     await page.getByRole('button', { name: 'Undo', exact: true }).click();
@@ -76,8 +76,22 @@ test.describe('Flow: stages and owners', () => {
     await expect(app.row('Lead nurturing')).toContainText('Marketing');
   });
 
-  test('removing a stage takes the KPIs that read its metrics, and undo brings them back', async ({ page }) => {
-    await page.getByRole('button', { name: 'Remove: Lead nurturing' }).click();
+  test('removing a stage names what goes with it first; cancel keeps everything', async ({ app, page }) => {
+    await page.getByRole('button', { name: 'Remove: Opportunity creation' }).click();
+    const question = page.getByRole('alertdialog');
+    await expect(question).toContainText('Remove the stage “Opportunity creation”? It takes with it:');
+    await expect(question).toContainText('Metrics: Opportunities, Appointments, Hand-offs');
+    await expect(question).toContainText('KPIs: Opportunity rate, Hand-off rate, Win rate');
+    await expect(question).toContainText('Shared KPIs: Lead → opportunity, Opportunity → won');
+    await expect(question.getByRole('button', { name: 'Remove stage' })).toBeFocused();
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect(question).toHaveCount(0);
+    expect(await stageNames(app)).toEqual(DEFAULT_STAGES);
+    await expect(page.getByRole('button', { name: 'Remove: Opportunity creation' })).toBeFocused();
+  });
+
+  test('removing a stage takes the KPIs that read its metrics, and undo brings them back', async ({ app, page }) => {
+    await app.removeStage('Lead nurturing');
     const toast = page.getByRole('status').filter({ hasText: 'Lead nurturing' });
     await expect(toast).toContainText('Contact rate');
     await expect(toast).toContainText('Opportunity rate');
@@ -89,7 +103,7 @@ test.describe('Flow: stages and owners', () => {
 
   test('the last stage cannot be removed', async ({ app, page }) => {
     for (const name of DEFAULT_STAGES.slice(1)) {
-      await page.getByRole('button', { name: `Remove: ${name}` }).click();
+      await app.removeStage(name);
     }
     await expect(page.getByRole('button', { name: 'Remove: Lead generation' })).toBeDisabled();
     await expect(app.stageNames()).toHaveCount(1);

@@ -189,7 +189,7 @@ test.describe('Undo and redo', () => {
     await app.open('numbers');
     await app.enterCounts({ 'Nurtured leads': '250' });
     await app.navLink('Flow').click();
-    await page.getByRole('button', { name: 'Remove: Lead nurturing' }).click();
+    await app.removeStage('Lead nurturing');
     await app.navLink('Numbers').click();
     await expect(app.cell('Nurtured leads')).toHaveCount(0);
     await page.getByRole('button', { name: 'Undo: remove stage' }).click();
@@ -310,7 +310,7 @@ test.describe('Two tabs', () => {
     await page.evaluate(() => {
       Storage.prototype.setItem = (window as any).realSetItem;
     });
-    await other.getByRole('button', { name: 'Remove: Won' }).click();
+    await app.removeStage('Won', other);
     await waitUntilSaved(other);
     const panel = page.getByRole('alert').filter({ hasText: 'This plan was changed in another tab' });
     await expect(panel).toContainText('Your change “rename stage” no longer applies');
