@@ -578,7 +578,7 @@ impl Plan {
     }
 
     /// The KPIs that removing a stage takes with it, to name them.
-    pub fn kpis_removed_with(&self, stage: StageId) -> impl Iterator<Item = &Kpi> {
+    fn kpis_removed_with(&self, stage: StageId) -> impl Iterator<Item = &Kpi> {
         let metrics: Vec<MetricId> = self.metrics_of(stage).map(|m| m.id).collect();
         self.kpis
             .iter()

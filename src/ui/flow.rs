@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
-use crate::domain::edit::Edit;
+use crate::domain::edit::{Edit, EditKind};
 use crate::domain::ids::MetricId;
 use crate::domain::plan::{Department, Direction, Stage, StageId};
 
@@ -58,8 +58,10 @@ pub fn FlowPage() -> impl IntoView {
                 <p class="field-error" aria-live="polite">{move || add_error.get().map(|p| state.texts().problem(&p))}</p>
             </div>
             {move || {
+                // Shown while undo would bring this removal back.
                 removed
                     .get()
+                    .filter(|_| state.session.undo_kind() == Some(EditKind::RemoveStage))
                     .map(|(name, kpis)| {
                         let kpis = kpis.join(", ");
                         let t = state.texts();
@@ -121,16 +123,15 @@ fn StageCard(id: StageId, removed: RwSignal<Option<(String, Vec<String>)>>) -> i
     };
     let remove = move |_| {
         confirming.set(false);
-        let (name, kpis) = state.plan.with_untracked(|p| {
-            let kpis = p.kpis_removed_with(id).map(|k| k.name.clone()).collect();
-            (
-                p.stage(id).map(|s| s.name.clone()).unwrap_or_default(),
-                kpis,
-            )
+        let gone = state.plan.with_untracked(|p| {
+            p.removal_of_stage(id).map(|r| {
+                let kpis = r.kpis.iter().chain(&r.shared_kpis);
+                (r.stage.to_owned(), kpis.map(|k| (*k).to_owned()).collect())
+            })
         });
         match state.dispatch(Edit::RemoveStage(id)) {
             Ok(()) => {
-                removed.set(Some((name, kpis)));
+                removed.set(gone);
                 focus_after_render("undo-remove".to_owned());
             }
             Err(message) => remove_error.set(Some(message)),

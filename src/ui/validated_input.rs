@@ -33,18 +33,22 @@ pub fn ValidatedInput(
     let error = RwSignal::new(None::<Problem>);
     let error_id = format!("{id}-error");
     let session = state.session;
-    // Undo, redo or another tab changed the plan: show it, not the typing.
-    Effect::new(move |seen: Option<u64>| {
-        let now = session.outside_changes();
-        if seen.is_some_and(|seen| seen != now) && draft.with_untracked(Option::is_some) {
-            draft.set(None);
-            error.set(None);
-        }
-        now
-    });
     let group = StoredValue::new(id.clone());
     // The model's text when this edit began: what invalid text falls back to.
     let before = StoredValue::new(None::<String>);
+    // Undo, redo or another tab changed the plan: show it, not the typing,
+    // and let the next typing start a new edit from what the plan now holds.
+    Effect::new(move |seen: Option<u64>| {
+        let now = session.outside_changes();
+        if seen.is_some_and(|seen| seen != now) {
+            before.set_value(None);
+            if draft.with_untracked(Option::is_some) {
+                draft.set(None);
+                error.set(None);
+            }
+        }
+        now
+    });
     // Invalid text the field dropped when the user left it, to say so.
     let dropped = RwSignal::new(None::<String>);
     // Applies `text`, or on refusal puts the model back as this edit found it.

@@ -57,9 +57,22 @@ test.describe('Numbers: counts and conversions', () => {
     expect(await app.rates('Opportunity creation')).toEqual(['16.0%', '4.0%']);
     await field.press('Escape');
     await expect(field).toHaveValue('40');
+    // Undo and redo with the keys while typing: the next invalid typing
+    // falls back to what the plan holds after the redo, not before it.
+    await field.press('End');
+    await field.pressSequentially('0');
+    await page.keyboard.press('Control+z');
+    await expect(field).toHaveValue('40');
+    await page.keyboard.press('Control+y');
+    await expect(field).toHaveValue('400');
+    await field.press('End');
+    await field.pressSequentially('x');
+    expect(await app.rates('Opportunity creation')).toEqual(['160.0%', '40.0%']);
+    await field.blur();
+    await expect(field).toHaveValue('400');
     // The whole typing of one field is one undo step.
     await page.getByRole('button', { name: 'Undo: change counts' }).click();
-    await expect(field).toHaveValue('');
+    await expect(field).toHaveValue('40');
   });
 
   test('a zero denominator shows a dash, never NaN or Infinity', async ({ app, page }) => {
