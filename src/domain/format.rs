@@ -6,13 +6,15 @@
 //! wrong. Writing checks the same size and rules first, so the app never
 //! saves what it would refuse to load.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use super::entries::Counts;
 use super::ids::MAX_ID;
 use super::number::MAX_ENTRY;
+use super::period::parse_iso_day;
 use super::plan::{
     clean_name, valid_entry_date, valid_target, KpiScope, Plan, MAX_KPIS, MAX_LAG,
     MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
@@ -24,7 +26,7 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// plan object into a version `i + 2` one. Adding a migration bumps the
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
@@ -333,6 +335,40 @@ fn v3_to_v4(plan: Value) -> Result<Value, FormatError> {
     Ok(Value::Object(plan))
 }
 
+/// Version 5 keeps each figure at the granularity it was typed in (keys
+/// `2026-11`, `2026-W45`, `2026-11-03`); before, every figure sat on a day,
+/// a month's or week's on its first day. Those are read back as
+/// [`Counts::from_days`] says, which leaves every month's total as it was.
+fn v4_to_v5(plan: Value) -> Result<Value, FormatError> {
+    let invalid = |what: String| FormatError::Invalid(format!("version 4 plan: {what}"));
+    let Value::Object(mut plan) = plan else {
+        return Err(invalid("not an object".into()));
+    };
+    let Some(Value::Object(entries)) = plan.remove("entries") else {
+        return Err(invalid("no counts".into()));
+    };
+    let mut by_metric = Map::new();
+    for (metric, days) in entries {
+        let Value::Object(days) = days else {
+            return Err(invalid(format!("counts of metric {metric}")));
+        };
+        let mut read = BTreeMap::new();
+        for (day, value) in days {
+            let day =
+                parse_iso_day(&day).ok_or_else(|| invalid(format!("{day:?} is not a day")))?;
+            let value = value
+                .as_u64()
+                .ok_or_else(|| invalid(format!("count on {day}")))?;
+            read.insert(day, value);
+        }
+        let counts =
+            serde_json::to_value(Counts::from_days(&read)).map_err(|e| invalid(e.to_string()))?;
+        by_metric.insert(metric, counts);
+    }
+    plan.insert("entries".into(), Value::Object(by_metric));
+    Ok(Value::Object(plan))
+}
+
 /// Checks the rules the editor keeps, so a hand-edited or damaged file
 /// cannot put the app into a state it could never reach by itself. Saving
 /// runs it too, so the app never writes what it would refuse to read.
@@ -426,11 +462,23 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
             return fail(format!("counts for missing metric {}", metric.0));
         }
     }
-    if plan.entries.values().any(|v| v > MAX_ENTRY) {
+    if plan.entries.figures().any(|(_, v)| v > MAX_ENTRY) {
         return fail("a count is too large".into());
     }
-    if plan.entries.dates().any(|d| !valid_entry_date(d)) {
+    if plan
+        .entries
+        .figures()
+        .any(|(p, _)| !valid_entry_date(p.start()))
+    {
         return fail("a count is dated outside the years 1 to 9999".into());
+    }
+    if let Some((metric, a, b)) = plan.entries.first_overlap() {
+        return fail(format!(
+            "metric {} has figures for both {} and {}, which overlap",
+            metric.0,
+            a.file_key(),
+            b.file_key()
+        ));
     }
     Ok(())
 }
@@ -452,7 +500,8 @@ mod tests {
     const GOLDEN_V1: &str = include_str!("../../tests/golden/plan-v1.json");
     const GOLDEN_V2: &str = include_str!("../../tests/golden/plan-v2.json");
     const GOLDEN_V3: &str = include_str!("../../tests/golden/plan-v3.json");
-    const GOLDEN_V4_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v4.json");
+    const GOLDEN_V4: &str = include_str!("../../tests/golden/plan-v4.json");
+    const GOLDEN_V5_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v5.json");
 
     fn plan_of(text: &str) -> Result<Plan, FormatError> {
         decode(text).map(|stored| stored.plan)
@@ -492,10 +541,33 @@ mod tests {
         plan
     }
 
+    /// `sample_v3` with a weekly and two daily figures, as version 5 keeps them.
+    fn sample_v5() -> Plan {
+        let mut plan = sample_v3();
+        let calls = plan.metrics[9].id;
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        plan.set_entry(
+            calls,
+            Period::containing(Granularity::Week, monday),
+            Some(400),
+        )
+        .unwrap();
+        for (offset, count) in [(7, 90), (8, 85)] {
+            let day = monday + chrono::Days::new(offset);
+            plan.set_entry(
+                calls,
+                Period::containing(Granularity::Day, day),
+                Some(count),
+            )
+            .unwrap();
+        }
+        plan
+    }
+
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 4);
+        assert_eq!(CURRENT_VERSION, 5);
     }
 
     /// Revision 3, written by tab 5, which includes two saves of tab 9 and
@@ -545,20 +617,50 @@ mod tests {
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v4_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v3(), &head()).unwrap() + "\n";
+    fn golden_v5_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v5(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V4_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V5_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V4_PATH).expect("golden file exists");
+        let golden = std::fs::read_to_string(GOLDEN_V5_PATH).expect("golden file exists");
         assert_eq!(
             decode(&golden),
+            Ok(Stored {
+                plan: sample_v5(),
+                head: head()
+            })
+        );
+        assert_eq!(written, golden);
+        for key in [
+            "\"2026-11\": 1000",
+            "\"2026-W45\": 400",
+            "\"2026-11-09\": 90",
+        ] {
+            assert!(golden.contains(key), "{key}");
+        }
+    }
+
+    /// Version 4 kept a month's figure on its 1st day: alone there, it is
+    /// read back as the month figure it was typed as, with the same totals.
+    #[test]
+    fn version_4_files_read_first_of_month_figures_as_months() {
+        assert!(GOLDEN_V4.contains("\"2026-11-01\": 1000"));
+        assert_eq!(
+            decode(GOLDEN_V4),
             Ok(Stored {
                 plan: sample_v3(),
                 head: head()
             })
         );
-        assert_eq!(written, golden);
+    }
+
+    #[test]
+    fn overlapping_figures_in_a_file_are_refused() {
+        let text = encode(&sample_v3(), &head())
+            .unwrap()
+            .replace("\"2026-11\":1000", "\"2026-11\":1000,\"2026-W46\":5");
+        assert!(text.contains("W46"));
+        assert!(matches!(decode(&text), Err(FormatError::Invalid(why)) if why.contains("overlap")));
     }
 
     #[test]
@@ -642,7 +744,7 @@ mod tests {
         let counts: Vec<_> = plan
             .stages
             .iter()
-            .map(|s| plan.entries.cell(s.primary_metric, november()).total)
+            .map(|s| plan.entries.cell(s.primary_metric, november()).total())
             .collect();
         assert_eq!(
             counts,
@@ -653,9 +755,12 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
         );
         assert_eq!(
-            plan.entries.cell(MetricId(6), day).total,
-            Some(1000),
-            "stored on the 1st"
+            plan.entries.cell(MetricId(6), day),
+            crate::domain::entries::Cell::Covered {
+                by: november(),
+                total: 1000
+            },
+            "a month figure, not a spike on the 1st"
         );
         let kpis: Vec<_> = plan
             .kpis
@@ -711,14 +816,16 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V4_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V5_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
-            ("\"2026-11-01\": 250", "\"2026-11-01\": -250"),
-            ("\"2026-11-01\": 250", "\"2026-13-01\": 250"),
-            ("\"2026-11-01\": 250", "\"+10000-11-01\": 250"),
-            ("\"2026-11-01\": 250", "\"2026-11-01\": 100000000000000"),
+            ("\"2026-11\": 250", "\"2026-11\": -250"),
+            ("\"2026-11\": 250", "\"2026-13\": 250"),
+            ("\"2026-11\": 250", "\"2026-W54\": 250"),
+            ("\"2026-11\": 250", "\"2026-11-31\": 250"),
+            ("\"2026-11\": 250", "\"+10000-11-01\": 250"),
+            ("\"2026-11\": 250", "\"2026-11\": 100000000000000"),
             ("\"owner\": \"marketing\"", "\"owner\": \"finance\""),
             ("\"numerator\": 4,", "\"numerator\": 9999,"),
             ("\"lag\": 0", "\"lag\": 99"),

@@ -69,7 +69,7 @@ pub fn paste_block(
         let kind = plan.metric(*metric).ok_or(PasteError::DoesNotFit)?.kind;
         for (j, text) in cells.iter().enumerate() {
             let period = *periods.get(column + j).ok_or(PasteError::DoesNotFit)?;
-            if !plan.entries.cell(*metric, period).editable {
+            if !plan.entries.cell(*metric, period).editable() {
                 return Err(PasteError::DoesNotFit);
             }
             let value =
@@ -162,7 +162,7 @@ mod tests {
         let (rows, periods) = (metrics(&plan), weeks());
         let block = parse_block("10\t20\t30\n1,000\t\t３０\n");
         assert_eq!(paste(&mut plan, &rows, &periods, (0, 1), &block), Ok(6));
-        let cell = |plan: &Plan, r: usize, c: usize| plan.entries.cell(rows[r], periods[c]).total;
+        let cell = |plan: &Plan, r: usize, c: usize| plan.entries.cell(rows[r], periods[c]).total();
         assert_eq!(
             [cell(&plan, 0, 1), cell(&plan, 0, 2), cell(&plan, 0, 3)],
             [Some(10), Some(20), Some(30)]

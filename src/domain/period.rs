@@ -1,6 +1,5 @@
-//! Periods counts are viewed in: days, ISO weeks (Monday start) and months,
-//! and ranges of them. Counts are stored per day; a week or month is the
-//! sum of its days, so no view ever averages or double-counts.
+//! Periods counts are entered and viewed in: days, ISO weeks (Monday
+//! start) and months, and ranges of them.
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
@@ -21,11 +20,8 @@ pub fn parse_iso_day(text: &str) -> Option<NaiveDate> {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        bytes[range].iter().try_fold(0_u32, |n, b| {
-            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-        })
-    };
+    let number =
+        |range: std::ops::Range<usize>| parse_digits(text.get(range.clone())?, range.len());
     let year = i32::try_from(number(0..4)?).ok()?;
     NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
@@ -160,9 +156,52 @@ impl Period {
         (week.year(), week.week())
     }
 
+    /// A week across a month boundary (it counts in its Thursday's month).
+    pub fn spans_two_months(self) -> bool {
+        self.start.month() != self.last_day().month()
+    }
+
     pub fn contains(self, date: NaiveDate) -> bool {
         self.start <= date && date < self.end()
     }
+
+    /// How files name the period: `2026-11-03` a day, `2026-W45` an ISO
+    /// week, `2026-11` a month.
+    pub fn file_key(self) -> String {
+        match self.granularity {
+            Granularity::Day => self.start.to_string(),
+            Granularity::Week => {
+                let (year, week) = self.iso_week();
+                format!("{year:04}-W{week:02}")
+            }
+            Granularity::Month => self.month().to_string(),
+        }
+    }
+
+    /// Reads what [`Period::file_key`] writes, and nothing else.
+    pub fn from_file_key(text: &str) -> Option<Period> {
+        let (granularity, start) = match text.len() {
+            10 => (Granularity::Day, parse_iso_day(text)?),
+            8 => {
+                let (year, week) = text.split_once("-W")?;
+                let year = parse_digits(year, 4)?;
+                let week = parse_digits(week, 2)?;
+                let monday = NaiveDate::from_isoywd_opt(year as i32, week, chrono::Weekday::Mon)?;
+                (Granularity::Week, monday)
+            }
+            7 => (Granularity::Month, parse_iso_day(&format!("{text}-01"))?),
+            _ => return None,
+        };
+        Some(Period { granularity, start })
+    }
+}
+
+/// Exactly `len` ASCII digits as a number.
+fn parse_digits(text: &str, len: usize) -> Option<u32> {
+    (text.len() == len).then_some(())?;
+    text.bytes().try_fold(0_u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// Consecutive periods of one granularity, oldest first.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::entries::{Entries, SplitAcrossDays};
+use super::entries::{Counts, Entries, EntryRefused};
 use super::ids::MAX_ID;
 pub use super::ids::{KpiId, MetricId, StageId};
 use super::money::Currency;
@@ -293,7 +293,7 @@ pub enum EditError {
     #[error("the plan breaks a rule: {0}")]
     InvalidPlan(String),
     #[error(transparent)]
-    SplitAcrossDays(#[from] SplitAcrossDays),
+    EntryRefused(#[from] EntryRefused),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -317,7 +317,7 @@ impl Direction {
 pub struct RemovedStage {
     pub index: usize,
     pub stage: Stage,
-    pub metrics: Vec<(usize, Metric, BTreeMap<NaiveDate, u64>)>,
+    pub metrics: Vec<(usize, Metric, Counts)>,
     pub kpis: Vec<(usize, Kpi)>,
 }
 
@@ -338,7 +338,7 @@ pub struct StageRemoval<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MoneyAmounts {
     pub currency: Currency,
-    pub metrics: Vec<(MetricId, BTreeMap<NaiveDate, u64>)>,
+    pub metrics: Vec<(MetricId, Counts)>,
     pub kpi_targets: Vec<(KpiId, BTreeMap<Month, f64>)>,
 }
 
@@ -476,7 +476,7 @@ impl Plan {
                 .metrics
                 .iter()
                 .filter(|m| m.kind == MetricKind::Money)
-                .map(|m| (m.id, self.entries.metric_days(m.id)))
+                .map(|m| (m.id, self.entries.metric_counts(m.id)))
                 .collect(),
             kpi_targets: self
                 .kpis
@@ -511,7 +511,7 @@ impl Plan {
         &mut self,
         id: MetricId,
         kind: MetricKind,
-        days: BTreeMap<NaiveDate, u64>,
+        days: Counts,
     ) -> Result<(), EditError> {
         self.metric_mut(id)?.kind = kind;
         self.entries.replace_metric(id, days);
@@ -594,7 +594,7 @@ impl Plan {
             + kpis.iter().map(|k| k.targets.len()).sum::<usize>();
         let counts = self
             .metrics_of(stage)
-            .map(|m| self.entries.metric_days(m.id).len())
+            .map(|m| self.entries.metric_counts(m.id).len())
             .sum();
         let names = |shared: bool| {
             kpis.iter()
@@ -625,7 +625,7 @@ impl Plan {
         self.metrics.retain(|m| {
             let keep = m.stage != id;
             if !keep {
-                metrics.push((position, m.clone(), BTreeMap::new()));
+                metrics.push((position, m.clone(), Counts::default()));
             }
             position += 1;
             keep
@@ -777,10 +777,7 @@ impl Plan {
 
     /// Removes a metric and its counts; refused while a KPI reads it or it
     /// is its stage's count, so no KPI is ever left dangling.
-    pub fn remove_metric(
-        &mut self,
-        id: MetricId,
-    ) -> Result<(usize, Metric, BTreeMap<NaiveDate, u64>), EditError> {
+    pub fn remove_metric(&mut self, id: MetricId) -> Result<(usize, Metric, Counts), EditError> {
         let index = self
             .metrics
             .iter()
@@ -904,7 +901,7 @@ impl Plan {
         &mut self,
         index: usize,
         metric: Metric,
-        days: BTreeMap<NaiveDate, u64>,
+        days: Counts,
     ) -> Result<(), EditError> {
         clean_name(&metric.name)?;
         self.stage(metric.stage).ok_or(EditError::UnknownStage)?;
@@ -959,13 +956,14 @@ impl Plan {
         Ok(())
     }
 
-    /// Sets the value of a metric for one period (stored on its first day).
+    /// Sets (or with `None` clears) a metric's figure for one period, kept
+    /// at that period's granularity; returns the figure it replaces.
     pub fn set_entry(
         &mut self,
         metric: MetricId,
         period: Period,
         value: Option<u64>,
-    ) -> Result<(), EditError> {
+    ) -> Result<Option<u64>, EditError> {
         self.metric(metric).ok_or(EditError::UnknownMetric)?;
         if !valid_entry_date(period.start()) {
             return Err(EditError::DateOutOfRange);
@@ -973,11 +971,7 @@ impl Plan {
         if value.is_some_and(|v| v > MAX_ENTRY) {
             return Err(EditError::ValueTooLarge);
         }
-        match value {
-            Some(v) => self.entries.set(metric, period, v)?,
-            None => self.entries.clear(metric, period)?,
-        }
-        Ok(())
+        Ok(self.entries.set(metric, period, value)?)
     }
 }
 
@@ -1144,7 +1138,7 @@ mod tests {
             .kpis
             .iter()
             .all(|k| plan.metric(k.numerator).is_some() && plan.metric(k.denominator).is_some()));
-        assert_eq!(plan.entries.cell(contacts, november()).total, None);
+        assert_eq!(plan.entries.cell(contacts, november()).total(), None);
         plan.restore_stage(removed).unwrap();
         assert_eq!(plan, before);
     }
@@ -1199,7 +1193,7 @@ mod tests {
         let before = plan.clone();
         let (index, metric, days) = plan.remove_metric(extra).unwrap();
         assert_eq!(metric.name, "Booth visitors");
-        assert_eq!(days.values().sum::<u64>(), 5);
+        assert_eq!(days.iter().map(|(_, v)| v).sum::<u64>(), 5);
         assert!(plan.metric(extra).is_none());
         plan.restore_metric(index, metric, days).unwrap();
         assert_eq!(plan, before);
@@ -1255,13 +1249,13 @@ mod tests {
         plan.set_target(cpa, month, Some(1_500.0)).unwrap();
         plan.set_currency(Currency::Jpy).unwrap();
         assert_eq!(
-            plan.entries.cell(spend, november()).total,
+            plan.entries.cell(spend, november()).total(),
             Some(1_501),
             "$1,500.50 → ¥1,501"
         );
         assert_eq!(plan.kpi(cpa).unwrap().targets[&month], 15.0);
         plan.set_currency(Currency::Usd).unwrap();
-        assert_eq!(plan.entries.cell(spend, november()).total, Some(150_100));
+        assert_eq!(plan.entries.cell(spend, november()).total(), Some(150_100));
         plan.set_entry(spend, november(), Some(MAX_ENTRY)).unwrap();
         plan.set_currency(Currency::Jpy).unwrap();
         let before = plan.clone();
@@ -1279,12 +1273,12 @@ mod tests {
         plan.set_entry(visits, november(), Some(12)).unwrap();
         plan.set_metric_kind(visits, MetricKind::Money).unwrap();
         assert_eq!(
-            plan.entries.cell(visits, november()).total,
+            plan.entries.cell(visits, november()).total(),
             Some(1_200),
             "$12.00"
         );
         plan.set_metric_kind(visits, MetricKind::Days).unwrap();
-        assert_eq!(plan.entries.cell(visits, november()).total, Some(12));
+        assert_eq!(plan.entries.cell(visits, november()).total(), Some(12));
     }
 
     #[test]

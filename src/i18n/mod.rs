@@ -8,6 +8,7 @@ mod ja;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::edit::EditKind;
+use crate::domain::entries::EntryRefused;
 use crate::domain::format::FormatError;
 use crate::domain::grid::PasteError;
 use crate::domain::kpi::{Change, Status};
@@ -72,6 +73,7 @@ pub struct Texts {
     pub col_cumulative: &'static str,
     pub grid_heading: &'static str,
     pub grid_help: &'static str,
+    pub week_of: &'static str,
     pub col_metric: &'static str,
     pub col_total: &'static str,
     pub col_previous_total: &'static str,
@@ -79,7 +81,20 @@ pub struct Texts {
     pub step_conversion: &'static str,
     pub lag_note: &'static str,
     pub over_100_warning: &'static str,
-    pub summed_cell: &'static str,
+    /// Title of a cell that adds up figures typed for shorter periods.
+    pub summed_weeks: &'static str,
+    pub summed_days: &'static str,
+    /// A month's (a week's) own figure across the weeks (days) it holds.
+    pub month_band: &'static str,
+    pub week_band: &'static str,
+    /// Asked before a month's (week's) figure goes to make room for finer ones.
+    pub replace_month_question: &'static str,
+    pub replace_week_question: &'static str,
+    pub replace_month: &'static str,
+    pub replace_week: &'static str,
+    pub keep_figure: &'static str,
+    /// Week view: weeks that span two months.
+    pub straddling_week: &'static str,
     pub target: &'static str,
     pub gap: &'static str,
     pub lost_reasons_heading: &'static str,
@@ -263,7 +278,8 @@ pub struct EditErrorTexts {
     pub lag_too_large: &'static str,
     pub margin_too_large: &'static str,
     pub bad_target: &'static str,
-    pub split_across_days: &'static str,
+    pub entry_summed: &'static str,
+    pub entry_covered: &'static str,
     pub id_in_use: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
@@ -361,7 +377,10 @@ impl Texts {
             EditError::MarginTooLarge => t.margin_too_large.to_owned(),
             EditError::BadTarget => t.bad_target.to_owned(),
             EditError::ValueTooLarge => self.count_errors.too_large.to_owned(),
-            EditError::SplitAcrossDays(_) => t.split_across_days.to_owned(),
+            EditError::EntryRefused(EntryRefused::Summed) => t.entry_summed.to_owned(),
+            EditError::EntryRefused(EntryRefused::Covered(by)) => {
+                Texts::fill(t.entry_covered, &[&self.period_name(*by)])
+            }
             EditError::IdInUse => t.id_in_use.to_owned(),
             EditError::DateOutOfRange => t.date_out_of_range.to_owned(),
             // The rule's own words are for developers; the user reads ours.
@@ -457,6 +476,16 @@ impl Texts {
                 )
             }
             (Granularity::Month, _) => self.month(period.month()),
+        }
+    }
+
+    /// A period in a sentence: "November 2026", "the week of Nov 2, 2026",
+    /// "Nov 3, 2026".
+    pub fn period_name(&self, period: Period) -> String {
+        match period.granularity() {
+            Granularity::Month => self.month(period.month()),
+            Granularity::Week => Texts::fill(self.week_of, &[&self.date(period.start())]),
+            Granularity::Day => self.date(period.start()),
         }
     }
 
@@ -881,7 +910,6 @@ mod tests {
     /// Japanese (no English sentence from an error's `Display`).
     #[test]
     fn every_storage_format_and_edit_error_is_worded_in_each_language() {
-        use crate::domain::entries::SplitAcrossDays;
         let formats = [
             FormatError::TooLarge,
             FormatError::NotJson("expected value at line 1".into()),
@@ -902,7 +930,11 @@ mod tests {
             EditError::MarginTooLarge,
             EditError::BadTarget,
             EditError::ValueTooLarge,
-            EditError::SplitAcrossDays(SplitAcrossDays),
+            EditError::EntryRefused(EntryRefused::Summed),
+            EditError::EntryRefused(EntryRefused::Covered(Period::containing(
+                crate::domain::period::Granularity::Month,
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            ))),
             EditError::IdInUse,
             EditError::DateOutOfRange,
             EditError::InvalidPlan("name is empty".into()),

@@ -75,7 +75,7 @@ impl Summary {
         Summary {
             stages: plan.stages.len(),
             kpis: plan.kpis.len(),
-            counts: plan.entries.values().count(),
+            counts: plan.entries.figures().count(),
         }
     }
 }

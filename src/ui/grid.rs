@@ -7,6 +7,7 @@ use leptos::ev::{ClipboardEvent, KeyboardEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::flow::focus_after_render;
 use super::kpi_cell::KpiReadingView;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
@@ -15,12 +16,59 @@ use crate::domain::entries::Cell;
 use crate::domain::grid::{parse_block, parse_cell, paste_block};
 use crate::domain::ids::{KpiId, MetricId, StageId};
 use crate::domain::kpi::{change, read_kpi, read_kpi_at, step_conversion};
-use crate::domain::period::{Period, PeriodRange};
+use crate::domain::period::{Granularity, Period, PeriodRange};
 use crate::domain::plan::{KpiDisplay, KpiScope, MetricKind};
 use crate::i18n::{format_rate, Problem, Texts};
 
 fn cell_id(metric: MetricId, column: usize) -> String {
     format!("cell-{}-{column}", metric.0)
+}
+
+/// A longer period's figure the user asked to remove, to type finer ones.
+#[derive(Clone, Copy, PartialEq)]
+struct Replacing {
+    metric: MetricId,
+    by: Period,
+    total: u64,
+    column: usize,
+}
+
+/// A metric row's cells: a field per period, or one band across the
+/// periods a longer period's figure holds (it is not split among them).
+#[derive(Clone, Copy, PartialEq)]
+enum Segment {
+    Field(usize, Period),
+    Band {
+        column: usize,
+        span: usize,
+        by: Period,
+        total: u64,
+    },
+}
+
+fn segments(periods: &[Period], cells: &[Cell]) -> Vec<Segment> {
+    let mut segments: Vec<Segment> = Vec::with_capacity(cells.len());
+    for (column, (period, cell)) in periods.iter().zip(cells).enumerate() {
+        match (*cell, segments.last_mut()) {
+            (Cell::Covered { by, .. }, Some(Segment::Band { by: last, span, .. }))
+                if *last == by =>
+            {
+                *span += 1;
+            }
+            (Cell::Covered { by, total }, _) => segments.push(Segment::Band {
+                column,
+                span: 1,
+                by,
+                total,
+            }),
+            _ => segments.push(Segment::Field(column, *period)),
+        }
+    }
+    segments
+}
+
+fn band_id(metric: MetricId, column: usize) -> String {
+    format!("band-{}-{column}", metric.0)
 }
 
 fn parse_cell_id(id: &str) -> Option<(MetricId, usize)> {
@@ -43,6 +91,31 @@ pub fn CountGrid() -> impl IntoView {
     });
     let stage_ids = move || state.stage_ids();
     let paste_message = RwSignal::new(None::<Problem>);
+    let replacing = RwSignal::new(None::<Replacing>);
+    let metric_name = move |id: MetricId| {
+        state
+            .plan
+            .with_untracked(|p| p.metric(id).map(|m| m.name.clone()).unwrap_or_default())
+    };
+    let replace = move |_| {
+        let Some(asked) = replacing.get_untracked() else {
+            return;
+        };
+        replacing.set(None);
+        if state
+            .dispatch(Edit::SetEntry(asked.metric, asked.by, None))
+            .is_ok()
+        {
+            focus_after_render(cell_id(asked.metric, asked.column));
+        }
+    };
+    let keep = move |_| {
+        if let Some(asked) = replacing.get_untracked() {
+            focus_after_render(band_id(asked.metric, asked.column));
+        }
+        replacing.set(None);
+    };
+    let straddling = move || periods.with(|p| p.iter().any(|p| p.spans_two_months()));
 
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
@@ -136,6 +209,27 @@ pub fn CountGrid() -> impl IntoView {
             <h3 id="grid-heading">{move || state.texts().grid_heading}</h3>
             <p class="hint">{move || state.texts().grid_help}</p>
             <p class="field-error" role="alert">{move || paste_message.get().map(|p| state.texts().problem(&p))}</p>
+            <div class="replace-question notice" role="alertdialog" aria-labelledby="replace-question" hidden=move || replacing.with(Option::is_none)>
+                <p id="replace-question">
+                    {move || {
+                        replacing.get().map(|asked| {
+                            let t = state.texts();
+                            let question = if asked.by.granularity() == Granularity::Month { t.replace_month_question } else { t.replace_week_question };
+                            let value = t.metric_value(asked.total, state.plan.with_untracked(|p| p.metric(asked.metric).map_or(MetricKind::Count, |m| m.kind)), state.currency.get_untracked());
+                            Texts::fill(question, &[&metric_name(asked.metric), &value, &t.period_name(asked.by)])
+                        })
+                    }}
+                </p>
+                <div class="notice-actions">
+                    <button type="button" class="danger" id="replace-confirm" on:click=replace>
+                        {move || {
+                            let t = state.texts();
+                            if replacing.with(|r| r.is_some_and(|r| r.by.granularity() == Granularity::Month)) { t.replace_month } else { t.replace_week }
+                        }}
+                    </button>
+                    <button type="button" on:click=keep>{state.tr(|t| t.keep_figure)}</button>
+                </div>
+            </div>
             <div class="grid-scroll">
                 <table class="count-grid" aria-labelledby="grid-heading" on:keydown=on_keydown on:paste=on_paste>
                     <thead>
@@ -147,7 +241,9 @@ pub fn CountGrid() -> impl IntoView {
                                     .get()
                                     .into_iter()
                                     .enumerate()
-                                    .map(|(i, p)| view! { <th scope="col" id=format!("period-{i}")>{t.period(p)}</th> })
+                                    .map(|(i, p)| {
+                        view! { <th scope="col" id=format!("period-{i}")>{t.period(p)}{p.spans_two_months().then_some(" †")}</th> }
+                    })
                                     .collect_view()
                             }}
                             <th scope="col" id="period-total">{move || state.texts().col_total}</th>
@@ -158,16 +254,21 @@ pub fn CountGrid() -> impl IntoView {
                         </tr>
                     </thead>
                     <For each=stage_ids key=|id| *id let:id>
-                        <StageRows id=id periods=periods />
+                        <StageRows id=id periods=periods replacing=replacing />
                     </For>
                 </table>
             </div>
+            <p class="hint" hidden=move || !straddling()>{state.tr(|t| t.straddling_week)}</p>
         </section>
     }
 }
 
 #[component]
-fn StageRows(id: StageId, periods: Memo<Vec<Period>>) -> impl IntoView {
+fn StageRows(
+    id: StageId,
+    periods: Memo<Vec<Period>>,
+    replacing: RwSignal<Option<Replacing>>,
+) -> impl IntoView {
     let state = use_app();
     let name = move || state.stage_name(id);
     let owner = move || state.stage_owner(id);
@@ -194,7 +295,7 @@ fn StageRows(id: StageId, periods: Memo<Vec<Period>>) -> impl IntoView {
                 </th>
             </tr>
             <For each=metric_ids key=|id| *id let:metric>
-                <MetricRow id=metric periods=periods />
+                <MetricRow id=metric periods=periods replacing=replacing />
             </For>
             <Show when=move || index.get().is_some_and(|i| i > 0)>
                 <ConversionRow stage=id periods=periods />
@@ -213,7 +314,11 @@ fn StageRows(id: StageId, periods: Memo<Vec<Period>>) -> impl IntoView {
 // memo, and cells read their row.
 
 #[component]
-fn MetricRow(id: MetricId, periods: Memo<Vec<Period>>) -> impl IntoView {
+fn MetricRow(
+    id: MetricId,
+    periods: Memo<Vec<Period>>,
+    replacing: RwSignal<Option<Replacing>>,
+) -> impl IntoView {
     let state = use_app();
     let info = Memo::new(move |_| {
         state
@@ -231,6 +336,7 @@ fn MetricRow(id: MetricId, periods: Memo<Vec<Period>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let layout = Memo::new(move |_| periods.with(|p| cells.with(|c| segments(p, c))));
     let totals = Memo::new(move |_| {
         let range = state.range.get();
         let compare = state.compare.get();
@@ -255,12 +361,31 @@ fn MetricRow(id: MetricId, periods: Memo<Vec<Period>>) -> impl IntoView {
         <tr class="metric-row">
             <th scope="row" id=format!("metric-{}", id.0) class="row-head">{move || info.with(|i| i.0.clone())}</th>
             {move || {
-                periods
+                layout
                     .get()
                     .into_iter()
-                    .enumerate()
-                    .map(|(column, period)| {
-                        view! { <MetricCell metric=id period=period column=column cells=cells kind=kind /> }
+                    .map(|segment| match segment {
+                        Segment::Field(column, period) => {
+                            view! { <MetricCell metric=id period=period column=column cells=cells kind=kind /> }.into_any()
+                        }
+                        Segment::Band { column, span, by, total } => {
+                            let ask = move |_| {
+                                replacing.set(Some(Replacing { metric: id, by, total, column }));
+                                focus_after_render("replace-confirm".to_owned());
+                            };
+                            view! {
+                                <td class="band" colspan=span>
+                                    <button type="button" class="band-button" id=band_id(id, column) on:click=ask>
+                                        {move || {
+                                            let t = state.texts();
+                                            let band = if by.granularity() == Granularity::Month { t.month_band } else { t.week_band };
+                                            Texts::fill(band, &[&t.period_name(by), &format(Some(total))])
+                                        }}
+                                    </button>
+                                </td>
+                            }
+                                .into_any()
+                        }
                     })
                     .collect_view()
             }}
@@ -290,10 +415,10 @@ fn MetricCell(
 ) -> impl IntoView {
     let state = use_app();
     let cell = Memo::new(move |_| cells.with(|c| c.get(column).copied().unwrap_or_default()));
-    let editable = Memo::new(move |_| cell.get().editable);
+    let editable = Memo::new(move |_| cell.get().editable());
     let text = Signal::derive(move || {
         cell.get()
-            .total
+            .total()
             .map(|v| {
                 state
                     .texts()
@@ -322,10 +447,24 @@ fn MetricCell(
                     }
                         .into_any()
                 } else {
+                    let why = move || {
+                        let t = state.texts();
+                        let Cell::Sum { weeks, days, .. } = cell.get() else {
+                            return String::new();
+                        };
+                        let mut why = Vec::new();
+                        if weeks > 0 {
+                            why.push(Texts::fill(t.summed_weeks, &[&weeks.to_string()]));
+                        }
+                        if days > 0 {
+                            why.push(Texts::fill(t.summed_days, &[&days.to_string()]));
+                        }
+                        why.join(" ")
+                    };
                     view! {
-                        <span class="summed" title=move || state.texts().summed_cell>
+                        <span class="summed" title=why>
                             {text}
-                            <span class="visually-hidden">" " {move || state.texts().summed_cell}</span>
+                            <span class="visually-hidden">" " {why}</span>
                         </span>
                     }
                         .into_any()

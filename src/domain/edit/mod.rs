@@ -14,10 +14,7 @@ pub mod history;
 pub mod outbox;
 pub mod rebase;
 
-use std::collections::BTreeMap;
-
-use chrono::NaiveDate;
-
+use super::entries::Counts;
 use super::format;
 use super::ids::{KpiId, MetricId, StageId};
 use super::money::Currency;
@@ -66,12 +63,12 @@ pub enum Edit {
     RestoreMetric {
         index: usize,
         metric: Metric,
-        days: BTreeMap<NaiveDate, u64>,
+        days: Box<Counts>,
     },
     RestoreMetricKind {
         id: MetricId,
         kind: MetricKind,
-        days: BTreeMap<NaiveDate, u64>,
+        days: Box<Counts>,
     },
     RestoreMoney(Box<MoneyAmounts>),
     AddKpi(KpiId, KpiDraft),
@@ -283,7 +280,7 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::SetMetricKind(id, kind) => {
             let old = metric(plan, id)?.kind;
-            let days = plan.entries.metric_days(id);
+            let days = Box::new(plan.entries.metric_counts(id));
             plan.set_metric_kind(id, kind)?;
             Edit::RestoreMetricKind {
                 id,
@@ -293,8 +290,8 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::RestoreMetricKind { id, kind, days } => {
             let old = metric(plan, id)?.kind;
-            let old_days = plan.entries.metric_days(id);
-            plan.restore_metric_kind(id, kind, days)?;
+            let old_days = Box::new(plan.entries.metric_counts(id));
+            plan.restore_metric_kind(id, kind, *days)?;
             Edit::RestoreMetricKind {
                 id,
                 kind: old,
@@ -311,7 +308,7 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             Edit::RestoreMetric {
                 index,
                 metric,
-                days,
+                days: Box::new(days),
             }
         }
         Edit::RestoreMetric {
@@ -320,7 +317,7 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             days,
         } => {
             let id = metric.id;
-            plan.restore_metric(index, metric, days)?;
+            plan.restore_metric(index, metric, *days)?;
             Edit::RemoveMetric(id)
         }
         Edit::AddKpi(id, draft) => {
@@ -352,11 +349,8 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             Edit::SetKpiTarget(id, month, old)
         }
         Edit::SetEntry(id, period, value) => {
-            let cell = plan.entries.cell(id, period);
-            plan.set_entry(id, period, value)?;
-            // Only an editable cell can be set, and an editable cell holds
-            // at most one entry, on the period's first day: its total.
-            Edit::SetEntry(id, period, cell.total)
+            let old = plan.set_entry(id, period, value)?;
+            Edit::SetEntry(id, period, old)
         }
         Edit::Batch(edits) => apply_all(plan, edits)?,
         Edit::ReplacePlan(new) => {

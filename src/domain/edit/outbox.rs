@@ -171,7 +171,7 @@ mod tests {
     fn count(plan: &Plan, stage: usize) -> Option<u64> {
         plan.entries
             .cell(plan.stages[stage].primary_metric, november())
-            .total
+            .total()
     }
 
     #[test]

@@ -233,17 +233,17 @@ fn typing_in_one_field_is_one_step_and_leaving_it_closes_the_step() {
     history.record(EditKind::Counts, inverse, Some("cell-2-2"));
     assert_eq!(history.undo_len(), 2);
     history.undo(&mut plan).unwrap().unwrap();
-    assert_eq!(plan.entries.cell(metric, november()).total, Some(1234));
+    assert_eq!(plan.entries.cell(metric, november()).total(), Some(1234));
     let undone = history.undo(&mut plan).unwrap().unwrap();
     assert_eq!(undone.kind, EditKind::Counts);
     assert!(
         matches!(undone.applied, Edit::Batch(_)),
         "the typing, undone at once"
     );
-    assert_eq!(plan.entries.cell(metric, november()).total, None);
+    assert_eq!(plan.entries.cell(metric, november()).total(), None);
     assert_eq!(history.undo(&mut plan), None, "nothing left");
     history.redo(&mut plan).unwrap().unwrap();
-    assert_eq!(plan.entries.cell(metric, november()).total, Some(1234));
+    assert_eq!(plan.entries.cell(metric, november()).total(), Some(1234));
     assert_eq!(history.redo_kind(), Some(EditKind::Counts));
 }
 
@@ -308,7 +308,7 @@ fn replay_applies_or_names_the_first_edit_that_no_longer_applies() {
     let merged = replay(&theirs, &pending).unwrap();
     assert_eq!(merged.stages[0].name, "Theirs", "their change kept");
     assert_eq!(merged.stages[0].lag, 1, "mine applied");
-    assert_eq!(merged.entries.cell(leads, november()).total, Some(10));
+    assert_eq!(merged.entries.cell(leads, november()).total(), Some(10));
 
     // Conflicts: a rename of the stage they removed, after a change that applies.
     let pending = [

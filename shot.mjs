@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, w = '1366', h = '900', locale = 'en-US', actions = ''] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: +w, height: +h }, locale });
+await page.clock.setFixedTime(new Date('2026-11-24T10:00:00'));
+await page.goto(url);
+await page.waitForTimeout(800);
+if (actions) await eval(`(async () => { ${actions} })()`);
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: false });
+const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+console.log('scrollWidth', sw);
+await browser.close();
