@@ -86,7 +86,7 @@ pub fn parse_scaled(input: &str, decimals: u32) -> Result<u64, CountError> {
 
 /// Maps full-width digits, signs, separators and the ideographic space to
 /// their ASCII forms so the rest of the parser sees one alphabet.
-fn to_half_width(c: char) -> char {
+pub(crate) fn to_half_width(c: char) -> char {
     match c {
         '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
         '\u{FF0C}' | '\u{3001}' => ',',

@@ -95,6 +95,13 @@ pub(super) static TEXTS: Texts = Texts {
     col_reason: "Reason",
     col_share: "Share",
     paste_refused: "Nothing was pasted: row {}, column {} is not a valid value.",
+    paste_unknown_labels: "Nothing was pasted: no single metric is named {} (use the metric's name, or its stage and name).",
+    paste_question: "Paste {} values?",
+    paste_by_labels: "Rows go to the metrics their labels name.",
+    paste_crosses_stages: "The block runs across stages: {}.",
+    paste_overwrites: "Values it replaces ({}):",
+    paste_more: "…and {} more.",
+    paste_confirm: "Paste",
     paste_outside: "Nothing was pasted: the block does not fit below and right of this cell, or covers a sum or a longer period’s figure.",
 
     nav_dashboard: "Dashboard",

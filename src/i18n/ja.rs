@@ -76,6 +76,13 @@ pub(super) static TEXTS: Texts = Texts {
     col_reason: "理由",
     col_share: "割合",
     paste_refused: "貼り付けませんでした: {}行目・{}列目が正しい値ではありません。",
+    paste_unknown_labels: "貼り付けませんでした: {} という名前の指標が1つに定まりません(指標名、またはステージ名と指標名で指定してください)。",
+    paste_question: "{} 個の値を貼り付けますか?",
+    paste_by_labels: "各行は、行見出しの名前の指標に入ります。",
+    paste_crosses_stages: "範囲が複数のステージにまたがります: {}。",
+    paste_overwrites: "{} 個の値が置き換わります:",
+    paste_more: "…ほか {} 件。",
+    paste_confirm: "貼り付ける",
     paste_outside: "貼り付けませんでした: このセルの右下に収まらないか、合計や、より長い期間の値のセルにかかっています。",
 
     nav_dashboard: "ダッシュボード",

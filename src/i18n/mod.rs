@@ -102,6 +102,14 @@ pub struct Texts {
     pub col_share: &'static str,
     pub paste_refused: &'static str,
     pub paste_outside: &'static str,
+    pub paste_unknown_labels: &'static str,
+    /// The paste preview: what lands where, asked before it happens.
+    pub paste_question: &'static str,
+    pub paste_by_labels: &'static str,
+    pub paste_crosses_stages: &'static str,
+    pub paste_overwrites: &'static str,
+    pub paste_more: &'static str,
+    pub paste_confirm: &'static str,
 
     pub nav_dashboard: &'static str,
     pub dashboard_heading: &'static str,
@@ -420,6 +428,9 @@ impl Texts {
                 Texts::fill(self.paste_refused, &[&row.to_string(), &column.to_string()])
             }
             Problem::Paste(PasteError::DoesNotFit) => self.paste_outside.to_owned(),
+            Problem::Paste(PasteError::UnknownLabels(labels)) => {
+                Texts::fill(self.paste_unknown_labels, &[&labels.join(", ")])
+            }
         }
     }
 

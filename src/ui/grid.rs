@@ -13,7 +13,7 @@ use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
 use crate::domain::edit::Edit;
 use crate::domain::entries::Cell;
-use crate::domain::grid::{parse_block, parse_cell, paste_block};
+use crate::domain::grid::{parse_block, parse_cell, plan_paste, Paste};
 use crate::domain::ids::{KpiId, MetricId, StageId};
 use crate::domain::kpi::{change, read_kpi, read_kpi_at, step_conversion};
 use crate::domain::period::{Granularity, Period, PeriodRange};
@@ -31,6 +31,24 @@ struct Replacing {
     by: Period,
     total: u64,
     column: usize,
+}
+
+/// What the grid asks before it changes anything.
+#[derive(Clone)]
+enum Question {
+    Replace(Replacing),
+    /// A paste to show first, with the id of the field it was pasted into.
+    Paste(Paste, String),
+}
+
+impl Question {
+    /// The granularity of the figure a replacement removes.
+    fn granularity(&self) -> Option<Granularity> {
+        match self {
+            Question::Replace(r) => Some(r.by.granularity()),
+            Question::Paste(..) => None,
+        }
+    }
 }
 
 /// A metric row's cells: a field per period, or one band across the
@@ -91,29 +109,29 @@ pub fn CountGrid() -> impl IntoView {
     });
     let stage_ids = move || state.stage_ids();
     let paste_message = RwSignal::new(None::<Problem>);
-    let replacing = RwSignal::new(None::<Replacing>);
-    let metric_name = move |id: MetricId| {
-        state
-            .plan
-            .with_untracked(|p| p.metric(id).map(|m| m.name.clone()).unwrap_or_default())
-    };
-    let replace = move |_| {
-        let Some(asked) = replacing.get_untracked() else {
+    // What the grid asks before a change: the user answers or cancels.
+    let question = RwSignal::new(None::<Question>);
+    let answer = move |confirmed: bool| {
+        let Some(asked) = question.try_update(Option::take).flatten() else {
             return;
         };
-        replacing.set(None);
-        if state
-            .dispatch(Edit::SetEntry(asked.metric, asked.by, None))
-            .is_ok()
-        {
-            focus_after_render(cell_id(asked.metric, asked.column));
-        }
-    };
-    let keep = move |_| {
-        if let Some(asked) = replacing.get_untracked() {
-            focus_after_render(band_id(asked.metric, asked.column));
-        }
-        replacing.set(None);
+        let focus = match (asked, confirmed) {
+            (Question::Replace(r), true) => {
+                let removed = state.dispatch(Edit::SetEntry(r.metric, r.by, None));
+                if removed.is_ok() {
+                    cell_id(r.metric, r.column)
+                } else {
+                    band_id(r.metric, r.column)
+                }
+            }
+            (Question::Replace(r), false) => band_id(r.metric, r.column),
+            (Question::Paste(paste, anchor), true) => {
+                paste_message.set(state.dispatch(paste.edit()).err());
+                anchor
+            }
+            (Question::Paste(_, anchor), false) => anchor,
+        };
+        focus_after_render(focus);
     };
     let straddling = move || periods.with(|p| p.iter().any(|p| p.spans_two_months()));
 
@@ -195,12 +213,18 @@ pub fn CountGrid() -> impl IntoView {
         let Some(row) = rows.iter().position(|m| *m == metric) else {
             return;
         };
-        let edit = state
+        let paste = state
             .plan
-            .with_untracked(|p| paste_block(p, &rows, &columns, (row, column), &block));
-        let result = edit
-            .map_err(Problem::from)
-            .and_then(|edit| state.dispatch(edit));
+            .with_untracked(|p| plan_paste(p, &rows, &columns, (row, column), &block));
+        let result = match paste {
+            Ok(paste) if paste.needs_confirmation() => {
+                question.set(Some(Question::Paste(paste, target.id())));
+                focus_after_render("question-confirm".to_owned());
+                Ok(())
+            }
+            Ok(paste) => state.dispatch(paste.edit()),
+            Err(error) => Err(Problem::from(error)),
+        };
         paste_message.set(result.err());
     };
 
@@ -209,25 +233,25 @@ pub fn CountGrid() -> impl IntoView {
             <h3 id="grid-heading">{move || state.texts().grid_heading}</h3>
             <p class="hint">{move || state.texts().grid_help}</p>
             <p class="field-error" role="alert">{move || paste_message.get().map(|p| state.texts().problem(&p))}</p>
-            <div class="replace-question notice" role="alertdialog" aria-labelledby="replace-question" hidden=move || replacing.with(Option::is_none)>
-                <p id="replace-question">
-                    {move || {
-                        replacing.get().map(|asked| {
-                            let t = state.texts();
-                            let question = if asked.by.granularity() == Granularity::Month { t.replace_month_question } else { t.replace_week_question };
-                            let value = t.metric_value(asked.total, state.plan.with_untracked(|p| p.metric(asked.metric).map_or(MetricKind::Count, |m| m.kind)), state.currency.get_untracked());
-                            Texts::fill(question, &[&metric_name(asked.metric), &value, &t.period_name(asked.by)])
-                        })
-                    }}
-                </p>
+            <div class="grid-question notice" role="alertdialog" aria-labelledby="grid-question" hidden=move || question.with(Option::is_none)>
+                <p id="grid-question">{move || question.with(|q| q.as_ref().map(|q| question_text(state, q)))}</p>
                 <div class="notice-actions">
-                    <button type="button" class="danger" id="replace-confirm" on:click=replace>
+                    <button type="button" class="danger" id="question-confirm" on:click=move |_| answer(true)>
                         {move || {
                             let t = state.texts();
-                            if replacing.with(|r| r.is_some_and(|r| r.by.granularity() == Granularity::Month)) { t.replace_month } else { t.replace_week }
+                            match question.with(|q| q.as_ref().map(Question::granularity)) {
+                                Some(Some(Granularity::Month)) => t.replace_month,
+                                Some(Some(_)) => t.replace_week,
+                                _ => t.paste_confirm,
+                            }
                         }}
                     </button>
-                    <button type="button" on:click=keep>{state.tr(|t| t.keep_figure)}</button>
+                    <button type="button" on:click=move |_| answer(false)>
+                        {move || {
+                            let t = state.texts();
+                            if question.with(|q| matches!(q, Some(Question::Replace(_)))) { t.keep_figure } else { t.cancel }
+                        }}
+                    </button>
                 </div>
             </div>
             <div class="grid-scroll">
@@ -254,7 +278,7 @@ pub fn CountGrid() -> impl IntoView {
                         </tr>
                     </thead>
                     <For each=stage_ids key=|id| *id let:id>
-                        <StageRows id=id periods=periods replacing=replacing />
+                        <StageRows id=id periods=periods question=question />
                     </For>
                 </table>
             </div>
@@ -267,7 +291,7 @@ pub fn CountGrid() -> impl IntoView {
 fn StageRows(
     id: StageId,
     periods: Memo<Vec<Period>>,
-    replacing: RwSignal<Option<Replacing>>,
+    question: RwSignal<Option<Question>>,
 ) -> impl IntoView {
     let state = use_app();
     let name = move || state.stage_name(id);
@@ -295,7 +319,7 @@ fn StageRows(
                 </th>
             </tr>
             <For each=metric_ids key=|id| *id let:metric>
-                <MetricRow id=metric periods=periods replacing=replacing />
+                <MetricRow id=metric periods=periods question=question />
             </For>
             <Show when=move || index.get().is_some_and(|i| i > 0)>
                 <ConversionRow stage=id periods=periods />
@@ -317,7 +341,7 @@ fn StageRows(
 fn MetricRow(
     id: MetricId,
     periods: Memo<Vec<Period>>,
-    replacing: RwSignal<Option<Replacing>>,
+    question: RwSignal<Option<Question>>,
 ) -> impl IntoView {
     let state = use_app();
     let info = Memo::new(move |_| {
@@ -370,8 +394,8 @@ fn MetricRow(
                         }
                         Segment::Band { column, span, by, total } => {
                             let ask = move |_| {
-                                replacing.set(Some(Replacing { metric: id, by, total, column }));
-                                focus_after_render("replace-confirm".to_owned());
+                                question.set(Some(Question::Replace(Replacing { metric: id, by, total, column })));
+                                focus_after_render("question-confirm".to_owned());
                             };
                             view! {
                                 <td class="band" colspan=span>
@@ -472,6 +496,85 @@ fn MetricCell(
             }}
         </td>
     }
+}
+
+/// Replaced values listed in a paste preview; the rest are counted.
+const PREVIEW_ROWS: usize = 8;
+
+/// The question in words, one line each (shown with `pre-line`): for a
+/// paste, how many values, placed how, across which stages, and each value
+/// it replaces (before → after).
+fn question_text(state: AppState, question: &Question) -> String {
+    let t = state.texts();
+    let currency = state.currency.get_untracked();
+    state.plan.with_untracked(|p| {
+        let value = |metric: MetricId, v: Option<u64>| {
+            let kind = p.metric(metric).map_or(MetricKind::Count, |m| m.kind);
+            v.map_or_else(|| "—".to_owned(), |v| t.metric_value(v, kind, currency))
+        };
+        let name = |metric: MetricId| p.metric(metric).map_or("", |m| m.name.as_str());
+        let paste = match question {
+            Question::Replace(r) => {
+                let text = if r.by.granularity() == Granularity::Month {
+                    t.replace_month_question
+                } else {
+                    t.replace_week_question
+                };
+                return Texts::fill(
+                    text,
+                    &[
+                        name(r.metric),
+                        &value(r.metric, Some(r.total)),
+                        &t.period_name(r.by),
+                    ],
+                );
+            }
+            Question::Paste(paste, _) => paste,
+        };
+        let mut lines = vec![Texts::fill(
+            t.paste_question,
+            &[&paste.cells.len().to_string()],
+        )];
+        if paste.by_labels {
+            lines.push(t.paste_by_labels.to_owned());
+        }
+        if paste.stages.len() > 1 {
+            let names: Vec<&str> = paste
+                .stages
+                .iter()
+                .filter_map(|s| p.stage(*s))
+                .map(|s| s.name.as_str())
+                .collect();
+            lines.push(Texts::fill(t.paste_crosses_stages, &[&names.join(" → ")]));
+        }
+        let overwritten: Vec<_> = paste.overwritten().collect();
+        if !overwritten.is_empty() {
+            lines.push(Texts::fill(
+                t.paste_overwrites,
+                &[&overwritten.len().to_string()],
+            ));
+        }
+        for c in overwritten.iter().take(PREVIEW_ROWS) {
+            let stage = p
+                .metric(c.metric)
+                .and_then(|m| p.stage(m.stage))
+                .map_or("", |s| s.name.as_str());
+            lines.push(format!(
+                "• {stage} · {} · {}: {} → {}",
+                name(c.metric),
+                t.period(c.period),
+                value(c.metric, c.before),
+                value(c.metric, c.after)
+            ));
+        }
+        if overwritten.len() > PREVIEW_ROWS {
+            lines.push(Texts::fill(
+                t.paste_more,
+                &[&(overwritten.len() - PREVIEW_ROWS).to_string()],
+            ));
+        }
+        lines.join("\n")
+    })
 }
 
 /// A rate with the over-100 % warning beside it.
