@@ -1,0 +1,35 @@
+import { test, expect } from './app';
+import type { Page } from '@playwright/test';
+
+/** How far the page scrolls sideways (0 when it fits the window). */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test.describe('Nothing scrolls sideways but the grids, inside their own box', () => {
+  test('at 1366 px, on every page, in every view, in both languages', async ({ app, page }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    for (const lang of ['en', 'ja'] as const) {
+      await app.open('flow');
+      if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard'] : ['フロー', '数値', 'KPI', 'ダッシュボード']) {
+        await app.navLink(link).click();
+        expect(await overflow(page), `${lang} ${link}`).toBe(0);
+      }
+    }
+    await app.chooseLanguage('言語', 'en');
+    await app.navLink('Numbers').click();
+    for (const view of ['Day', 'Week', 'Month'] as const) {
+      await app.viewBy(view);
+      await expect(page.getByRole('table', { name: 'Counts and KPIs' })).toBeVisible();
+      expect(await overflow(page), view).toBe(0);
+      // The range total stays reachable inside the grid's box.
+      await expect(page.getByRole('columnheader', { name: 'Range total' })).toBeAttached();
+    }
+  });
+
+  test('the Numbers page fits a 390 px phone', async ({ app, page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await app.open('numbers');
+    expect(await overflow(page)).toBe(0);
+  });
+});
