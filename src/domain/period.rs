@@ -223,10 +223,16 @@ pub enum RangePreset {
     ThisQuarterWeekly,
     Last12Weeks,
     Last12Months,
+    /// The month containing today.
+    ThisMonth,
+    /// The month before it.
+    LastMonth,
 }
 
 impl RangePreset {
-    pub const ALL: [RangePreset; 5] = [
+    pub const ALL: [RangePreset; 7] = [
+        RangePreset::ThisMonth,
+        RangePreset::LastMonth,
         RangePreset::Last3Months,
         RangePreset::ThisMonthDaily,
         RangePreset::ThisQuarterWeekly,
@@ -241,6 +247,8 @@ impl RangePreset {
             RangePreset::ThisQuarterWeekly => "this-quarter-weekly",
             RangePreset::Last12Weeks => "last-12-weeks",
             RangePreset::Last12Months => "last-12-months",
+            RangePreset::ThisMonth => "this-month",
+            RangePreset::LastMonth => "last-month",
         }
     }
 
@@ -270,6 +278,62 @@ impl RangePreset {
             RangePreset::Last12Months => {
                 PeriodRange::ending_at(Period::containing(Granularity::Month, today), 12)
             }
+            RangePreset::ThisMonth => {
+                PeriodRange::new(Period::containing(Granularity::Month, today), 1)
+            }
+            RangePreset::LastMonth => {
+                PeriodRange::new(Period::containing(Granularity::Month, today).previous(), 1)
+            }
+        }
+    }
+}
+
+/// The range the user chose, as remembered across reloads: a preset stays
+/// relative to the day the app opens ("this month" moves on), a range set
+/// by hand stays where it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeChoice {
+    Preset(RangePreset),
+    Custom(PeriodRange),
+}
+
+impl RangeChoice {
+    /// `last-3-months`, or `week 2026-08-31 2026-11-29` for a custom range.
+    pub fn to_text(self) -> String {
+        match self {
+            RangeChoice::Preset(preset) => preset.key().to_owned(),
+            RangeChoice::Custom(range) => format!(
+                "{} {} {}",
+                range.granularity().key(),
+                range.start(),
+                range.last().last_day()
+            ),
+        }
+    }
+
+    /// Reads `to_text`'s words; anything else is `None`.
+    pub fn from_text(text: &str) -> Option<RangeChoice> {
+        if let Some(preset) = RangePreset::from_key(text) {
+            return Some(RangeChoice::Preset(preset));
+        }
+        let mut words = text.split(' ');
+        let granularity = Granularity::from_key(words.next()?)?;
+        let from = parse_iso_day(words.next()?)?;
+        let to = parse_iso_day(words.next()?)?;
+        if words.next().is_some() || from > to {
+            return None;
+        }
+        Some(RangeChoice::Custom(PeriodRange::covering(
+            granularity,
+            from,
+            to,
+        )))
+    }
+
+    pub fn range(self, today: NaiveDate) -> PeriodRange {
+        match self {
+            RangeChoice::Preset(preset) => preset.range(today),
+            RangeChoice::Custom(range) => range,
         }
     }
 }
@@ -545,6 +609,45 @@ mod tests {
             Period::containing(Granularity::Week, date(2026, 11, 30)).month(),
             Month::new(2026, 12).unwrap()
         );
+    }
+
+    #[test]
+    fn this_and_last_month_are_one_month_each() {
+        let today = date(2027, 1, 5);
+        let this = RangePreset::ThisMonth.range(today);
+        assert_eq!(
+            (this.granularity(), this.period_count(), this.start()),
+            (Granularity::Month, 1, date(2027, 1, 1))
+        );
+        let last = RangePreset::LastMonth.range(today);
+        assert_eq!(
+            (last.start(), last.last().last_day()),
+            (date(2026, 12, 1), date(2026, 12, 31))
+        );
+    }
+
+    #[test]
+    fn a_chosen_range_is_remembered_as_text() {
+        let custom = PeriodRange::covering(Granularity::Week, date(2026, 9, 2), date(2026, 11, 25));
+        for choice in [
+            RangeChoice::Preset(RangePreset::LastMonth),
+            RangeChoice::Custom(custom),
+        ] {
+            assert_eq!(RangeChoice::from_text(&choice.to_text()), Some(choice));
+        }
+        assert_eq!(
+            RangeChoice::Custom(custom).to_text(),
+            "week 2026-08-31 2026-11-29"
+        );
+        for bad in [
+            "",
+            "week",
+            "week 2026-11-30 2026-11-01",
+            "fortnight 2026-01-01 2026-02-01",
+            "day 2026-01-01 2026-02-01 x",
+        ] {
+            assert_eq!(RangeChoice::from_text(bad), None, "{bad}");
+        }
     }
 
     #[test]

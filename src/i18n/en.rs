@@ -63,6 +63,8 @@ pub(super) static TEXTS: Texts = Texts {
     next_range: "Next range",
     compare_with_previous: "Compare with the previous range",
     custom_range: "Custom range",
+    range_from: "From",
+    range_to: "To",
     funnel_heading: "Funnel",
     col_stage: "Stage",
     col_owner: "Owner",
@@ -171,7 +173,7 @@ pub(super) static TEXTS: Texts = Texts {
 
     departments: ["Marketing", "Inside sales", "Field sales"],
     granularities: ["Day", "Week", "Month"],
-    range_presets: ["Last 3 months", "This month, daily", "This quarter, weekly", "Last 12 weeks", "Last 12 months"],
+    range_presets: ["Last 3 months", "This month, daily", "This quarter, weekly", "Last 12 weeks", "Last 12 months", "This month", "Last month"],
     metric_kinds: ["Count", "Money", "Days", "Minutes"],
     kpi_displays: ["Percent", "Money per unit", "Days", "Minutes", "Ratio"],
     betters: ["Higher", "Lower"],

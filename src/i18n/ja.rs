@@ -44,6 +44,8 @@ pub(super) static TEXTS: Texts = Texts {
     next_range: "次の期間",
     compare_with_previous: "前の期間と比較",
     custom_range: "指定した期間",
+    range_from: "開始日",
+    range_to: "終了日",
     funnel_heading: "ファネル",
     col_stage: "ステージ",
     col_owner: "担当部門",
@@ -152,7 +154,7 @@ pub(super) static TEXTS: Texts = Texts {
 
     departments: ["マーケティング", "インサイドセールス", "フィールドセールス"],
     granularities: ["日", "週", "月"],
-    range_presets: ["直近3か月", "今月(日次)", "今四半期(週次)", "直近12週", "直近12か月"],
+    range_presets: ["直近3か月", "今月(日次)", "今四半期(週次)", "直近12週", "直近12か月", "今月", "先月"],
     metric_kinds: ["件数", "金額", "日数", "分"],
     kpi_displays: ["パーセント", "1件あたり金額", "日数", "分", "比率"],
     betters: ["高いほど良い", "低いほど良い"],

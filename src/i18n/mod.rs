@@ -65,6 +65,8 @@ pub struct Texts {
     pub next_range: &'static str,
     pub compare_with_previous: &'static str,
     pub custom_range: &'static str,
+    pub range_from: &'static str,
+    pub range_to: &'static str,
     pub funnel_heading: &'static str,
     pub col_stage: &'static str,
     pub col_owner: &'static str,
@@ -182,7 +184,7 @@ pub struct Texts {
     /// In the order of `Granularity::ALL`.
     pub granularities: [&'static str; 3],
     /// In the order of `RangePreset::ALL`.
-    pub range_presets: [&'static str; 5],
+    pub range_presets: [&'static str; 7],
     /// In the order of `MetricKind::ALL`.
     pub metric_kinds: [&'static str; 4],
     /// In the order of `KpiDisplay::ALL`.

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::format::{self, FormatError, Head, Stored};
 use crate::domain::locale::Lang;
+use crate::domain::period::RangeChoice;
 use crate::domain::plan::Plan;
 
 pub use snapshots::{
@@ -37,6 +38,8 @@ pub use snapshots::{
 pub const LEGACY_PLAN_KEY: &str = "funnel-planner/plan";
 pub const INDEX_KEY: &str = "funnel-planner/index";
 pub const LANG_KEY: &str = "funnel-planner/lang";
+/// The range and view last chosen, for every plan.
+pub const RANGE_KEY: &str = "funnel-planner/range";
 pub const BACKUP_KEY_PREFIX: &str = "funnel-planner/unreadable-plan/";
 const PLAN_KEY_PREFIX: &str = "funnel-planner/plans/";
 /// The plan the app opens until the library lets users pick another.
@@ -230,6 +233,15 @@ pub fn load_lang(store: &impl KeyValueStore) -> Option<Lang> {
 
 pub fn save_lang(store: &impl KeyValueStore, lang: Lang) -> Result<(), StoreError> {
     store.set(LANG_KEY, lang.code())
+}
+
+/// The remembered range, if any and if readable.
+pub fn load_range(store: &impl KeyValueStore) -> Option<RangeChoice> {
+    RangeChoice::from_text(&store.get(RANGE_KEY).ok().flatten()?)
+}
+
+pub fn save_range(store: &impl KeyValueStore, choice: RangeChoice) -> Result<(), StoreError> {
+    store.set(RANGE_KEY, &choice.to_text())
 }
 
 #[cfg(test)]

@@ -27,12 +27,12 @@ use leptos::prelude::*;
 use crate::charts::palette::{css_hex, department_colour};
 use crate::domain::locale::Lang;
 use crate::domain::month::Month;
-use crate::domain::period::RangePreset;
+use crate::domain::period::{RangeChoice, RangePreset};
 use crate::domain::plan::{Department, KpiDisplay, KpiScope};
 use crate::i18n::texts;
 use crate::route::Route;
 use crate::storage::browser::BrowserStore;
-use crate::storage::{load_lang, save_lang};
+use crate::storage::{load_lang, load_range, save_lang, save_range};
 
 use session::{today, Session};
 pub use state::{use_app, AppState};
@@ -46,6 +46,10 @@ pub fn App() -> impl IntoView {
     let (session, start_notice) = Session::start(lang);
     let plan = session.plan();
     let today = today();
+    let chosen = BrowserStore::open()
+        .as_ref()
+        .and_then(load_range)
+        .unwrap_or(RangeChoice::Preset(RangePreset::default()));
     // The shared percentage KPIs make a sensible first trend.
     let initial_trend = plan.with_untracked(|plan| {
         plan.kpis_in(KpiScope::Shared)
@@ -59,8 +63,11 @@ pub fn App() -> impl IntoView {
         currency: Memo::new(move |_| plan.with(|p| p.currency)),
         lang: RwSignal::new(lang),
         today,
-        range: RwSignal::new(RangePreset::default().range(today)),
-        preset: RwSignal::new(Some(RangePreset::default())),
+        range: RwSignal::new(chosen.range(today)),
+        preset: RwSignal::new(match chosen {
+            RangeChoice::Preset(preset) => Some(preset),
+            RangeChoice::Custom(_) => None,
+        }),
         compare: RwSignal::new(false),
         large_charts: RwSignal::new(false),
         trend_kpis: RwSignal::new(initial_trend),
@@ -82,6 +89,19 @@ pub fn App() -> impl IntoView {
                 let _ = root.set_attribute("lang", lang.code());
             }
             document.set_title(texts(lang).app_title);
+        }
+    });
+
+    // The view and range chosen are there again after a reload.
+    Effect::new(move |first: Option<()>| {
+        let choice = match state.preset.get() {
+            Some(preset) => RangeChoice::Preset(preset),
+            None => RangeChoice::Custom(state.range.get()),
+        };
+        if first.is_some() {
+            if let Some(store) = BrowserStore::open() {
+                let _ = save_range(&store, choice);
+            }
         }
     });
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use super::toggle::Toggle;
-use crate::domain::period::{Granularity, RangePreset};
+use crate::domain::period::{parse_iso_day, Granularity, PeriodRange, RangePreset};
 
 /// Granularity, range preset, previous/next and the comparison switch.
 #[component]
@@ -22,6 +22,22 @@ pub fn RangeToolbar() -> impl IntoView {
             state.range.set(preset.range(state.today));
             state.preset.set(Some(preset));
         }
+    };
+    // A day picked as the range's first (or last): the periods of the
+    // current view from there to the other end.
+    let set_end = move |ev, first: bool| {
+        let Some(day) = parse_iso_day(&event_target_value(&ev)) else {
+            return;
+        };
+        state.range.update(|r| {
+            let (from, to) = if first {
+                (day, r.last().last_day())
+            } else {
+                (r.start(), day)
+            };
+            *r = PeriodRange::covering(r.granularity(), from, to);
+        });
+        state.preset.set(None);
     };
     let shift = move |forward: bool| {
         state
@@ -55,6 +71,14 @@ pub fn RangeToolbar() -> impl IntoView {
                         .collect_view()}
                     <option value="custom" disabled=true>{move || state.texts().custom_range}</option>
                 </select>
+            </label>
+            <label class="toolbar-field">
+                <span>{move || state.texts().range_from}</span>
+                <input type="date" prop:value=move || state.range.get().start().to_string() on:change=move |ev| set_end(ev, true) />
+            </label>
+            <label class="toolbar-field">
+                <span>{move || state.texts().range_to}</span>
+                <input type="date" prop:value=move || state.range.get().last().last_day().to_string() on:change=move |ev| set_end(ev, false) />
             </label>
             <div class="range-stepper">
                 <button type="button" aria-label=move || state.texts().previous_range on:click=move |_| shift(false)>

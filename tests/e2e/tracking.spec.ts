@@ -70,6 +70,27 @@ test.describe('Tracking over days, weeks and months', () => {
     await expect(app.gridRow('Leads')).toContainText('▲ +20 (+20.0%)');
   });
 
+  test('this and last month are one click, a range can be picked by date, and both survive a reload', async ({ app, page }) => {
+    await app.chooseRange('Last month');
+    await expect(page.getByText('Oct 1, 2026 – Oct 31, 2026')).toBeVisible();
+    await expect(app.cell('Leads', 'October 2026')).toBeVisible();
+    await expect(app.cell('Leads', THIS_MONTH)).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('combobox', { name: 'Range', exact: true })).toHaveValue('last-month');
+    await app.chooseRange('This month');
+    await expect(page.getByText('Nov 1, 2026 – Nov 30, 2026')).toBeVisible();
+
+    await app.viewBy('Week');
+    await page.getByLabel('From', { exact: true }).fill('2026-10-05');
+    await page.getByLabel('To', { exact: true }).fill('2026-10-25');
+    await expect(page.getByText('Oct 5, 2026 – Oct 25, 2026')).toBeVisible();
+    await expect(app.cell('Leads', 'W41 Oct 5')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Range', exact: true })).toHaveValue('custom');
+    await page.reload();
+    await expect(page.getByText('Oct 5, 2026 – Oct 25, 2026')).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'View by' })).toHaveValue('week');
+  });
+
   test('every KPI cell shows its change from the previous period', async ({ app }) => {
     await app.enterCounts({ Calls: '1000', Contacts: '200' }, 'October 2026');
     await app.enterCounts({ Calls: '1000', Contacts: '250' });
