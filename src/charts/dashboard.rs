@@ -331,8 +331,7 @@ mod tests {
     fn trends_follow_the_chosen_kpis() {
         let plan = seed_plan();
         let shared: Vec<KpiId> = plan
-            .kpis
-            .iter()
+            .kpis_in(crate::domain::plan::KpiScope::Shared)
             .filter(|k| k.name.contains('→'))
             .map(|k| k.id)
             .collect();

@@ -1104,8 +1104,8 @@ mod tests {
             StageRemoval {
                 stage: "Opportunity creation",
                 metrics: vec!["Opportunities", "Appointments", "Hand-offs"],
-                kpis: vec!["Opportunity rate", "Hand-off rate", "Win rate"],
-                shared_kpis: vec!["Lead → opportunity", "Opportunity → won"],
+                kpis: vec!["Contact → opportunity rate", "Hand-off rate", "Win rate"],
+                shared_kpis: vec!["Lead → opportunity rate", "Opportunity → won"],
                 targets: 2,
                 counts: 1,
             }
@@ -1133,7 +1133,7 @@ mod tests {
         // The opportunity rate of the next stage read "Contacts": it goes too.
         let removed_kpis: Vec<_> = removed.kpis.iter().map(|(_, k)| k.name.as_str()).collect();
         assert!(removed_kpis.contains(&"Contact rate"));
-        assert!(removed_kpis.contains(&"Opportunity rate"));
+        assert!(removed_kpis.contains(&"Contact → opportunity rate"));
         assert!(plan
             .kpis
             .iter()

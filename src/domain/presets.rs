@@ -195,7 +195,7 @@ const INSIDE_SALES: &[StageSpec] = &[
         ],
         kpis: &[
             kpi(
-                ("Opportunity rate", "商談化率"),
+                ("Contact → opportunity rate", "商談化率"),
                 "opportunities",
                 "contacts",
                 Percent,
@@ -268,7 +268,7 @@ const INSIDE_SALES: &[StageSpec] = &[
 
 const SHARED: &[KpiSpec] = &[
     kpi(
-        ("Lead → opportunity", "リード→商談化率"),
+        ("Lead → opportunity rate", "リード→商談化率"),
         "opportunities",
         "leads",
         Percent,
@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(
             shared,
             [
-                "Lead → opportunity",
+                "Lead → opportunity rate",
                 "Opportunity → won",
                 "Average lead time"
             ]

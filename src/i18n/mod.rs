@@ -82,6 +82,9 @@ pub struct Texts {
     pub col_change: &'static str,
     pub step_conversion: &'static str,
     pub lag_note: &'static str,
+    /// How a rate is computed: "Opportunities ÷ Contacts".
+    pub definition: &'static str,
+    pub stage_count_title: &'static str,
     pub over_100_warning: &'static str,
     /// Title of a cell that adds up figures typed for shorter periods.
     pub summed_weeks: &'static str,
@@ -500,6 +503,19 @@ impl Texts {
             Granularity::Week => Texts::fill(self.week_of, &[&self.date(period.start())]),
             Granularity::Day => self.date(period.start()),
         }
+    }
+
+    /// A rate's definition in words: "Opportunities ÷ Contacts (lag 1
+    /// periods)".
+    pub fn rate_definition(&self, numerator: &str, denominator: &str, lag: u32) -> String {
+        let definition = Texts::fill(self.definition, &[numerator, denominator]);
+        if lag == 0 {
+            return definition;
+        }
+        format!(
+            "{definition} ({})",
+            Texts::fill(self.lag_note, &[&lag.to_string()])
+        )
     }
 
     /// "Oct 1, 2026 – Dec 31, 2026".

@@ -347,8 +347,13 @@ fn MetricRow(
     let info = Memo::new(move |_| {
         state
             .plan
-            .with(|p| p.metric(id).map(|m| (m.name.clone(), m.kind)))
-            .unwrap_or((String::new(), MetricKind::Count))
+            .with(|p| {
+                p.metric(id).map(|m| {
+                    let counts_stage = p.stage(m.stage).is_some_and(|s| s.primary_metric == id);
+                    (m.name.clone(), m.kind, counts_stage)
+                })
+            })
+            .unwrap_or((String::new(), MetricKind::Count, false))
     });
     let kind = Signal::derive(move || info.with(|i| i.1));
     let cells = Memo::new(move |_| {
@@ -383,7 +388,17 @@ fn MetricRow(
     };
     view! {
         <tr class="metric-row">
-            <th scope="row" id=format!("metric-{}", id.0) class="row-head">{move || info.with(|i| i.0.clone())}</th>
+            <th
+                scope="row"
+                id=format!("metric-{}", id.0)
+                class="row-head"
+                title=move || info.with(|i| i.2).then(|| state.texts().stage_count_title)
+            >
+                {move || info.with(|i| i.0.clone())}
+                <span class="badge" aria-hidden="true" hidden=move || !info.with(|i| i.2)>
+                    {move || state.texts().stage_count_badge}
+                </span>
+            </th>
             {move || {
                 layout
                     .get()
@@ -596,7 +611,26 @@ fn rate_view(state: AppState, value: Option<f64>) -> impl IntoView {
 #[component]
 fn ConversionRow(stage: StageId, periods: Memo<Vec<Period>>) -> impl IntoView {
     let state = use_app();
-    let lag = Memo::new(move |_| state.plan.with(|p| p.stage(stage).map_or(0, |s| s.lag)));
+    // The counts the step divides, and its lag: what the row's label says.
+    let parts = Memo::new(move |_| {
+        state.plan.with(|p| {
+            let name = |s: &crate::domain::plan::Stage| {
+                p.metric(s.primary_metric)
+                    .map_or(String::new(), |m| m.name.clone())
+            };
+            let index = p.index_of(stage).unwrap_or(0);
+            let this = p.stages.get(index);
+            let previous = index.checked_sub(1).and_then(|i| p.stages.get(i));
+            (
+                this.map(name).unwrap_or_default(),
+                previous.map(name).unwrap_or_default(),
+                this.map_or(0, |s| s.lag),
+            )
+        })
+    });
+    let definition = move || {
+        parts.with(|(this, previous, lag)| state.texts().rate_definition(this, previous, *lag))
+    };
     // Per period, then the range and the range before it.
     let rates = Memo::new(move |_| {
         let periods = periods.get();
@@ -616,11 +650,9 @@ fn ConversionRow(stage: StageId, periods: Memo<Vec<Period>>) -> impl IntoView {
     });
     view! {
         <tr class="derived-row">
-            <th scope="row" class="row-head">
+            <th scope="row" class="row-head" title=definition>
                 {move || state.texts().step_conversion}
-                {move || {
-                    (lag.get() > 0).then(|| format!(" ({})", Texts::fill(state.texts().lag_note, &[&lag.get().to_string()])))
-                }}
+                <span class="definition" aria-hidden="true">{definition}</span>
             </th>
             {move || {
                 (0..periods.with(Vec::len))
@@ -650,10 +682,28 @@ fn KpiRow(id: KpiId, periods: Memo<Vec<Period>>) -> impl IntoView {
     let info = Memo::new(move |_| {
         state
             .plan
-            .with(|p| p.kpi(id).map(|k| (k.name.clone(), k.display)))
-            .unwrap_or((String::new(), KpiDisplay::Percent))
+            .with(|p| {
+                p.kpi(id).map(|k| {
+                    let name = |m| p.metric(m).map_or(String::new(), |m| m.name.clone());
+                    (
+                        k.name.clone(),
+                        k.display,
+                        name(k.numerator),
+                        name(k.denominator),
+                        k.lag,
+                    )
+                })
+            })
+            .unwrap_or((
+                String::new(),
+                KpiDisplay::Percent,
+                String::new(),
+                String::new(),
+                0,
+            ))
     });
     let display = move || info.with(|i| i.1);
+    let definition = move || info.with(|i| state.texts().rate_definition(&i.2, &i.3, i.4));
     // Per period, then the range and the range before it.
     let readings = Memo::new(move |_| {
         let periods = periods.get();
@@ -672,7 +722,10 @@ fn KpiRow(id: KpiId, periods: Memo<Vec<Period>>) -> impl IntoView {
     });
     view! {
         <tr class="kpi-row">
-            <th scope="row" class="row-head">{move || info.with(|i| i.0.clone())}</th>
+            <th scope="row" class="row-head" title=definition>
+                {move || info.with(|i| i.0.clone())}
+                <span class="definition" aria-hidden="true">{definition}</span>
+            </th>
             {move || {
                 (0..periods.with(Vec::len))
                     .map(|i| {

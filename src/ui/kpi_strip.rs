@@ -16,7 +16,11 @@ pub fn SharedKpiStrip() -> impl IntoView {
         let range = state.range.get();
         state.plan.with(|p| {
             p.kpis_in(KpiScope::Shared)
-                .map(|k| (k.id, k.name.clone(), k.display, read_kpi(p, k, range)))
+                .map(|k| {
+                    let name = |m| p.metric(m).map_or(String::new(), |m| m.name.clone());
+                    let parts = (name(k.numerator), name(k.denominator), k.lag);
+                    (parts, k.name.clone(), k.display, read_kpi(p, k, range))
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -31,10 +35,12 @@ pub fn SharedKpiStrip() -> impl IntoView {
                     readings
                         .get()
                         .into_iter()
-                        .map(|(_, name, display, reading)| {
+                        .map(|((numerator, denominator, lag), name, display, reading)| {
+                            let definition = state.texts().rate_definition(&numerator, &denominator, lag);
                             view! {
                                 <li class="kpi-tile">
                                     <span class="kpi-name">{name}</span>
+                                    <span class="definition">{definition}</span>
                                     <KpiReadingView reading=reading display=display large=true />
                                 </li>
                             }

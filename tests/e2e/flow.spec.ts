@@ -81,8 +81,8 @@ test.describe('Flow: stages and owners', () => {
     const question = page.getByRole('alertdialog');
     await expect(question).toContainText('Remove the stage “Opportunity creation”? It takes with it:');
     await expect(question).toContainText('Metrics: Opportunities, Appointments, Hand-offs');
-    await expect(question).toContainText('KPIs: Opportunity rate, Hand-off rate, Win rate');
-    await expect(question).toContainText('Shared KPIs: Lead → opportunity, Opportunity → won');
+    await expect(question).toContainText('KPIs: Contact → opportunity rate, Hand-off rate, Win rate');
+    await expect(question).toContainText('Shared KPIs: Lead → opportunity rate, Opportunity → won');
     await expect(question.getByRole('button', { name: 'Remove stage' })).toBeFocused();
     await question.getByRole('button', { name: 'Cancel' }).click();
     await expect(question).toHaveCount(0);
@@ -94,11 +94,11 @@ test.describe('Flow: stages and owners', () => {
     await app.removeStage('Lead nurturing');
     const toast = page.getByRole('status').filter({ hasText: 'Lead nurturing' });
     await expect(toast).toContainText('Contact rate');
-    await expect(toast).toContainText('Opportunity rate');
+    await expect(toast).toContainText('Contact → opportunity rate');
     // Undo works from any page, after the toast is gone.
     await page.getByRole('navigation').getByRole('link', { name: 'KPIs' }).click();
     await page.getByRole('button', { name: 'Undo: remove stage' }).click();
-        await expect(page.getByRole('combobox', { name: 'Numerator: Opportunity rate' })).toBeVisible();
+        await expect(page.getByRole('combobox', { name: 'Numerator: Contact → opportunity rate' })).toBeVisible();
   });
 
   test('the last stage cannot be removed', async ({ app, page }) => {
