@@ -36,6 +36,7 @@ pub fn large_plan() -> Plan {
             count,
             name: "Stage".into(),
             count_name: "Count".into(),
+            at: usize::MAX,
         };
         add(&mut plan, edit);
     }

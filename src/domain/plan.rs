@@ -535,11 +535,15 @@ impl Plan {
     /// Appends a stage, owned by the same department as the last one, with
     /// its count metric named `count_name`. The ids come from the caller
     /// (an [`IdGen`](super::ids::IdGen)), so replaying the edit gives the same plan.
+    /// Adds a stage with its count metric at position `at` (past the end
+    /// is the end); it is owned by the department of the stage before it
+    /// (or after it, at the start), as a hand-off rarely happens there.
     pub fn add_stage(
         &mut self,
         (id, metric): (StageId, MetricId),
         name: &str,
         count_name: &str,
+        at: usize,
     ) -> Result<(), EditError> {
         let name = clean_name(name)?;
         let count_name = clean_name(count_name)?;
@@ -554,10 +558,11 @@ impl Plan {
         if id.0 == metric.0 {
             return Err(EditError::IdInUse);
         }
-        let owner = self
-            .stages
-            .last()
-            .map_or(Department::Marketing, |s| s.owner);
+        let at = at.min(self.stages.len());
+        let neighbour = at
+            .checked_sub(1)
+            .map_or(self.stages.first(), |i| self.stages.get(i));
+        let owner = neighbour.map_or(Department::Marketing, |s| s.owner);
         self.metrics.push(Metric {
             id: metric,
             stage: id,
@@ -565,15 +570,18 @@ impl Plan {
             kind: MetricKind::Count,
             lost_reason: false,
         });
-        self.stages.push(Stage {
-            id,
-            name,
-            owner,
-            primary_metric: metric,
-            lag: 0,
-            count_targets: BTreeMap::new(),
-            step_targets: BTreeMap::new(),
-        });
+        self.stages.insert(
+            at,
+            Stage {
+                id,
+                name,
+                owner,
+                primary_metric: metric,
+                lag: 0,
+                count_targets: BTreeMap::new(),
+                step_targets: BTreeMap::new(),
+            },
+        );
         Ok(())
     }
 
@@ -996,7 +1004,7 @@ mod tests {
         let taken = |id| plan.uses_id(id);
         let stage = StageId(ids.fresh(taken));
         let count = MetricId(ids.fresh(taken));
-        plan.add_stage((stage, count), name, "Count")
+        plan.add_stage((stage, count), name, "Count", usize::MAX)
             .map(|()| stage)
     }
 
@@ -1050,10 +1058,37 @@ mod tests {
     }
 
     #[test]
+    fn a_stage_inserted_between_two_takes_its_place_and_the_previous_owner() {
+        let mut plan = plan();
+        // Between Lead nurturing (inside sales) and Opportunity creation.
+        plan.add_stage(
+            (StageId(100), MetricId(101)),
+            "Qualification",
+            "Qualified",
+            2,
+        )
+        .unwrap();
+        let names: Vec<_> = plan.stages.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names[1..4],
+            ["Lead nurturing", "Qualification", "Opportunity creation"]
+        );
+        assert_eq!(plan.stages[2].owner, Department::InsideSales);
+        plan.add_stage((StageId(102), MetricId(103)), "Awareness", "Reached", 0)
+            .unwrap();
+        assert_eq!(
+            (plan.stages[0].name.as_str(), plan.stages[0].owner),
+            ("Awareness", Department::Marketing),
+            "at the start: the next stage's owner"
+        );
+    }
+
+    #[test]
     fn added_stages_get_a_count_metric_and_the_last_owner() {
         let mut plan = plan();
         let (id, count) = (StageId(100), MetricId(101));
-        plan.add_stage((id, count), "Renewal", "Renewals").unwrap();
+        plan.add_stage((id, count), "Renewal", "Renewals", usize::MAX)
+            .unwrap();
         let added = plan.stage(id).unwrap();
         assert_eq!(added.owner, Department::FieldSales);
         let count_metric = plan.metric(added.primary_metric).unwrap();
@@ -1073,7 +1108,7 @@ mod tests {
             (StageId(103), MetricId(103)),
         ] {
             assert_eq!(
-                plan.add_stage(taken, "Twice", "Count"),
+                plan.add_stage(taken, "Twice", "Count", usize::MAX),
                 Err(EditError::IdInUse)
             );
         }

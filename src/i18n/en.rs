@@ -39,6 +39,8 @@ pub(super) static TEXTS: Texts = Texts {
     move_down: "Move down",
     remove: "Remove",
     add_stage: "Add stage",
+    add_stage_after: "Add a stage after",
+    no_counts_before: "no counts for “{}” in this range",
     new_stage_name: "New stage",
     new_stage_count: "Count",
     stage_removed: "Stage removed:",

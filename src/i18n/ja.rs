@@ -20,6 +20,8 @@ pub(super) static TEXTS: Texts = Texts {
     move_down: "下へ移動",
     remove: "削除",
     add_stage: "ステージを追加",
+    add_stage_after: "この後にステージを追加",
+    no_counts_before: "この期間の「{}」の件数がありません",
     new_stage_name: "新しいステージ",
     new_stage_count: "件数",
     stage_removed: "ステージを削除しました:",

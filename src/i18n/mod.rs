@@ -39,6 +39,9 @@ pub struct Texts {
     pub move_down: &'static str,
     pub remove: &'static str,
     pub add_stage: &'static str,
+    pub add_stage_after: &'static str,
+    /// Under a blank step conversion: the stage before counted nothing.
+    pub no_counts_before: &'static str,
     pub new_stage_name: &'static str,
     pub new_stage_count: &'static str,
     pub stage_removed: &'static str,

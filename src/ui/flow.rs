@@ -20,7 +20,8 @@ pub fn FlowPage() -> impl IntoView {
     let add_error = RwSignal::new(None::<Problem>);
     let stage_ids = move || state.stage_ids();
 
-    let add_stage = move |_| {
+    // A new stage at `at`, its name selected for typing over.
+    let add_stage = Callback::new(move |at: usize| {
         let t = state.texts();
         let id = StageId(state.session.fresh_id());
         let edit = Edit::AddStage {
@@ -28,6 +29,7 @@ pub fn FlowPage() -> impl IntoView {
             count: MetricId(state.session.fresh_id()),
             name: t.new_stage_name.to_owned(),
             count_name: t.new_stage_count.to_owned(),
+            at,
         };
         match state.dispatch(edit) {
             Ok(()) => {
@@ -36,7 +38,7 @@ pub fn FlowPage() -> impl IntoView {
             }
             Err(message) => add_error.set(Some(message)),
         }
-    };
+    });
     let undo_remove = move |_| {
         removed.set(None);
         state.session.undo();
@@ -48,11 +50,11 @@ pub fn FlowPage() -> impl IntoView {
             <p class="intro">{move || state.texts().flow_intro}</p>
             <ol class="stage-list">
                 <For each=stage_ids key=|id| *id let:id>
-                    <StageCard id=id removed=removed />
+                    <StageCard id=id removed=removed add_stage=add_stage />
                 </For>
             </ol>
             <div class="row-actions">
-                <button type="button" class="primary" on:click=add_stage>
+                <button type="button" class="primary" on:click=move |_| add_stage.run(usize::MAX)>
                     "+ " {move || state.texts().add_stage}
                 </button>
                 <p class="field-error" aria-live="polite">{move || add_error.get().map(|p| state.texts().problem(&p))}</p>
@@ -85,7 +87,12 @@ pub fn FlowPage() -> impl IntoView {
 }
 
 #[component]
-fn StageCard(id: StageId, removed: RwSignal<Option<(String, Vec<String>)>>) -> impl IntoView {
+fn StageCard(
+    id: StageId,
+    removed: RwSignal<Option<(String, Vec<String>)>>,
+    /// Adds a stage at a position (this card offers the one after it).
+    add_stage: Callback<usize>,
+) -> impl IntoView {
     let state = use_app();
     let name =
         Signal::derive(move || stage_field(state, id, |s| s.name.clone()).unwrap_or_default());
@@ -228,6 +235,15 @@ fn StageCard(id: StageId, removed: RwSignal<Option<(String, Vec<String>)>>) -> i
                 >
                     {move || state.texts().remove}
                 </button>
+                <button
+                    type="button"
+                    class="insert-stage"
+                    aria-label=move || format!("{}: {}", state.texts().add_stage_after, name.get())
+                    title=move || format!("{}: {}", state.texts().add_stage_after, name.get())
+                    on:click=move |_| add_stage.run(position() + 1)
+                >
+                    "+"
+                </button>
                 <p class="field-error" aria-live="polite">{move || remove_error.get().map(|p| state.texts().problem(&p))}</p>
             </div>
             <div
@@ -292,6 +308,10 @@ pub(super) fn focus_after_render(element_id: String) {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let _ = element.focus();
+            // A field is focused to be typed over.
+            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.select();
+            }
         }
     });
 }

@@ -12,7 +12,7 @@ use crate::charts::funnel::FunnelChart;
 use crate::charts::Chart;
 use crate::domain::kpi::{funnel_conversions, lost_reason_shares, StageConversion};
 use crate::domain::plan::{Department, StageId};
-use crate::i18n::{format_count, format_rate};
+use crate::i18n::{format_count, format_rate, Texts};
 
 #[component]
 pub fn NumbersPage() -> impl IntoView {
@@ -82,6 +82,17 @@ fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoV
             .with(|p| p.stage(id).map_or(Department::Marketing, |s| s.owner))
     };
     let row = move || conversions.with(|rows| rows.iter().find(|r| r.stage == id).cloned());
+    // Why the step conversion is blank: the stage before counted nothing
+    // (a stage just inserted, say).
+    let why_blank = move || {
+        let previous = conversions.with(|rows| {
+            let i = rows.iter().position(|r| r.stage == id)?;
+            let previous = rows.get(i.checked_sub(1)?)?;
+            (rows[i].count > 0 && previous.count == 0).then_some(previous.stage)
+        })?;
+        let name = state.stage_name(previous);
+        Some(Texts::fill(state.texts().no_counts_before, &[&name]))
+    };
     view! {
         <tr data-dept=move || owner().key()>
             <th scope="row">{name}</th>
@@ -92,7 +103,10 @@ fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoV
                 </span>
             </td>
             <td class="numeric count">{move || row().map(|r| format_count(r.count))}</td>
-            <td class="numeric rate">{move || format_rate(row().and_then(|r| r.step))}</td>
+            <td class="numeric rate">
+                {move || format_rate(row().and_then(|r| r.step))}
+                <span class="definition">{why_blank}</span>
+            </td>
             <td class="numeric rate">{move || format_rate(row().and_then(|r| r.cumulative))}</td>
         </tr>
     }

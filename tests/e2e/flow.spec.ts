@@ -19,6 +19,32 @@ test.describe('Flow: stages and owners', () => {
     expect(owners).toEqual(['Marketing', 'Inside sales', 'Inside sales', 'Field sales', 'Field sales']);
   });
 
+  test('a stage is added between two, takes its neighbour\'s owner, and is named by typing', async ({ app, page }) => {
+    await page.getByRole('button', { name: 'Add a stage after: Lead nurturing' }).click();
+    const name = app.stageNames().nth(2);
+    await expect(name).toBeFocused();
+    // The placeholder name is selected: typing replaces it.
+    await page.keyboard.type('Qualification');
+    expect(await stageNames(app)).toEqual([
+      'Lead generation',
+      'Lead nurturing',
+      'Qualification',
+      'Opportunity creation',
+      'Hand-off → proposal',
+      'Won',
+    ]);
+    await expect(page.getByRole('combobox', { name: 'Owner', exact: true }).nth(2)).toHaveValue('inside_sales');
+
+    // The next stage's conversion says why it is blank.
+    await app.navLink('Numbers').click();
+    await app.enterCounts({ Opportunities: '40' });
+    await expect(app.row('Opportunity creation').getByRole('cell').nth(2)).toContainText(
+      'no counts for “Qualification” in this range',
+    );
+    await app.enterCounts({ Count: '80' });
+    await expect(app.row('Opportunity creation').getByRole('cell').nth(2)).toHaveText('50.0%');
+  });
+
   test('renaming a stage carries over to the numbers page', async ({ app }) => {
     await app.stageNames().nth(1).fill('Nurture calls');
     await app.navLink('Numbers').click();

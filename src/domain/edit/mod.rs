@@ -33,11 +33,14 @@ pub enum Edit {
     SetCurrency(Currency),
     SetAtRiskMargin(u32),
     /// Appends a stage with its count metric.
+    /// A new stage with its count metric, at position `at` (clamped: past
+    /// the end is the end).
     AddStage {
         id: StageId,
         count: MetricId,
         name: String,
         count_name: String,
+        at: usize,
     },
     RenameStage(StageId, String),
     MoveStage(StageId, Direction),
@@ -219,8 +222,9 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             count,
             name,
             count_name,
+            at,
         } => {
-            plan.add_stage((id, count), &name, &count_name)?;
+            plan.add_stage((id, count), &name, &count_name, at)?;
             Edit::RemoveStage(id)
         }
         Edit::RenameStage(id, name) => {

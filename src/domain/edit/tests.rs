@@ -73,6 +73,7 @@ fn every_kind_of_edit_has_an_exact_inverse() {
             count: MetricId(901),
             name: "Renewal".into(),
             count_name: "Renewals".into(),
+            at: 1,
         },
         Edit::RenameStage(stage, "Nurture".into()),
         Edit::MoveStage(stage, Direction::Down),
@@ -333,6 +334,7 @@ fn replay_applies_or_names_the_first_edit_that_no_longer_applies() {
         count: MetricId(ids.fresh(|id| base.uses_id(id))),
         name: name.into(),
         count_name: "Count".into(),
+        at: usize::MAX,
     };
     let mut theirs = base.clone();
     apply(&mut theirs, add(&mut ids_a, "A")).unwrap();
@@ -386,6 +388,7 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
             count: MetricId(ids.fresh(taken)),
             name: intent.text.clone(),
             count_name: "Count".into(),
+            at: intent.value as usize % 8,
         },
         4 => Edit::RenameStage(stage, intent.text.clone()),
         5 => Edit::MoveStage(
