@@ -89,7 +89,8 @@ pub fn conversion_vs_target(plan: &Plan, range: PeriodRange, t: &Texts) -> BarCh
 }
 
 /// Each stage's count this month against its count target, with what is
-/// left to reach it.
+/// left to reach it. Each bar has its own scale (its target, or its count
+/// when past it), so 30 of 50 deals reads as well as 900 of 1,000 leads.
 pub fn targets_vs_actual(plan: &Plan, month: Month, t: &Texts) -> BarChart {
     let first_day =
         chrono::NaiveDate::from_ymd_opt(month.year(), month.month(), 1).unwrap_or_default();
@@ -102,17 +103,19 @@ pub fn targets_vs_actual(plan: &Plan, month: Month, t: &Texts) -> BarChart {
             (stage, actual, stage.count_targets.get(&month).copied())
         })
         .collect();
-    let axis = stages
+    // Stages without a target share the scale of the largest count.
+    let common = stages
         .iter()
-        .flat_map(|(_, actual, target)| [actual.unwrap_or(0), target.unwrap_or(0)])
+        .map(|(_, actual, _)| actual.unwrap_or(0))
         .max()
         .unwrap_or(0)
-        .max(1) as f64;
+        .max(1);
     let mut table_rows = Vec::new();
     let rows = stages
         .iter()
         .map(|(stage, actual, target)| {
             let count = actual.unwrap_or(0);
+            let axis = target.map_or(common, |tg| tg.max(count)).max(1) as f64;
             let remaining = target.map(|tg| tg.saturating_sub(count));
             let note = remaining.map(|left| {
                 if left == 0 {
@@ -304,6 +307,11 @@ mod tests {
         let nurturing = &chart.rows[1];
         assert_eq!(nurturing.end_label, "250 / 300");
         assert_eq!(nurturing.note.as_deref(), Some("50 to go"));
+        assert_eq!(
+            (nurturing.value, nurturing.marker),
+            (250.0 / 300.0, Some(1.0)),
+            "its own scale: the target is the end of the bar's track"
+        );
         assert_eq!(chart.table.rows[1], ["Lead nurturing", "250", "300", "50"]);
         assert_eq!(chart.rows[0].note, None, "no target, no note");
         let december =

@@ -8,8 +8,8 @@ use super::ids::{KpiId, MetricId, StageId};
 use super::money::Currency;
 use super::month::Month;
 use super::number::{parse_scaled, CountError};
-use super::period::PeriodRange;
-use super::plan::{Better, Kpi, KpiDisplay, Plan};
+use super::period::{Granularity, PeriodRange};
+use super::plan::{Better, Kpi, KpiDisplay, Plan, Stage};
 
 /// `numerator / denominator`, or `None` when there is nothing to divide by.
 pub fn ratio(numerator: u64, denominator: u64) -> Option<f64> {
@@ -217,6 +217,52 @@ pub fn read_kpi_at(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> KpiReading {
     }
 }
 
+/// A stage's count against its count target over whole months.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CountTargetReading {
+    /// The sum of the months' targets.
+    pub target: u64,
+    pub actual: Option<u64>,
+    pub status: Option<Status>,
+}
+
+impl CountTargetReading {
+    /// `actual − target`; `None` before anything was counted.
+    pub fn gap(self) -> Option<i128> {
+        self.actual.map(|a| i128::from(a) - i128::from(self.target))
+    }
+}
+
+/// The count target a range of months has (every month in it has one),
+/// against what the stage counted. Weeks and days have no count target:
+/// a month's is not split among them.
+pub fn count_target_reading(
+    plan: &Plan,
+    stage: &Stage,
+    range: PeriodRange,
+) -> Option<CountTargetReading> {
+    if range.granularity() != Granularity::Month {
+        return None;
+    }
+    let target = range.periods().try_fold(0_u64, |sum, period| {
+        Some(sum.saturating_add(*stage.count_targets.get(&period.month())?))
+    })?;
+    let actual = plan.entries.entered_total(stage.primary_metric, range);
+    let status = actual.map(|a| {
+        status(
+            a as f64,
+            target as f64,
+            Better::Higher,
+            plan.at_risk_margin_percent,
+        )
+    });
+    Some(CountTargetReading {
+        target,
+        actual,
+        status,
+    })
+}
+
 /// A lost reason's count and its share of all lost deals in the range.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LostReasonShare {
@@ -252,20 +298,66 @@ pub fn parse_target(
     display: KpiDisplay,
     currency: Currency,
 ) -> Result<Option<f64>, CountError> {
-    let text = text.trim();
+    let text = without_unit(text, display == KpiDisplay::Percent);
     if text.is_empty() {
         return Ok(None);
     }
     let hundredths = |t: &str| parse_scaled(t, 2).map(|v| v as f64 / 100.0);
     let value = match display {
         // One division, so "14.3" is exactly the 0.143 that 143 / 1000 gives.
-        KpiDisplay::Percent => {
-            parse_scaled(text.trim_end_matches(['%', '％']), 2)? as f64 / 10_000.0
-        }
+        KpiDisplay::Percent => parse_scaled(text, 2)? as f64 / 10_000.0,
         KpiDisplay::Money => parse_scaled(text, currency.decimals())? as f64,
         KpiDisplay::Days | KpiDisplay::Minutes | KpiDisplay::Ratio => hundredths(text)?,
     };
     Ok(Some(value))
+}
+
+/// Units people type after a target ("15件", "30%", "3日", "5 min"). Only
+/// these: stripping any letters would read "1e5" as 1.
+const UNITS: &[&str] = &[
+    "件", "人", "社", "回", "名", "個", "通", "本", "円", "日", "分", "days", "day", "minutes",
+    "min",
+];
+const PERCENT: &[&str] = &["%", "％", "pt"];
+
+/// The text without a unit typed after the number, trimmed. A percent
+/// sign stays where a rate is not expected, so the number is refused.
+fn without_unit(text: &str, rate: bool) -> &str {
+    let text = text.trim();
+    let units = UNITS.iter().chain(if rate { PERCENT } else { &[] });
+    units
+        .filter_map(|unit| text.strip_suffix(unit))
+        .next()
+        .unwrap_or(text)
+        .trim_end()
+}
+
+/// A whole count target, with or without a unit ("1,200", "15件").
+pub fn parse_count_target(text: &str) -> Result<Option<u64>, CountError> {
+    let text = without_unit(text, false);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_scaled(text, 0).map(Some)
+}
+
+/// A rate target that is accepted but probably not what was meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RateWarning {
+    /// Over 100 %: a conversion cannot reach it without a lag.
+    OverHundred,
+    /// Under 1 %: "0.3" read as 0.3 %, maybe meant as 30 %.
+    LooksLikeFraction,
+}
+
+pub fn rate_target_warning(target: f64) -> Option<RateWarning> {
+    if target > 1.0 {
+        Some(RateWarning::OverHundred)
+    } else if target > 0.0 && target < 0.01 {
+        Some(RateWarning::LooksLikeFraction)
+    } else {
+        None
+    }
 }
 
 /// The month a target is edited for when the user looks at a range.
@@ -581,6 +673,102 @@ mod tests {
             parse_target("abc", KpiDisplay::Ratio, Currency::Usd),
             Err(CountError::NotANumber)
         );
+    }
+
+    #[test]
+    fn a_unit_typed_after_a_target_is_read_past_and_only_a_known_one() {
+        assert_eq!(
+            parse_target("30 %", KpiDisplay::Percent, Currency::Jpy),
+            Ok(Some(0.3))
+        );
+        assert_eq!(
+            parse_target("3日", KpiDisplay::Days, Currency::Jpy),
+            Ok(Some(3.0))
+        );
+        assert_eq!(
+            parse_target("5 min", KpiDisplay::Minutes, Currency::Jpy),
+            Ok(Some(5.0))
+        );
+        assert_eq!(
+            parse_target("1,500円", KpiDisplay::Money, Currency::Jpy),
+            Ok(Some(1500.0))
+        );
+        assert_eq!(parse_count_target("15件"), Ok(Some(15)));
+        assert_eq!(parse_count_target(" 1,200 "), Ok(Some(1200)));
+        assert_eq!(parse_count_target(""), Ok(None));
+        for (text, display) in [
+            ("30%", KpiDisplay::Days),
+            ("1e5", KpiDisplay::Ratio),
+            ("15 deals", KpiDisplay::Ratio),
+        ] {
+            assert_eq!(
+                parse_target(text, display, Currency::Jpy),
+                Err(CountError::NotANumber),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_count_target("30%"), Err(CountError::NotANumber));
+        assert_eq!(parse_count_target("12.5件"), Err(CountError::NotWhole));
+    }
+
+    #[test]
+    fn count_targets_apply_to_whole_months_and_add_up_over_a_range() {
+        let mut plan = inside_sales(Lang::En);
+        let leads = plan.stages[0].clone();
+        for (month, target, count) in [(10, 800, 900), (11, 1000, 850)] {
+            let period = Period::containing(Granularity::Month, date(2026, month, 1));
+            plan.set_count_target(leads.id, period.month(), Some(target))
+                .unwrap();
+            plan.set_entry(leads.primary_metric, period, Some(count))
+                .unwrap();
+        }
+        let stage = plan.stages[0].clone();
+        let reading = |range| count_target_reading(&plan, &stage, range);
+        let month = reading(november()).unwrap();
+        assert_eq!(
+            (month.target, month.actual, month.gap()),
+            (1000, Some(850), Some(-150))
+        );
+        assert_eq!(
+            month.status,
+            Some(Status::OffTrack),
+            "85 %: more than 10 % short"
+        );
+        let both = reading(PeriodRange::ending_at(november().first(), 2)).unwrap();
+        assert_eq!(
+            (both.target, both.actual, both.status),
+            (1800, Some(1750), Some(Status::AtRisk))
+        );
+        assert_eq!(
+            reading(PeriodRange::ending_at(november().first(), 3)),
+            None,
+            "September has none"
+        );
+        let weeks = PeriodRange::new(Period::containing(Granularity::Week, date(2026, 11, 2)), 4);
+        assert_eq!(
+            reading(weeks),
+            None,
+            "a month's target is not split into weeks"
+        );
+        plan.set_entry(stage.primary_metric, november().first(), None)
+            .unwrap();
+        let nothing = count_target_reading(&plan, &stage, november()).unwrap();
+        assert_eq!(
+            (nothing.actual, nothing.gap(), nothing.status),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn rate_targets_over_100_or_under_1_percent_are_questioned() {
+        assert_eq!(rate_target_warning(1.2), Some(RateWarning::OverHundred));
+        assert_eq!(
+            rate_target_warning(0.003),
+            Some(RateWarning::LooksLikeFraction)
+        );
+        assert_eq!(rate_target_warning(0.3), None);
+        assert_eq!(rate_target_warning(1.0), None);
+        assert_eq!(rate_target_warning(0.0), None);
     }
 
     #[test]

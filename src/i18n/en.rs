@@ -40,6 +40,8 @@ pub(super) static TEXTS: Texts = Texts {
     remove: "Remove",
     add_stage: "Add stage",
     add_stage_after: "Add a stage after",
+    target_over_100: "Over 100 %: a conversion reaches that only across a lag. Is this the target you meant?",
+    target_looks_like_fraction: "{} is under 1 %. Rates are typed as percentages: did you mean {}?",
     no_counts_before: "no counts for “{}” in this range",
     new_stage_name: "New stage",
     new_stage_count: "Count",

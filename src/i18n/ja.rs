@@ -21,6 +21,8 @@ pub(super) static TEXTS: Texts = Texts {
     remove: "削除",
     add_stage: "ステージを追加",
     add_stage_after: "この後にステージを追加",
+    target_over_100: "100%を超えています。転換率がこの値に届くのは期間のずれがある場合だけです。この目標でよいですか?",
+    target_looks_like_fraction: "{} は1%未満です。率はパーセントで入力します。{} のつもりではありませんか?",
     no_counts_before: "この期間の「{}」の件数がありません",
     new_stage_name: "新しいステージ",
     new_stage_count: "件数",

@@ -42,6 +42,8 @@ pub struct Texts {
     pub add_stage_after: &'static str,
     /// Under a blank step conversion: the stage before counted nothing.
     pub no_counts_before: &'static str,
+    pub target_over_100: &'static str,
+    pub target_looks_like_fraction: &'static str,
     pub new_stage_name: &'static str,
     pub new_stage_count: &'static str,
     pub stage_removed: &'static str,

@@ -15,10 +15,12 @@ use crate::domain::edit::Edit;
 use crate::domain::entries::Cell;
 use crate::domain::grid::{parse_block, parse_cell, plan_paste, Paste};
 use crate::domain::ids::{KpiId, MetricId, StageId};
-use crate::domain::kpi::{change, read_kpi, read_kpi_at, step_conversion};
+use crate::domain::kpi::{
+    change, count_target_reading, read_kpi, read_kpi_at, step_conversion, CountTargetReading,
+};
 use crate::domain::period::{Granularity, Period, PeriodRange};
 use crate::domain::plan::{KpiDisplay, KpiScope, MetricKind};
-use crate::i18n::{format_rate, Problem, Texts};
+use crate::i18n::{format_count, format_rate, Problem, Texts};
 
 fn cell_id(metric: MetricId, column: usize) -> String {
     format!("cell-{}-{column}", metric.0)
@@ -366,6 +368,25 @@ fn MetricRow(
         })
     });
     let layout = Memo::new(move |_| periods.with(|p| cells.with(|c| segments(p, c))));
+    // A stage's count row shows its count target per month and over the range.
+    let targets = Memo::new(move |_| {
+        if !info.with(|i| i.2) {
+            return CountTargets::default();
+        }
+        let range = state.range.get();
+        periods.with(|periods| {
+            state.plan.with(|p| {
+                let Some(stage) = p.metric(id).and_then(|m| p.stage(m.stage)) else {
+                    return CountTargets::default();
+                };
+                let per_period = periods
+                    .iter()
+                    .map(|period| count_target_reading(p, stage, PeriodRange::new(*period, 1)))
+                    .collect();
+                (per_period, count_target_reading(p, stage, range))
+            })
+        })
+    });
     let totals = Memo::new(move |_| {
         let range = state.range.get();
         let compare = state.compare.get();
@@ -405,7 +426,7 @@ fn MetricRow(
                     .into_iter()
                     .map(|segment| match segment {
                         Segment::Field(column, period) => {
-                            view! { <MetricCell metric=id period=period column=column cells=cells kind=kind /> }.into_any()
+                            view! { <MetricCell metric=id period=period column=column cells=cells kind=kind targets=targets /> }.into_any()
                         }
                         Segment::Band { column, span, by, total } => {
                             let ask = move |_| {
@@ -428,7 +449,10 @@ fn MetricRow(
                     })
                     .collect_view()
             }}
-            <td class="numeric total">{move || format(totals.get().0)}</td>
+            <td class="numeric total">
+                {move || format(totals.get().0)}
+                {move || count_target_view(state, targets.with(|t| t.1))}
+            </td>
             <Show when=move || state.compare.get()>
                 <td class="numeric">{move || format(totals.get().1)}</td>
                 <td class="numeric change">
@@ -451,9 +475,11 @@ fn MetricCell(
     column: usize,
     cells: Memo<Vec<Cell>>,
     kind: Signal<MetricKind>,
+    targets: Memo<CountTargets>,
 ) -> impl IntoView {
     let state = use_app();
     let cell = Memo::new(move |_| cells.with(|c| c.get(column).copied().unwrap_or_default()));
+    let target = Memo::new(move |_| targets.with(|t| t.0.get(column).copied().flatten()));
     let editable = Memo::new(move |_| cell.get().editable());
     let text = Signal::derive(move || {
         cell.get()
@@ -509,8 +535,30 @@ fn MetricCell(
                         .into_any()
                 }
             }}
+            {move || count_target_view(state, target.get())}
         </td>
     }
+}
+
+/// Count targets of a stage's count row: per period, and over the range.
+type CountTargets = (Vec<Option<CountTargetReading>>, Option<CountTargetReading>);
+
+/// "Target 1,000 · Gap −150" and a status label (never colour alone).
+fn count_target_view(state: AppState, reading: Option<CountTargetReading>) -> impl IntoView {
+    reading.map(|r| {
+        let t = state.texts();
+        let gap = r.gap().map(|gap| {
+            let sign = if gap < 0 { "−" } else { "+" };
+            let size = u64::try_from(gap.unsigned_abs()).unwrap_or(u64::MAX);
+            format!(" · {} {sign}{}", t.gap, format_count(size))
+        });
+        view! {
+            <span class="kpi-reading" data-status=r.status.map(|s| s.key())>
+                <span class="kpi-target">{format!("{} {}", t.target, format_count(r.target))} {gap}</span>
+                {r.status.map(|s| view! { <span class="status-badge">{t.status(s)}</span> })}
+            </span>
+        }
+    })
 }
 
 /// Replaced values listed in a paste preview; the rest are counted.

@@ -4,16 +4,16 @@
 use leptos::prelude::*;
 
 use super::flow::focus_after_render;
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
 use crate::domain::edit::{change_kpi, Edit};
 use crate::domain::ids::{KpiId, MetricId, StageId};
-use crate::domain::kpi::parse_target;
+use crate::domain::kpi::{parse_count_target, parse_target, rate_target_warning, RateWarning};
 use crate::domain::money::Currency;
 use crate::domain::number::parse_count;
 use crate::domain::plan::EditError;
 use crate::domain::plan::{Better, KpiDisplay, KpiDraft, KpiScope, MetricKind};
-use crate::i18n::{editable_number, format_count, Problem};
+use crate::i18n::{editable_number, format_count, format_rate, Problem, Texts};
 
 /// A lag typed into a field: a whole number of periods.
 fn parse_lag(text: &str) -> Result<u32, Problem> {
@@ -137,11 +137,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
         })
     });
     let set_count_target = Callback::new(move |text: String| {
-        let value = if text.trim().is_empty() {
-            None
-        } else {
-            Some(parse_count(&text)?)
-        };
+        let value = parse_count_target(&text)?;
         let month = state.target_month.get_untracked();
         state.dispatch(Edit::SetCountTarget(id, month, value))
     });
@@ -210,6 +206,13 @@ fn StageKpis(id: StageId) -> impl IntoView {
                             }
                         }
                         }
+                        <p class="field-warning" aria-live="polite">
+                            {move || {
+                                let month = state.target_month.get();
+                                let target = state.plan.with(|p| p.stage(id).and_then(|s| s.step_targets.get(&month).copied()));
+                                rate_warning(state, target)
+                            }}
+                        </p>
                     </div>
                     <div class="field">
                         <label for=lag_id.clone()>{move || state.texts().step_lag}</label>
@@ -595,6 +598,15 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
                         />
                     }
                 }}
+                <p class="field-warning" aria-live="polite">
+                    {move || {
+                        let month = state.target_month.get();
+                        let target = state.plan.with(|p| {
+                            p.kpi(id).filter(|k| k.display == KpiDisplay::Percent).and_then(|k| k.targets.get(&month).copied())
+                        });
+                        rate_warning(state, target)
+                    }}
+                </p>
             </td>
             <td>
                 <button
@@ -609,4 +621,19 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// Says when a rate target is accepted but probably not what was meant.
+fn rate_warning(state: AppState, target: Option<f64>) -> Option<String> {
+    let t = state.texts();
+    Some(match rate_target_warning(target?)? {
+        RateWarning::OverHundred => t.target_over_100.to_owned(),
+        RateWarning::LooksLikeFraction => {
+            let meant = target.map(|t| t * 100.0);
+            Texts::fill(
+                t.target_looks_like_fraction,
+                &[&format_rate(target), &format_rate(meant)],
+            )
+        }
+    })
 }

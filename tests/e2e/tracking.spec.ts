@@ -49,6 +49,31 @@ test.describe('Tracking over days, weeks and months', () => {
     await expect(row).toContainText('On track');
   });
 
+  test('count targets show beside the counts, with units typed after them, and odd rate targets are questioned', async ({ app, page }) => {
+    await app.navLink('KPIs').click();
+    await page.getByLabel('Count target (November 2026)').first().fill('1,200件');
+    const stepTarget = page.getByLabel('Conversion target (%) (November 2026)').first();
+    await stepTarget.fill('0.3');
+    await expect(page.getByText('0.3% is under 1 %. Rates are typed as percentages: did you mean 30.0%?')).toBeVisible();
+    await stepTarget.fill('130%');
+    await expect(page.getByText('Over 100 %: a conversion reaches that only across a lag.')).toBeVisible();
+    await stepTarget.fill('30%');
+    await expect(page.locator('.field-warning:not(:empty)')).toHaveCount(0);
+
+    await app.navLink('Numbers').click();
+    await app.enterCounts({ Leads: '1000' });
+    const november = app.gridRow('Leads').getByRole('cell').nth(2);
+    await expect(november).toContainText('Target 1,200 · Gap −200');
+    await expect(november).toContainText('Off track');
+    await app.enterCounts({ Leads: '1150' });
+    await expect(november).toContainText('At risk');
+    // October has no target: nothing is made up for it, nor for the range.
+    await expect(app.gridRow('Leads').getByRole('cell').nth(1)).not.toContainText('Target');
+    await expect(app.gridRow('Leads').getByRole('cell').last()).not.toContainText('Target');
+    await app.chooseRange('This month');
+    await expect(app.gridRow('Leads').getByRole('cell').last()).toContainText('Target 1,200 · Gap −50');
+  });
+
   test('a conversion above 100 % is explained, and a lag fixes it', async ({ app, page }) => {
     await app.enterCounts({ Opportunities: '10' }, 'October 2026');
     await app.enterCounts({ Opportunities: '2', 'Won deals': '4' });
