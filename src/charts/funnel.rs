@@ -122,7 +122,11 @@ fn draw<DB: DrawingBackend>(
     };
     let zone_width = (width - zone_left - padding / 2.0).max(1.0);
     let zone_centre = zone_left + zone_width / 2.0;
-    let row_height = (height - padding) / rows as f64;
+    let empty = chart.is_empty();
+    // Without counts the message gets a line of its own above the rows, so
+    // it never covers a stage's name.
+    let message_room = if empty { font_px * 2.4 } else { 0.0 };
+    let row_height = (height - padding - message_room) / rows as f64;
     // Stacked rows hold two lines above each bar: the step, then the name.
     let gap = if stacked {
         row_height * 0.55
@@ -131,10 +135,9 @@ fn draw<DB: DrawingBackend>(
     };
     let bar_height = row_height - gap;
     let max_count = chart.bars.iter().map(|b| b.count).max().unwrap_or(0);
-    let empty = chart.is_empty();
 
     for (i, bar) in chart.bars.iter().enumerate() {
-        let top = padding / 2.0 + row_height * i as f64 + gap;
+        let top = padding / 2.0 + message_room + row_height * i as f64 + gap;
         let middle = top + bar_height / 2.0;
         // Without counts, a grey funnel silhouette shows what will appear.
         let share = if empty {
@@ -218,8 +221,8 @@ fn draw<DB: DrawingBackend>(
         draw_message(
             root,
             &chart.empty_message,
-            (zone_centre, height / 2.0),
-            zone_width / 2.0,
+            (width / 2.0, padding / 2.0 + message_room / 2.0),
+            width / 2.0,
             &message_style,
         )?;
     }
@@ -361,6 +364,29 @@ mod tests {
         let chart = FunnelChart::from_plan(&seed_plan(Lang::En), month(), texts(Lang::En));
         assert!(render(&chart, (340, 400)).contains("Lead nurturing · Inside sales"));
         assert!(!render(&chart, (900, 400)).contains("Lead nurturing · Inside sales"));
+    }
+
+    /// The y of the first `<text>` whose content starts with `content`.
+    fn text_y(svg: &str, content: &str) -> f64 {
+        let at = svg.find(content).expect("the text is drawn");
+        let open = svg[..at].rfind("<text").expect("inside a text element");
+        let y = &svg[open..at][svg[open..at].find(" y=\"").expect("a y") + 4..];
+        y[..y.find('"').expect("y ends")].parse().expect("a number")
+    }
+
+    #[test]
+    fn the_empty_message_sits_above_every_stage_name() {
+        let chart = FunnelChart::from_plan(&inside_sales(Lang::En), month(), texts(Lang::En));
+        assert!(chart.is_empty());
+        for size in [(450, 380), (900, 400)] {
+            let svg = render(&chart, size);
+            let message = text_y(&svg, &chart.empty_message);
+            let first_name = text_y(&svg, "Lead generation");
+            assert!(
+                message + 12.0 < first_name,
+                "{size:?}: message at {message}, first name at {first_name}"
+            );
+        }
     }
 
     #[test]

@@ -32,7 +32,8 @@ impl ChartError {
 /// Fonts and sizes shared by every chart.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ChartStyle {
-    /// A CSS font family list; must cover Japanese for stage names.
+    /// The UI's CSS font family list (`--font` in style/main.css), which
+    /// covers Japanese: charts read like the page around them.
     pub font_family: &'static str,
     pub font_px: f64,
 }
@@ -40,7 +41,7 @@ pub struct ChartStyle {
 impl Default for ChartStyle {
     fn default() -> Self {
         ChartStyle {
-            font_family: "'Noto Sans CJK JP', 'Noto Sans JP', 'IPAGothic', 'Hiragino Sans', 'Yu Gothic', Meiryo, system-ui, sans-serif",
+            font_family: "system-ui, -apple-system, 'Segoe UI', 'Noto Sans JP', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic UI', Meiryo, sans-serif",
             font_px: 18.0,
         }
     }
@@ -104,7 +105,8 @@ impl Chart {
         }
     }
 
-    /// Renders the chart as an SVG document (for downloads).
+    /// Renders the chart as an SVG document at a given size (tests).
+    #[cfg(test)]
     pub fn to_svg(
         &self,
         width: u32,
@@ -112,24 +114,118 @@ impl Chart {
         style: &ChartStyle,
     ) -> Result<String, ChartError> {
         let mut svg = String::new();
-        self.draw_svg(&mut svg, (width, height), style, |backend| backend)?;
+        {
+            let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+            self.draw(&root, style)?;
+        }
         Ok(svg)
     }
 
-    /// Writes the chart as an SVG document into `svg`, drawing through
-    /// `wrap`: the browser wraps the SVG writer in its one backend, so the
-    /// chart code is compiled once for the page and for the downloads.
-    pub fn draw_svg<'a, DB: DrawingBackend>(
+    /// Writes the chart as an SVG slide into `svg` (see `draw_slide`),
+    /// drawing through `wrap`: the browser wraps the SVG writer in its one
+    /// backend, so the chart code is compiled once for the page and for
+    /// the downloads.
+    pub fn slide_svg<'a, DB: DrawingBackend>(
         &self,
         svg: &'a mut String,
-        size: (u32, u32),
-        style: &ChartStyle,
+        slide: &Slide,
         wrap: impl FnOnce(SVGBackend<'a>) -> DB,
     ) -> Result<(), ChartError> {
         // The document is complete when the backend is dropped, on return.
-        let root = wrap(SVGBackend::with_string(svg, size)).into_drawing_area();
-        self.draw(&root, style)
+        let root =
+            wrap(SVGBackend::with_string(svg, self.slide_size(slide.large))).into_drawing_area();
+        self.draw_slide(&root, slide)
     }
+
+    /// A download's size in pixels: `SLIDE_WIDTH` wide, laid out as a card
+    /// of `SLIDE_WIDTH / SLIDE_SCALE` CSS pixels drawn at that scale.
+    pub fn slide_size(&self, large: bool) -> (u32, u32) {
+        let style = ChartStyle::scaled(SLIDE_SCALE, large);
+        let height = f64::from(self.preferred_height()) * SLIDE_SCALE + heading_height(&style);
+        (SLIDE_WIDTH, height.round() as u32)
+    }
+
+    /// The chart as it leaves the app: its title and period above it, so a
+    /// slide or a report says what it shows.
+    pub fn draw_slide<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        slide: &Slide,
+    ) -> Result<(), ChartError> {
+        let style = ChartStyle::scaled(SLIDE_SCALE, slide.large);
+        let heading = heading_height(&style);
+        root.fill(&palette::BACKGROUND)
+            .map_err(ChartError::from_drawing)?;
+        let (top, body) = root.split_vertically(heading.round() as u32);
+        let left = px(style.font_px);
+        let title = text_style(
+            &style,
+            style.font_px * 1.3,
+            palette::TEXT,
+            Pos::new(HPos::Left, VPos::Center),
+        );
+        top.draw(&Text::new(
+            slide.title.to_owned(),
+            (left, px(style.font_px * 1.3)),
+            title,
+        ))
+        .map_err(ChartError::from_drawing)?;
+        let period = text_style(
+            &style,
+            style.font_px * 0.9,
+            palette::MUTED_TEXT,
+            Pos::new(HPos::Left, VPos::Center),
+        );
+        top.draw(&Text::new(
+            slide.period.to_owned(),
+            (left, px(style.font_px * 2.7)),
+            period,
+        ))
+        .map_err(ChartError::from_drawing)?;
+        self.draw(&body, &style)
+    }
+}
+
+/// Downloads are at least this many pixels wide, for slides.
+pub const SLIDE_WIDTH: u32 = 1600;
+/// Downloads are laid out as an 800 px card and drawn twice as large.
+const SLIDE_SCALE: f64 = 2.0;
+
+/// What a downloaded chart says above itself.
+pub struct Slide<'a> {
+    pub title: &'a str,
+    /// The range the chart shows, in words.
+    pub period: &'a str,
+    /// Projector type sizes.
+    pub large: bool,
+}
+
+fn heading_height(style: &ChartStyle) -> f64 {
+    style.font_px * 3.6
+}
+
+/// A download's file name from its parts (plan, chart, period): joined
+/// with " – ", without the characters file systems refuse, and not too
+/// long for any of them.
+pub fn download_name(parts: &[&str], extension: &str) -> String {
+    let joined = parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" – ");
+    let safe: String = joined
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(120)
+        .collect();
+    format!("{}.{extension}", safe.trim_end_matches(['.', ' ']))
 }
 
 /// A text style in the chart font.
@@ -186,4 +282,85 @@ fn draw_message<DB: DrawingBackend>(
             Pos::new(HPos::Center, VPos::Center),
         ),
     ))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod font_tests {
+    use super::ChartStyle;
+
+    /// Charts drew in a monospaced Japanese face (IPAGothic) while the page
+    /// used the system's: the two lists must stay the same.
+    #[test]
+    fn charts_use_the_page_font() {
+        let css = include_str!("../../style/main.css");
+        let start = css.find("--font:").expect("--font in the stylesheet") + "--font:".len();
+        let end = start + css[start..].find(';').expect("--font ends");
+        let words = |list: &str| {
+            list.replace(['"', '\''], "")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            words(ChartStyle::default().font_family),
+            words(&css[start..end])
+        );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod slide_tests {
+    use super::*;
+    use crate::domain::locale::Lang;
+    use crate::domain::period::{Granularity, Period, PeriodRange};
+    use crate::domain::presets::inside_sales;
+    use crate::i18n::texts;
+
+    #[test]
+    fn a_download_is_a_slide_with_its_title_and_period() {
+        let november = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let range = PeriodRange::new(Period::containing(Granularity::Month, november), 1);
+        let chart = Chart::Funnel(funnel::FunnelChart::from_plan(
+            &inside_sales(Lang::En),
+            range,
+            texts(Lang::En),
+        ));
+        let mut svg = String::new();
+        let slide = Slide {
+            title: "Funnel",
+            period: "Nov 1, 2026 – Nov 30, 2026",
+            large: false,
+        };
+        chart
+            .slide_svg(&mut svg, &slide, |backend| backend)
+            .unwrap();
+        let (width, height) = chart.slide_size(false);
+        assert_eq!(width, 1600);
+        assert!(
+            svg.contains(&format!("width=\"{width}\" height=\"{height}\"")),
+            "{}",
+            &svg[..200]
+        );
+        assert!(svg.contains("Funnel") && svg.contains("Nov 1, 2026 – Nov 30, 2026"));
+        assert!(
+            svg.contains("Lead nurturing"),
+            "the chart under the heading"
+        );
+    }
+
+    #[test]
+    fn download_names_say_what_and_when_and_suit_every_file_system() {
+        assert_eq!(
+            download_name(&["Q4 plan", "Funnel", "Nov 1, 2026 – Nov 30, 2026"], "png"),
+            "Q4 plan – Funnel – Nov 1, 2026 – Nov 30, 2026.png"
+        );
+        assert_eq!(
+            download_name(&["A/B: test?", " ", "2026年11月"], "svg"),
+            "A-B- test- – 2026年11月.svg"
+        );
+        assert_eq!(
+            download_name(&[&"x".repeat(300)], "svg").chars().count(),
+            124
+        );
+    }
 }

@@ -11,11 +11,11 @@ use plotters_canvas::CanvasBackend;
 use super::chart_backend::PageBackend;
 use super::download::{click_download, download_text};
 use super::state::use_app;
-use crate::charts::{Chart, ChartStyle};
+use crate::charts::{download_name, Chart, ChartStyle, Slide};
 
 #[component]
 pub fn ChartCard(
-    /// Used for element ids and download file names.
+    /// Used for element ids.
     name: &'static str,
     #[prop(into)] title: Signal<String>,
     chart: Memo<Chart>,
@@ -75,30 +75,41 @@ pub fn ChartCard(
         draw_error(result.err());
     });
 
+    // Downloads are slides: titled, with the period, 1,600 px wide, and
+    // named after the plan, the chart and the period.
+    let slide_texts = move || {
+        let period = state.texts().range(state.range.get_untracked());
+        let plan = state.plan.with_untracked(|p| p.name.clone());
+        (title.get_untracked(), period, plan)
+    };
     let download_svg = move |_| {
-        let width = css_width.get_value().unwrap_or(960.0).round() as u32;
-        let style = ChartStyle::scaled(1.0, state.large_charts.get_untracked());
+        let (title, period, plan) = slide_texts();
+        let slide = Slide {
+            title: &title,
+            period: &period,
+            large: state.large_charts.get_untracked(),
+        };
         let result = chart.with_untracked(|c| {
             let mut svg = String::new();
-            let size = (width.max(320), c.preferred_height());
-            c.draw_svg(&mut svg, size, &style, PageBackend::Svg)
+            c.slide_svg(&mut svg, &slide, PageBackend::Svg)
                 .map(|()| svg)
         });
+        let file = download_name(&[&plan, &title, &period], "svg");
         match result {
-            Ok(svg) => {
-                draw_error(download_text(&svg, "image/svg+xml", &format!("{name}.svg")).err())
-            }
+            Ok(svg) => draw_error(download_text(&svg, "image/svg+xml", &file).err()),
             Err(error) => draw_error(Some(error.to_string())),
         }
     };
     let download_png = move |_| {
-        let url = canvas
-            .get_untracked()
-            .and_then(|c| c.to_data_url_with_type("image/png").ok());
-        match url {
-            Some(url) => draw_error(click_download(&url, &format!("{name}.png")).err()),
-            None => draw_error(Some("the canvas has no image yet".to_owned())),
-        }
+        let (title, period, plan) = slide_texts();
+        let slide = Slide {
+            title: &title,
+            period: &period,
+            large: state.large_charts.get_untracked(),
+        };
+        let file = download_name(&[&plan, &title, &period], "png");
+        let url = chart.with_untracked(|c| slide_png(c, &slide));
+        draw_error(url.and_then(|url| click_download(&url, &file)).err());
     };
 
     view! {
@@ -181,6 +192,27 @@ fn ChartTableView(chart: Memo<Chart>, title: Signal<String>) -> impl IntoView {
             </table>
         </div>
     }
+}
+
+/// The chart drawn as a slide on a canvas of its own, as a PNG data URL.
+fn slide_png(chart: &Chart, slide: &Slide) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let canvas = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .ok_or_else(|| "no canvas".to_owned())?;
+    let (width, height) = chart.slide_size(slide.large);
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "no 2D canvas context".to_owned())?;
+    chart
+        .draw_slide(&PageBackend::Canvas(backend).into_drawing_area(), slide)
+        .map_err(|e| e.to_string())?;
+    canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| "the canvas gave no image".to_owned())
 }
 
 /// Sizes the bitmap to the element's CSS size × device pixels, so charts

@@ -51,9 +51,11 @@ test.describe('Dashboard', () => {
       page.waitForEvent('download'),
       funnel.getByRole('button', { name: 'Download SVG' }).click(),
     ]);
-    expect(svg.suggestedFilename()).toBe('funnel.svg');
+    // Named after the plan, the chart and the period, and titled with them.
+    expect(svg.suggestedFilename()).toBe('Inside sales funnel – Funnel – Sep 1, 2026 – Nov 30, 2026.svg');
     const svgText = await readFile(await svg.path(), 'utf8');
-    expect(svgText).toContain('<svg');
+    expect(svgText).toContain('<svg width="1600"');
+    expect(svgText).toContain('Sep 1, 2026 – Nov 30, 2026');
     expect(svgText).toContain('Lead nurturing');
     expect(svgText).toContain('1,000');
 
@@ -61,9 +63,11 @@ test.describe('Dashboard', () => {
       page.waitForEvent('download'),
       funnel.getByRole('button', { name: 'Download PNG' }).click(),
     ]);
-    expect(png.suggestedFilename()).toBe('funnel.png');
+    expect(png.suggestedFilename()).toBe('Inside sales funnel – Funnel – Sep 1, 2026 – Nov 30, 2026.png');
     const bytes = await readFile(await png.path());
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    // Wide enough for a slide, whatever the window: the IHDR width.
+    expect(bytes.readUInt32BE(16)).toBe(1600);
     expect(bytes.length).toBeGreaterThan(2000);
   });
 
