@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{MUTED_TEXT, TEXT};
-use super::{clear, draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
+use super::{clear, draw_message, fitted_px, px, text_style, ChartError, ChartStyle, ChartTable};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarRow {
@@ -122,13 +122,14 @@ fn draw<DB: DrawingBackend>(
                 Some(sub) => format!("{} · {sub}", row.label),
                 None => row.label.clone(),
             };
+            let heading_px = fitted_px(&heading, font_px * 0.85, width - padding);
             root.draw(&Text::new(
                 heading,
                 (
                     px(padding / 2.0),
                     px(row_top + label_height / 2.0 + row_height * 0.05),
                 ),
-                text(font_px * 0.85, TEXT, HPos::Left),
+                text(heading_px, TEXT, HPos::Left),
             ))?;
         } else {
             root.draw(&Text::new(
@@ -145,10 +146,11 @@ fn draw<DB: DrawingBackend>(
             }
         }
         if let Some(note) = &row.note {
+            let note_px = fitted_px(note, small, width - zone_left - padding / 2.0);
             root.draw(&Text::new(
                 note.clone(),
                 (px(zone_left), px(below)),
-                text(small, MUTED_TEXT, HPos::Left),
+                text(note_px, MUTED_TEXT, HPos::Left),
             ))?;
         }
     }

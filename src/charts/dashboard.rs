@@ -354,6 +354,94 @@ mod tests {
         assert!(trend(&plan, range, &[], texts(Lang::En)).series.is_empty());
     }
 
+    /// Each `<text>` of an SVG as a box: left, right, top, bottom, its
+    /// width estimated from its characters (CJK ones are twice as wide).
+    fn text_boxes(svg: &str) -> Vec<(f64, f64, f64, f64, String)> {
+        let attribute = |tag: &str, name: &str| -> f64 {
+            let start = tag.find(&format!(" {name}=\"")).expect("attribute") + name.len() + 3;
+            tag[start..start + tag[start..].find('"').expect("ends")]
+                .parse()
+                .expect("a number")
+        };
+        svg.split("<text")
+            .skip(1)
+            .map(|part| {
+                let (tag, rest) = part.split_once('>').expect("a tag");
+                let content = rest[..rest.find("</text>").expect("closed")]
+                    .trim()
+                    .to_owned();
+                let (x, y, size) = (
+                    attribute(tag, "x"),
+                    attribute(tag, "y"),
+                    attribute(tag, "font-size"),
+                );
+                let width: f64 = content
+                    .chars()
+                    .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+                    .sum::<f64>()
+                    * size;
+                let left = if tag.contains("text-anchor=\"middle\"") {
+                    x - width / 2.0
+                } else if tag.contains("text-anchor=\"end\"") {
+                    x - width
+                } else {
+                    x
+                };
+                // plotters places text by its top, centre or bottom through `dy`.
+                let top = if tag.contains("dy=\"0.76em\"") {
+                    y
+                } else if tag.contains("dy=\"-0.5ex\"") {
+                    y - size * 0.9
+                } else {
+                    y - size * 0.45
+                };
+                (left, left + width, top, top + size * 0.9, content)
+            })
+            .filter(|b| !b.4.is_empty())
+            .collect()
+    }
+
+    /// Projector type on a dashboard card and on a phone: no label runs
+    /// into another (they overlapped in the stacked funnel), and none is
+    /// cut off at the right edge (the trend's legend and last period).
+    #[test]
+    fn labels_never_overlap_or_leave_the_chart_in_projector_type() {
+        let plan = seed_plan();
+        let t = texts(Lang::En);
+        let ids: Vec<KpiId> = plan
+            .kpis_in(crate::domain::plan::KpiScope::Shared)
+            .map(|k| k.id)
+            .collect();
+        let range = PeriodRange::ending_at(november().first(), 3);
+        let charts = [
+            super::super::Chart::Funnel(super::super::funnel::FunnelChart::from_plan(
+                &plan,
+                november(),
+                t,
+            )),
+            super::super::Chart::Bars(conversion_vs_target(&plan, november(), t)),
+            super::super::Chart::Trend(trend(&plan, range, &ids, t)),
+        ];
+        let style = super::super::ChartStyle::scaled(1.0, true);
+        for chart in &charts {
+            for width in [560, 340] {
+                let svg = chart.to_svg(width, chart.height(true), &style).unwrap();
+                let boxes = text_boxes(&svg);
+                for (i, a) in boxes.iter().enumerate() {
+                    assert!(
+                        a.1 <= f64::from(width) + 2.0,
+                        "{width}px: {:?} leaves the chart",
+                        a.4
+                    );
+                    for b in &boxes[i + 1..] {
+                        let apart = a.1 <= b.0 || b.1 <= a.0 || a.3 <= b.2 || b.3 <= a.2;
+                        assert!(apart, "{width}px: {:?} overlaps {:?}", a.4, b.4);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_dashboard_chart_draws_in_both_languages() {
         for lang in Lang::ALL {

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{department_colour, EMPTY_BAR, MUTED_TEXT, TEXT};
-use super::{clear, draw_message, px, text_style, ChartError, ChartStyle, ChartTable};
+use super::{clear, draw_message, fitted_px, px, text_style, ChartError, ChartStyle, ChartTable};
 use crate::domain::kpi::funnel_conversions;
 use crate::domain::period::PeriodRange;
 use crate::domain::plan::{Department, Plan};
@@ -158,10 +158,12 @@ fn draw<DB: DrawingBackend>(
         ))?;
 
         if stacked {
+            let label = format!("{} · {}", bar.label, bar.department_label);
+            let label_px = fitted_px(&label, font_px * 0.85, width - padding);
             root.draw(&Text::new(
-                format!("{} · {}", bar.label, bar.department_label),
+                label,
                 (px(padding / 2.0), px(top - gap * 0.28)),
-                font(font_px * 0.85, &TEXT, Pos::new(HPos::Left, VPos::Center)),
+                font(label_px, &TEXT, Pos::new(HPos::Left, VPos::Center)),
             ))?;
         } else {
             root.draw(&Text::new(

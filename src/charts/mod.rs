@@ -96,6 +96,17 @@ impl Chart {
         }
     }
 
+    /// `preferred_height` for the type size: projector type needs rows as
+    /// much taller as it is larger, or labels would run into bars.
+    pub fn height(&self, large: bool) -> u32 {
+        let height = self.preferred_height();
+        if large {
+            height * 7 / 5
+        } else {
+            height
+        }
+    }
+
     /// The height in CSS pixels that gives every row room to read.
     pub fn preferred_height(&self) -> u32 {
         match self {
@@ -141,7 +152,7 @@ impl Chart {
     /// of `SLIDE_WIDTH / SLIDE_SCALE` CSS pixels drawn at that scale.
     pub fn slide_size(&self, large: bool) -> (u32, u32) {
         let style = ChartStyle::scaled(SLIDE_SCALE, large);
-        let height = f64::from(self.preferred_height()) * SLIDE_SCALE + heading_height(&style);
+        let height = f64::from(self.height(large)) * SLIDE_SCALE + heading_height(&style);
         (SLIDE_WIDTH, height.round() as u32)
     }
 
@@ -235,6 +246,17 @@ fn text_style(style: &ChartStyle, px: f64, colour: RGBColor, pos: Pos) -> TextSt
         color: colour.to_backend_color(),
         pos,
     }
+}
+
+/// `font_px`, or less where `text` would be wider than `room`: a long
+/// name on a phone gets smaller type rather than run off the chart. The
+/// width is estimated (CJK characters are about twice Latin ones).
+fn fitted_px(text: &str, font_px: f64, room: f64) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
+        .sum();
+    font_px.min(room / ems.max(1.0))
 }
 
 /// Chart geometry is computed in `f64`; plotters wants whole pixels.

@@ -113,25 +113,38 @@ fn draw<DB: DrawingBackend>(
         );
     }
     let font_px = style.font_px.min(height / 14.0).max(9.0);
-    let legend_height = font_px * 1.8;
+    // Legend entries flow into as many lines as the width needs, so none is
+    // cut off at the right edge (large projector type, long KPI names).
+    let line_height = font_px * 1.8;
+    let entry_width =
+        |name: &str| font_px * 2.0 + (name.chars().count() as f64 + 2.0) * font_px * 0.7;
+    let mut places = Vec::with_capacity(chart.series.len());
+    let (mut x, mut line) = (font_px, 0.0_f64);
+    for series in &chart.series {
+        let entry = entry_width(&series.name);
+        if x > font_px && x + entry > width {
+            (x, line) = (font_px, line + 1.0);
+        }
+        places.push((x, line * line_height));
+        x += entry;
+    }
+    let legend_height = (line + 1.0) * line_height;
     let (legend, plot) = root.split_vertically(px(legend_height).max(1));
 
-    let mut x = font_px;
-    for series in &chart.series {
+    for (series, (x, top)) in chart.series.iter().zip(places) {
         legend.draw(&Rectangle::new(
             [
-                (px(x), px(legend_height * 0.3)),
+                (px(x), px(top + line_height * 0.3)),
                 (
                     px(x + font_px * 1.6),
-                    px(legend_height * 0.3 + font_px * 0.3),
+                    px(top + line_height * 0.3 + font_px * 0.3),
                 ),
             ],
             series.colour.filled(),
         ))?;
-        x += font_px * 2.0;
         legend.draw(&Text::new(
             series.name.clone(),
-            (px(x), px(legend_height * 0.4)),
+            (px(x + font_px * 2.0), px(top + line_height * 0.4)),
             text_style(
                 style,
                 font_px * 0.85,
@@ -139,7 +152,6 @@ fn draw<DB: DrawingBackend>(
                 Pos::new(HPos::Left, VPos::Center),
             ),
         ))?;
-        x += (series.name.chars().count() as f64 + 2.0) * font_px * 0.7;
     }
 
     let all_values = chart
@@ -161,14 +173,29 @@ fn draw<DB: DrawingBackend>(
         MUTED_TEXT,
         Pos::new(HPos::Center, VPos::Top),
     );
+    // The last period's label is centred on the right edge of the plot:
+    // leave it half its width, so it is never cut off.
+    let longest_label = chart
+        .periods
+        .iter()
+        .map(|p| p.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let right_margin = (longest_label * font_px * 0.75 * 0.62 / 2.0).max(font_px * 0.8);
     let mut cartesian = ChartBuilder::on(&plot)
         .margin(px(font_px * 0.8))
+        .margin_right(px(right_margin))
         .x_label_area_size(px(font_px * 2.2))
         .y_label_area_size(px(font_px * 5.5))
         .build_cartesian_2d(-0.3..last + 0.3, 0.0..y_max)?;
+    // Every `step`-th period is labelled, so labels never run into each
+    // other (widths estimated as for the right margin).
+    let plot_width = (width - font_px * 6.3 - right_margin).max(1.0);
+    let label_width = longest_label * font_px * 0.75 * 0.62 + font_px;
+    let step = (label_width / (plot_width / (last + 0.6))).ceil().max(1.0) as usize;
     let x_label = |x: &f64| {
         let i = x.round();
-        if (x - i).abs() < 0.01 && i >= 0.0 {
+        if (x - i).abs() < 0.01 && i >= 0.0 && (i as usize).is_multiple_of(step) {
             chart.periods.get(i as usize).cloned().unwrap_or_default()
         } else {
             String::new()
@@ -177,14 +204,8 @@ fn draw<DB: DrawingBackend>(
     let y_label = |y: &f64| chart.format(Some(*y), chart.display);
     cartesian
         .configure_mesh()
-        // As many period labels as fit side by side.
-        .x_labels(
-            chart
-                .periods
-                .len()
-                .min((width / (font_px * 9.0)) as usize)
-                .clamp(2, 8),
-        )
+        // A candidate at every period; `x_label` keeps those that fit.
+        .x_labels(chart.periods.len().clamp(2, 400))
         .x_label_formatter(&x_label)
         .y_labels(5)
         .y_label_formatter(&y_label)

@@ -36,7 +36,10 @@ pub fn ChartCard(
         failed.set(error.is_some());
     };
     let resized = RwSignal::new(0_u32);
-    let css_height = move || chart.with(Chart::preferred_height);
+    let css_height = move || {
+        let large = state.large_charts.get();
+        chart.with(|c| c.height(large))
+    };
     let heading_id = format!("chart-{name}-title");
     let labelled_by = heading_id.clone();
     // Five cards have the same buttons; the chart title tells them apart.
