@@ -43,6 +43,17 @@ test.describe('What is typed is what is counted, in Japanese', () => {
     await expect(page.getByRole('table', { name: '件数とKPI' }).getByRole('row', { name: /^リード数/ })).not.toContainText('130');
   });
 
+  test('removing a stage names its KPIs, shared ones too, before it happens', async ({ page }) => {
+    await page.goto('/#/flow');
+    await page.getByRole('button', { name: '削除: 商談化' }).click();
+    const question = page.getByRole('alertdialog');
+    await expect(question).toContainText('ステージ「商談化」を削除しますか?');
+    await expect(question).toContainText('KPI: 商談化率, 引き継ぎ率, 受注率');
+    await expect(question).toContainText('共通KPI: リード→商談化率, 商談→受注率');
+    await question.getByRole('button', { name: 'キャンセル' }).click();
+    await expect(page.getByRole('textbox', { name: 'ステージ名' })).toHaveCount(5);
+  });
+
   test('words are never broken inside, at 1366 px and on a phone', async ({ app, page }) => {
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: 900 });
