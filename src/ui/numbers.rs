@@ -82,16 +82,25 @@ fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoV
             .with(|p| p.stage(id).map_or(Department::Marketing, |s| s.owner))
     };
     let row = move || conversions.with(|rows| rows.iter().find(|r| r.stage == id).cloned());
-    // Why the step conversion is blank: the stage before counted nothing
-    // (a stage just inserted, say).
+    // Why the step conversion is blank: nothing was entered for the stage
+    // before (a stage just inserted, say); an entered zero is a count.
     let why_blank = move || {
         let previous = conversions.with(|rows| {
             let i = rows.iter().position(|r| r.stage == id)?;
             let previous = rows.get(i.checked_sub(1)?)?;
             (rows[i].count > 0 && previous.count == 0).then_some(previous.stage)
         })?;
-        let name = state.stage_name(previous);
-        Some(Texts::fill(state.texts().no_counts_before, &[&name]))
+        let range = state.range.get();
+        let uncounted = state.plan.with(|p| {
+            p.stage(previous)
+                .is_some_and(|s| p.entries.entered_total(s.primary_metric, range).is_none())
+        });
+        uncounted.then(|| {
+            Texts::fill(
+                state.texts().no_counts_before,
+                &[&state.stage_name(previous)],
+            )
+        })
     };
     view! {
         <tr data-dept=move || owner().key()>
