@@ -256,7 +256,7 @@ fn fitted_px(text: &str, font_px: f64, room: f64) -> f64 {
         .chars()
         .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
         .sum();
-    font_px.min(room / ems.max(1.0))
+    font_px.min(room / ems.max(1.0)).max(9.0)
 }
 
 /// Chart geometry is computed in `f64`; plotters wants whole pixels.

@@ -128,7 +128,8 @@ fn draw<DB: DrawingBackend>(
         places.push((x, line * line_height));
         x += entry;
     }
-    let legend_height = (line + 1.0) * line_height;
+    // Many KPIs on a narrow chart: the legend keeps half the height at most.
+    let legend_height = ((line + 1.0) * line_height).min(height / 2.0);
     let (legend, plot) = root.split_vertically(px(legend_height).max(1));
 
     for (series, (x, top)) in chart.series.iter().zip(places) {

@@ -344,8 +344,11 @@ fn v4_to_v5(plan: Value) -> Result<Value, FormatError> {
     let Value::Object(mut plan) = plan else {
         return Err(invalid("not an object".into()));
     };
-    let Some(Value::Object(entries)) = plan.remove("entries") else {
-        return Err(invalid("no counts".into()));
+    // `entries` may be left out of a file that has none.
+    let entries = match plan.remove("entries") {
+        Some(Value::Object(entries)) => entries,
+        None => Map::new(),
+        Some(_) => return Err(invalid("counts are not an object".into())),
     };
     let mut by_metric = Map::new();
     for (metric, days) in entries {
@@ -652,6 +655,14 @@ mod tests {
                 head: head()
             })
         );
+    }
+
+    #[test]
+    fn a_version_4_file_without_counts_reads_as_a_plan_without_counts() {
+        let mut file: Value = serde_json::from_str(GOLDEN_V4).unwrap();
+        file["plan"].as_object_mut().unwrap().remove("entries");
+        let plan = plan_of(&file.to_string()).unwrap();
+        assert!(plan.entries.is_empty());
     }
 
     #[test]

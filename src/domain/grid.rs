@@ -53,6 +53,9 @@ pub enum PasteError {
     /// Row labels that name no metric of the plan (or several).
     #[error("no single metric is named {0:?}")]
     UnknownLabels(Vec<String>),
+    /// Two rows name the same metric.
+    #[error("{0:?} is named by two rows")]
+    LabelTwice(String),
 }
 
 /// One cell a paste would set.
@@ -176,9 +179,17 @@ pub fn plan_paste(
     block: &[Vec<String>],
 ) -> Result<Paste, PasteError> {
     let label_columns = |cells: &[String]| cells.iter().take_while(|c| is_label(c)).count();
-    let header = block.first().is_some_and(|cells| {
-        cells.iter().all(|c| c.trim().is_empty() || is_label(c)) && block.len() > 1
-    });
+    let blank = |cells: &Vec<String>| cells.iter().all(|c| c.trim().is_empty());
+    // A spreadsheet copy often ends with an empty line.
+    let block = &block[..block.len() - block.iter().rev().take_while(|r| blank(r)).count()];
+    // A first row of headers ("Metric", "2026年11月", "Sep"): text in it,
+    // no number, and not a metric's name.
+    let header = block.len() > 1
+        && block.first().is_some_and(|cells| {
+            !blank(cells)
+                && cells.iter().all(|c| parse_scaled(c, 2).is_err())
+                && metric_named(plan, &cells[..label_columns(cells)].join(" ")).is_none()
+        });
     let rows = &block[usize::from(header)..];
     let by_labels = !rows.is_empty() && rows.iter().all(|cells| label_columns(cells) > 0);
     let mut unknown = Vec::new();
@@ -202,11 +213,16 @@ pub fn plan_paste(
     }
     let mut cells = Vec::new();
     let mut stages: Vec<StageId> = Vec::new();
+    let mut seen: Vec<MetricId> = Vec::new();
     for (i, (metric, labels, values)) in targets.into_iter().enumerate() {
         let metric = plan
             .metric(metric.ok_or(PasteError::DoesNotFit)?)
             .ok_or(PasteError::DoesNotFit)?;
-        if !stages.contains(&metric.stage) {
+        if seen.contains(&metric.id) {
+            return Err(PasteError::LabelTwice(metric.name.clone()));
+        }
+        seen.push(metric.id);
+        if !values.is_empty() && !stages.contains(&metric.stage) {
             stages.push(metric.stage);
         }
         for (j, text) in values.iter().enumerate() {
@@ -432,6 +448,48 @@ mod tests {
                 "{lang:?}"
             );
         }
+    }
+
+    #[test]
+    fn headers_that_start_with_a_digit_blank_lines_and_repeated_rows() {
+        let plan = inside_sales(Lang::Ja);
+        let (rows, periods) = (metrics(&plan), weeks());
+        let paste = plan_paste(
+            &plan,
+            &rows,
+            &periods,
+            (0, 0),
+            &block("\t2026年10月\t2026年11月\nリード数\t100\t200\n\n"),
+        )
+        .unwrap();
+        assert_eq!(
+            paste.cells.len(),
+            2,
+            "the header row is skipped, the empty line dropped"
+        );
+        // A first row that is data (empty cells clear) is not a header.
+        let (first, second) = (rows[0], rows[1]);
+        let paste = plan_paste(&plan, &rows, &periods, (0, 0), &block("\t\n5\t6")).unwrap();
+        let placed: Vec<_> = paste.cells.iter().map(|c| (c.metric, c.after)).collect();
+        assert_eq!(
+            placed,
+            [
+                (first, None),
+                (first, None),
+                (second, Some(5)),
+                (second, Some(6))
+            ]
+        );
+        assert_eq!(
+            plan_paste(
+                &plan,
+                &rows,
+                &periods,
+                (0, 0),
+                &block("リード数\t1\nリード数\t2")
+            ),
+            Err(PasteError::LabelTwice("リード数".into()))
+        );
     }
 
     #[test]

@@ -30,8 +30,43 @@ fn entered_ratio(
 }
 
 /// The same range `lag` periods earlier: what a lagged denominator reads.
+/// Days that make up whole months count as months, so they lag by months
+/// (else a month's figure would fall out of the lagged range).
 fn lagged(range: PeriodRange, lag: u32) -> PeriodRange {
-    PeriodRange::new(range.first().offset(-i64::from(lag)), range.period_count())
+    range.months_it_spans().map_or_else(
+        || PeriodRange::new(range.first().offset(-i64::from(lag)), range.period_count()),
+        |months| {
+            let earlier = PeriodRange::new(
+                months.first().offset(-i64::from(lag)),
+                months.period_count(),
+            );
+            PeriodRange::covering(
+                range.granularity(),
+                earlier.start(),
+                earlier.last().last_day(),
+            )
+        },
+    )
+}
+
+/// Whether the step into the stage at `index` is blank because nothing
+/// was entered for the stage before it over the range its lag reads (a
+/// stage just inserted, say); an entered zero is a count.
+pub fn step_blank_for_lack_of_counts(plan: &Plan, index: usize, range: PeriodRange) -> bool {
+    let Some((stage, previous)) = plan
+        .stages
+        .get(index)
+        .zip(index.checked_sub(1).and_then(|i| plan.stages.get(i)))
+    else {
+        return false;
+    };
+    plan.entries
+        .entered_total(stage.primary_metric, range)
+        .is_some()
+        && plan
+            .entries
+            .entered_total(previous.primary_metric, lagged(range, stage.lag))
+            .is_none()
 }
 
 fn total(plan: &Plan, metric: MetricId, range: PeriodRange) -> u64 {
@@ -709,6 +744,27 @@ mod tests {
         }
         assert_eq!(parse_count_target("30%"), Err(CountError::NotANumber));
         assert_eq!(parse_count_target("12.5件"), Err(CountError::NotWhole));
+    }
+
+    #[test]
+    fn a_lag_over_a_month_of_days_reads_the_month_before() {
+        let mut plan = inside_sales(Lang::En);
+        let (leads, nurtured) = (plan.stages[0].primary_metric, plan.stages[1].primary_metric);
+        let october = Period::containing(Granularity::Month, date(2026, 10, 1));
+        plan.set_entry(leads, october, Some(200)).unwrap();
+        plan.set_entry(nurtured, october.next(), Some(50)).unwrap();
+        plan.set_stage_lag(plan.stages[1].id, 1).unwrap();
+        let november_by_day =
+            PeriodRange::covering(Granularity::Day, date(2026, 11, 1), date(2026, 11, 30));
+        assert_eq!(step_conversion(&plan, 1, november()), Some(0.25));
+        assert_eq!(
+            step_conversion(&plan, 1, november_by_day),
+            Some(0.25),
+            "October's month figure, not Oct 31 – Nov 29"
+        );
+        assert!(!step_blank_for_lack_of_counts(&plan, 1, november_by_day));
+        plan.set_entry(leads, october, None).unwrap();
+        assert!(step_blank_for_lack_of_counts(&plan, 1, november_by_day));
     }
 
     #[test]

@@ -204,6 +204,10 @@ fn parse_digits(text: &str, len: usize) -> Option<u32> {
     })
 }
 
+/// The most periods a range may hold per granularity (days, weeks,
+/// months): three years by week or month, a year and a month by day.
+pub const MAX_PERIODS: [usize; 3] = [400, 160, 36];
+
 /// Consecutive periods of one granularity, oldest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PeriodRange {
@@ -311,8 +315,9 @@ impl RangeChoice {
         }
     }
 
-    /// Reads `to_text`'s words; anything else is `None`.
-    pub fn from_text(text: &str) -> Option<RangeChoice> {
+    /// Reads `to_text`'s words; anything else, or a range no grid can
+    /// show (see `PeriodRange::picked`), is `None`.
+    pub fn from_text(text: &str, today: NaiveDate) -> Option<RangeChoice> {
         if let Some(preset) = RangePreset::from_key(text) {
             return Some(RangeChoice::Preset(preset));
         }
@@ -320,14 +325,10 @@ impl RangeChoice {
         let granularity = Granularity::from_key(words.next()?)?;
         let from = parse_iso_day(words.next()?)?;
         let to = parse_iso_day(words.next()?)?;
-        if words.next().is_some() || from > to {
+        if words.next().is_some() {
             return None;
         }
-        Some(RangeChoice::Custom(PeriodRange::covering(
-            granularity,
-            from,
-            to,
-        )))
+        PeriodRange::picked(granularity, from, to, today).map(RangeChoice::Custom)
     }
 
     pub fn range(self, today: NaiveDate) -> PeriodRange {
@@ -417,13 +418,36 @@ impl PeriodRange {
         self.shifted(1)
     }
 
-    fn shifted(self, direction: i64) -> PeriodRange {
+    /// The months a range of days spans exactly (a month viewed by day),
+    /// or `None`.
+    pub fn months_it_spans(self) -> Option<PeriodRange> {
         let months =
             PeriodRange::covering(Granularity::Month, self.start(), self.last().last_day());
-        let whole_months = self.granularity() == Granularity::Day
+        (self.granularity() == Granularity::Day
             && months.start() == self.start()
-            && months.end() == self.end();
-        if whole_months {
+            && months.end() == self.end())
+        .then_some(months)
+    }
+
+    /// The range a user picked from one day to another in a view, or
+    /// `None` for one no grid can show: more than `MAX_PERIODS` periods of
+    /// the view, or days beyond 50 years from `today` (a year half typed).
+    pub fn picked(
+        granularity: Granularity,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+    ) -> Option<PeriodRange> {
+        let near = |day: NaiveDate| (day - today).num_days().abs() <= 50 * 366;
+        if from > to || !near(from) || !near(to) {
+            return None;
+        }
+        let range = PeriodRange::covering(granularity, from, to);
+        (range.period_count() <= MAX_PERIODS[granularity as usize]).then_some(range)
+    }
+
+    fn shifted(self, direction: i64) -> PeriodRange {
+        if let Some(months) = self.months_it_spans() {
             let shifted = PeriodRange::new(
                 months.first().offset(direction * months.len as i64),
                 months.len,
@@ -633,7 +657,10 @@ mod tests {
             RangeChoice::Preset(RangePreset::LastMonth),
             RangeChoice::Custom(custom),
         ] {
-            assert_eq!(RangeChoice::from_text(&choice.to_text()), Some(choice));
+            assert_eq!(
+                RangeChoice::from_text(&choice.to_text(), date(2026, 11, 24)),
+                Some(choice)
+            );
         }
         assert_eq!(
             RangeChoice::Custom(custom).to_text(),
@@ -645,8 +672,14 @@ mod tests {
             "week 2026-11-30 2026-11-01",
             "fortnight 2026-01-01 2026-02-01",
             "day 2026-01-01 2026-02-01 x",
+            "day 0002-11-01 0030-01-01",
+            "day 2020-01-01 2026-01-01",
         ] {
-            assert_eq!(RangeChoice::from_text(bad), None, "{bad}");
+            assert_eq!(
+                RangeChoice::from_text(bad, date(2026, 11, 24)),
+                None,
+                "{bad}"
+            );
         }
     }
 

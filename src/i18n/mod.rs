@@ -113,6 +113,7 @@ pub struct Texts {
     pub paste_refused: &'static str,
     pub paste_outside: &'static str,
     pub paste_unknown_labels: &'static str,
+    pub paste_label_twice: &'static str,
     /// The paste preview: what lands where, asked before it happens.
     pub paste_question: &'static str,
     pub paste_by_labels: &'static str,
@@ -440,6 +441,9 @@ impl Texts {
             Problem::Paste(PasteError::DoesNotFit) => self.paste_outside.to_owned(),
             Problem::Paste(PasteError::UnknownLabels(labels)) => {
                 Texts::fill(self.paste_unknown_labels, &[&labels.join(", ")])
+            }
+            Problem::Paste(PasteError::LabelTwice(name)) => {
+                Texts::fill(self.paste_label_twice, &[name])
             }
         }
     }

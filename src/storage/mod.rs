@@ -236,8 +236,8 @@ pub fn save_lang(store: &impl KeyValueStore, lang: Lang) -> Result<(), StoreErro
 }
 
 /// The remembered range, if any and if readable.
-pub fn load_range(store: &impl KeyValueStore) -> Option<RangeChoice> {
-    RangeChoice::from_text(&store.get(RANGE_KEY).ok().flatten()?)
+pub fn load_range(store: &impl KeyValueStore, today: NaiveDate) -> Option<RangeChoice> {
+    RangeChoice::from_text(&store.get(RANGE_KEY).ok().flatten()?, today)
 }
 
 pub fn save_range(store: &impl KeyValueStore, choice: RangeChoice) -> Result<(), StoreError> {

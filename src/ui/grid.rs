@@ -39,8 +39,9 @@ struct Replacing {
 #[derive(Clone)]
 enum Question {
     Replace(Replacing),
-    /// A paste to show first, with the id of the field it was pasted into.
-    Paste(Paste, String),
+    /// A paste to show first, with the pasted block and the id of the
+    /// field it was pasted into (to check it again when confirmed).
+    Paste(Paste, Vec<Vec<String>>, String),
 }
 
 impl Question {
@@ -113,25 +114,51 @@ pub fn CountGrid() -> impl IntoView {
     let paste_message = RwSignal::new(None::<Problem>);
     // What the grid asks before a change: the user answers or cancels.
     let question = RwSignal::new(None::<Question>);
+    // What pasting `block` into the field `anchor` would do, as the grid
+    // is now.
+    let paste_at = move |anchor: &str, block: &[Vec<String>]| {
+        let (metric, column) = parse_cell_id(anchor)?;
+        let rows = metric_rows.get_untracked();
+        let row = rows.iter().position(|m| *m == metric)?;
+        let columns = periods.get_untracked();
+        Some(
+            state
+                .plan
+                .with_untracked(|p| plan_paste(p, &rows, &columns, (row, column), block)),
+        )
+    };
     let answer = move |confirmed: bool| {
         let Some(asked) = question.try_update(Option::take).flatten() else {
             return;
         };
         let focus = match (asked, confirmed) {
             (Question::Replace(r), true) => {
-                let removed = state.dispatch(Edit::SetEntry(r.metric, r.by, None));
-                if removed.is_ok() {
-                    cell_id(r.metric, r.column)
-                } else {
-                    band_id(r.metric, r.column)
+                match state.dispatch(Edit::SetEntry(r.metric, r.by, None)) {
+                    Ok(()) => cell_id(r.metric, r.column),
+                    Err(problem) => {
+                        paste_message.set(Some(problem));
+                        band_id(r.metric, r.column)
+                    }
                 }
             }
             (Question::Replace(r), false) => band_id(r.metric, r.column),
-            (Question::Paste(paste, anchor), true) => {
-                paste_message.set(state.dispatch(paste.edit()).err());
+            (Question::Paste(paste, block, anchor), true) => {
+                // The grid may have changed while the question was open:
+                // what was shown is what is pasted, or it is asked again.
+                match paste_at(&anchor, &block) {
+                    Some(Ok(now)) if now == paste => {
+                        paste_message.set(state.dispatch(paste.edit()).err());
+                    }
+                    Some(Ok(now)) => {
+                        question.set(Some(Question::Paste(now, block, anchor)));
+                        return;
+                    }
+                    Some(Err(error)) => paste_message.set(Some(error.into())),
+                    None => {}
+                }
                 anchor
             }
-            (Question::Paste(_, anchor), false) => anchor,
+            (Question::Paste(_, _, anchor), false) => anchor,
         };
         focus_after_render(focus);
     };
@@ -195,9 +222,9 @@ pub fn CountGrid() -> impl IntoView {
         else {
             return;
         };
-        let Some((metric, column)) = parse_cell_id(&target.id()) else {
+        if parse_cell_id(&target.id()).is_none() {
             return;
-        };
+        }
         let Some(text) = ev
             .clipboard_data()
             .and_then(|d| d.get_data("text/plain").ok())
@@ -210,17 +237,13 @@ pub fn CountGrid() -> impl IntoView {
         }
         ev.prevent_default();
         let block = parse_block(&text);
-        let rows = metric_rows.get_untracked();
-        let columns = periods.get_untracked();
-        let Some(row) = rows.iter().position(|m| *m == metric) else {
+        let anchor = target.id();
+        let Some(paste) = paste_at(&anchor, &block) else {
             return;
         };
-        let paste = state
-            .plan
-            .with_untracked(|p| plan_paste(p, &rows, &columns, (row, column), &block));
         let result = match paste {
             Ok(paste) if paste.needs_confirmation() => {
-                question.set(Some(Question::Paste(paste, target.id())));
+                question.set(Some(Question::Paste(paste, block, anchor)));
                 focus_after_render("question-confirm".to_owned());
                 Ok(())
             }
@@ -592,12 +615,15 @@ fn question_text(state: AppState, question: &Question) -> String {
                     ],
                 );
             }
-            Question::Paste(paste, _) => paste,
+            Question::Paste(paste, ..) => paste,
         };
-        let mut lines = vec![Texts::fill(
-            t.paste_question,
-            &[&paste.cells.len().to_string()],
-        )];
+        let period = |c: Option<&crate::domain::grid::PastedCell>| {
+            c.map(|c| t.period(c.period)).unwrap_or_default()
+        };
+        let first = period(paste.cells.iter().min_by_key(|c| c.period));
+        let last = period(paste.cells.iter().max_by_key(|c| c.period));
+        let count = paste.cells.len().to_string();
+        let mut lines = vec![Texts::fill(t.paste_question, &[&count, &first, &last])];
         if paste.by_labels {
             lines.push(t.paste_by_labels.to_owned());
         }

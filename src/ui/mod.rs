@@ -48,7 +48,7 @@ pub fn App() -> impl IntoView {
     let today = today();
     let chosen = BrowserStore::open()
         .as_ref()
-        .and_then(load_range)
+        .and_then(|store| load_range(store, today))
         .unwrap_or(RangeChoice::Preset(RangePreset::default()));
     // The shared percentage KPIs make a sensible first trend.
     let initial_trend = plan.with_untracked(|plan| {

@@ -10,7 +10,9 @@ use super::range_toolbar::RangeToolbar;
 use super::state::use_app;
 use crate::charts::funnel::FunnelChart;
 use crate::charts::Chart;
-use crate::domain::kpi::{funnel_conversions, lost_reason_shares, StageConversion};
+use crate::domain::kpi::{
+    funnel_conversions, lost_reason_shares, step_blank_for_lack_of_counts, StageConversion,
+};
 use crate::domain::plan::{Department, StageId};
 use crate::i18n::{format_count, format_rate, Texts};
 
@@ -82,25 +84,16 @@ fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoV
             .with(|p| p.stage(id).map_or(Department::Marketing, |s| s.owner))
     };
     let row = move || conversions.with(|rows| rows.iter().find(|r| r.stage == id).cloned());
-    // Why the step conversion is blank: nothing was entered for the stage
-    // before (a stage just inserted, say); an entered zero is a count.
+    // Why the step conversion is blank, when nothing was entered for the
+    // stage before it over what its lag reads (a stage just inserted, say).
     let why_blank = move || {
-        let previous = conversions.with(|rows| {
-            let i = rows.iter().position(|r| r.stage == id)?;
-            let previous = rows.get(i.checked_sub(1)?)?;
-            (rows[i].count > 0 && previous.count == 0).then_some(previous.stage)
-        })?;
         let range = state.range.get();
-        let uncounted = state.plan.with(|p| {
-            p.stage(previous)
-                .is_some_and(|s| p.entries.entered_total(s.primary_metric, range).is_none())
-        });
-        uncounted.then(|| {
-            Texts::fill(
-                state.texts().no_counts_before,
-                &[&state.stage_name(previous)],
-            )
-        })
+        let previous = state.plan.with(|p| {
+            let index = p.index_of(id)?;
+            let previous = p.stages.get(index.checked_sub(1)?)?;
+            step_blank_for_lack_of_counts(p, index, range).then(|| previous.name.clone())
+        })?;
+        Some(Texts::fill(state.texts().no_counts_before, &[&previous]))
     };
     view! {
         <tr data-dept=move || owner().key()>

@@ -24,20 +24,23 @@ pub fn RangeToolbar() -> impl IntoView {
         }
     };
     // A day picked as the range's first (or last): the periods of the
-    // current view from there to the other end.
+    // current view from there to the other end. A day past the other end
+    // moves it along; a range no grid can show (a year half typed, say)
+    // is not taken.
     let set_end = move |ev, first: bool| {
         let Some(day) = parse_iso_day(&event_target_value(&ev)) else {
             return;
         };
-        state.range.update(|r| {
-            let (from, to) = if first {
-                (day, r.last().last_day())
-            } else {
-                (r.start(), day)
-            };
-            *r = PeriodRange::covering(r.granularity(), from, to);
-        });
-        state.preset.set(None);
+        let range = state.range.get_untracked();
+        let (from, to) = if first {
+            (day, range.last().last_day().max(day))
+        } else {
+            (range.start().min(day), day)
+        };
+        if let Some(picked) = PeriodRange::picked(range.granularity(), from, to, state.today) {
+            state.range.set(picked);
+            state.preset.set(None);
+        }
     };
     let shift = move |forward: bool| {
         state

@@ -14,7 +14,7 @@ test.describe('Pasting a block', () => {
     await app.open('numbers');
     await paste(app, 'Leads', 'September 2026', 'Metric\tSep\tOct\nCalls\t300\t310\nLead generation\t90\t95\n');
     const preview = page.getByRole('alertdialog');
-    await expect(preview).toContainText('Paste 4 values?');
+    await expect(preview).toContainText('Paste 4 values (September 2026 – October 2026)?');
     await expect(preview).toContainText('Rows go to the metrics their labels name.');
     await expect(app.cell('Calls', 'September 2026')).toHaveValue('');
     await preview.getByRole('button', { name: 'Paste' }).click();
