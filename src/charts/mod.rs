@@ -168,31 +168,22 @@ impl Chart {
         root.fill(&palette::BACKGROUND)
             .map_err(ChartError::from_drawing)?;
         let (top, body) = root.split_vertically(heading.round() as u32);
-        let left = px(style.font_px);
-        let title = text_style(
-            &style,
-            style.font_px * 1.3,
-            palette::TEXT,
-            Pos::new(HPos::Left, VPos::Center),
-        );
-        top.draw(&Text::new(
-            slide.title.to_owned(),
-            (left, px(style.font_px * 1.3)),
-            title,
-        ))
-        .map_err(ChartError::from_drawing)?;
-        let period = text_style(
-            &style,
-            style.font_px * 0.9,
-            palette::MUTED_TEXT,
-            Pos::new(HPos::Left, VPos::Center),
-        );
-        top.draw(&Text::new(
-            slide.period.to_owned(),
-            (left, px(style.font_px * 2.7)),
-            period,
-        ))
-        .map_err(ChartError::from_drawing)?;
+        // The title, then the period in smaller, muted type under it.
+        let lines = [
+            (slide.title, 1.3, palette::TEXT, 1.3),
+            (slide.period, 0.9, palette::MUTED_TEXT, 2.7),
+        ];
+        for (text, size, colour, line) in lines {
+            let font = text_style(
+                &style,
+                style.font_px * size,
+                colour,
+                Pos::new(HPos::Left, VPos::Center),
+            );
+            let at = (px(style.font_px), px(style.font_px * line));
+            top.draw(&Text::new(text.to_owned(), at, font))
+                .map_err(ChartError::from_drawing)?;
+        }
         self.draw(&body, &style)
     }
 }
