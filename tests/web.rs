@@ -147,6 +147,25 @@ fn input(id: &str) -> web_sys::HtmlInputElement {
         .unwrap()
 }
 
+/// Scrolls the grid down, as a user would, until field `id` is rendered:
+/// the grid renders only the rows in view.
+async fn scroll_to_field(id: &str) {
+    let grid: web_sys::Element = document()
+        .query_selector(".grid-scroll")
+        .unwrap()
+        .expect("the grid");
+    for _ in 0..20 {
+        if document().get_element_by_id(id).is_some() {
+            return;
+        }
+        grid.set_scroll_top(grid.scroll_top() + grid.client_height() / 2);
+        // The browser sends `scroll` only at its next frame.
+        grid.dispatch_event(&web_sys::Event::new("scroll").unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+    }
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -213,6 +232,7 @@ async fn typing_counts_updates_rates_and_saves() {
         ("cell-11-2", "250"),
         ("cell-21-2", "40"),
     ] {
+        scroll_to_field(id).await;
         type_into(id, count);
     }
     leptos::task::tick().await;

@@ -126,13 +126,13 @@ pub fn ChartCard(
                         aria-pressed=move || show_table.get().to_string()
                         on:click=move |_| show_table.update(|s| *s = !*s)
                     >
-                        {move || state.texts().show_table}
+                        {state.tr(|t| t.show_table)}
                     </button>
                     <button type="button" aria-describedby=described_by.clone() on:click=download_svg>
-                        {move || state.texts().download_svg}
+                        {state.tr(|t| t.download_svg)}
                     </button>
                     <button type="button" aria-describedby=described_by.clone() on:click=download_png>
-                        {move || state.texts().download_png}
+                        {state.tr(|t| t.download_png)}
                     </button>
                 </div>
             </header>

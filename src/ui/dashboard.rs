@@ -57,8 +57,8 @@ pub fn DashboardPage() -> impl IntoView {
 
     view! {
         <section class="page dashboard" aria-labelledby="dashboard-heading">
-            <h2 id="dashboard-heading">{move || state.texts().dashboard_heading}</h2>
-            <p class="intro">{move || state.texts().dashboard_intro}</p>
+            <h2 id="dashboard-heading">{state.tr(|t| t.dashboard_heading)}</h2>
+            <p class="intro">{state.tr(|t| t.dashboard_intro)}</p>
             <RangeToolbar />
             <Toggle value=state.large_charts label=|t| t.large_fonts class="projector-toggle" />
             <SharedKpiStrip />
@@ -96,7 +96,7 @@ fn TrendPicker(chosen: RwSignal<Vec<KpiId>>) -> impl IntoView {
     });
     view! {
         <details class="trend-picker">
-            <summary>{move || state.texts().kpis_to_plot}</summary>
+            <summary>{state.tr(|t| t.kpis_to_plot)}</summary>
             <div class="trend-options">
                 {move || {
                     kpis.get()

@@ -46,8 +46,8 @@ pub fn FlowPage() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="flow-heading">
-            <h2 id="flow-heading">{move || state.texts().flow_heading}</h2>
-            <p class="intro">{move || state.texts().flow_intro}</p>
+            <h2 id="flow-heading">{state.tr(|t| t.flow_heading)}</h2>
+            <p class="intro">{state.tr(|t| t.flow_intro)}</p>
             <ol class="stage-list">
                 <For each=stage_ids key=|id| *id let:id>
                     <StageCard id=id removed=removed add_stage=add_stage />
@@ -55,7 +55,7 @@ pub fn FlowPage() -> impl IntoView {
             </ol>
             <div class="row-actions">
                 <button type="button" class="primary" on:click=move |_| add_stage.run(usize::MAX)>
-                    "+ " {move || state.texts().add_stage}
+                    "+ " {state.tr(|t| t.add_stage)}
                 </button>
                 <p class="field-error" aria-live="polite">{move || add_error.get().map(|p| state.texts().problem(&p))}</p>
             </div>
@@ -174,11 +174,11 @@ fn StageCard(
         <li class="stage-card" data-dept=move || owner().map(Department::key) on:keydown=on_keydown>
             <span class="stage-number" aria-hidden="true">{move || position() + 1}</span>
             <div class="field stage-name-field">
-                <label for=name_id.clone()>{move || state.texts().stage_name}</label>
+                <label for=name_id.clone()>{state.tr(|t| t.stage_name)}</label>
                 <ValidatedInput id=name_id.clone() value=name on_commit=rename />
             </div>
             <div class="field">
-                <label for=owner_id.clone()>{move || state.texts().owner}</label>
+                <label for=owner_id.clone()>{state.tr(|t| t.owner)}</label>
                 <span class="select-with-swatch">
                     <span class="swatch" aria-hidden="true"></span>
                     <select
@@ -212,7 +212,7 @@ fn StageCard(
                     on:click=move |_| move_stage(Direction::Up, up_focus.clone())
                 >
                     "↑ "
-                    <span class="button-text">{move || state.texts().move_up}</span>
+                    <span class="button-text">{state.tr(|t| t.move_up)}</span>
                 </button>
                 <button
                     type="button"
@@ -222,7 +222,7 @@ fn StageCard(
                     on:click=move |_| move_stage(Direction::Down, down_focus.clone())
                 >
                     "↓ "
-                    <span class="button-text">{move || state.texts().move_down}</span>
+                    <span class="button-text">{state.tr(|t| t.move_down)}</span>
                 </button>
                 <button
                     type="button"
@@ -233,7 +233,7 @@ fn StageCard(
                     aria-label=move || format!("{}: {}", state.texts().remove, name.get())
                     on:click=ask
                 >
-                    {move || state.texts().remove}
+                    {state.tr(|t| t.remove)}
                 </button>
                 <button
                     type="button"

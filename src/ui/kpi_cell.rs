@@ -41,9 +41,9 @@ pub fn KpiReadingView(
                     .over_100_percent
                     .then(|| {
                         view! {
-                            <span class="lag-warning" title=move || state.texts().over_100_warning>
+                            <span class="lag-warning" title=state.tr(|t| t.over_100_warning)>
                                 " ⚠"
-                                <span class="visually-hidden">{move || state.texts().over_100_warning}</span>
+                                <span class="visually-hidden">{state.tr(|t| t.over_100_warning)}</span>
                             </span>
                         }
                     })}

@@ -27,8 +27,8 @@ pub fn SharedKpiStrip() -> impl IntoView {
     view! {
         <section class="kpi-strip" aria-labelledby="shared-kpis-heading">
             <div class="kpi-strip-heading">
-                <h3 id="shared-kpis-heading">{move || state.texts().shared_kpis}</h3>
-                <p>{move || state.texts().shared_kpis_intro}</p>
+                <h3 id="shared-kpis-heading">{state.tr(|t| t.shared_kpis)}</h3>
+                <p>{state.tr(|t| t.shared_kpis_intro)}</p>
             </div>
             <ul class="kpi-tiles">
                 {move || {

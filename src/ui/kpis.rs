@@ -27,16 +27,16 @@ pub fn KpisPage() -> impl IntoView {
     let stage_ids = move || state.stage_ids();
     view! {
         <section class="page" aria-labelledby="kpis-heading">
-            <h2 id="kpis-heading">{move || state.texts().kpis_heading}</h2>
-            <p class="intro">{move || state.texts().kpis_intro}</p>
+            <h2 id="kpis-heading">{state.tr(|t| t.kpis_heading)}</h2>
+            <p class="intro">{state.tr(|t| t.kpis_intro)}</p>
             <PlanSettings />
             <TargetMonth />
             <For each=stage_ids key=|id| *id let:id>
                 <StageKpis id=id />
             </For>
             <section class="card" aria-labelledby="shared-kpi-defs">
-                <h3 id="shared-kpi-defs">{move || state.texts().shared_kpis}</h3>
-                <p class="hint">{move || state.texts().shared_kpis_intro}</p>
+                <h3 id="shared-kpi-defs">{state.tr(|t| t.shared_kpis)}</h3>
+                <p class="hint">{state.tr(|t| t.shared_kpis_intro)}</p>
                 <KpiTable scope=KpiScope::Shared />
             </section>
         </section>
@@ -55,10 +55,10 @@ fn PlanSettings() -> impl IntoView {
     });
     view! {
         <section class="card settings" aria-labelledby="settings-heading">
-            <h3 id="settings-heading">{move || state.texts().settings}</h3>
+            <h3 id="settings-heading">{state.tr(|t| t.settings)}</h3>
             <div class="settings-fields">
                 <div class="field">
-                    <label for="plan-currency">{move || state.texts().plan_currency}</label>
+                    <label for="plan-currency">{state.tr(|t| t.plan_currency)}</label>
                     <select
                         id="plan-currency"
                         prop:value=move || state.plan.with(|p| p.currency.code())
@@ -76,9 +76,9 @@ fn PlanSettings() -> impl IntoView {
                     <p class="field-error" aria-live="polite">{move || currency_error.get().map(|p| state.texts().problem(&p))}</p>
                 </div>
                 <div class="field">
-                    <label for="at-risk-margin">{move || state.texts().at_risk_margin}</label>
+                    <label for="at-risk-margin">{state.tr(|t| t.at_risk_margin)}</label>
                     <ValidatedInput id="at-risk-margin".to_owned() value=margin on_commit=set_margin numeric=true class="short-input" />
-                    <p class="hint">{move || state.texts().at_risk_margin_help}</p>
+                    <p class="hint">{state.tr(|t| t.at_risk_margin_help)}</p>
                 </div>
             </div>
         </section>
@@ -90,16 +90,16 @@ fn TargetMonth() -> impl IntoView {
     let state = use_app();
     let shift = move |months: i32| state.target_month.update(|m| *m = m.offset(months));
     view! {
-        <div class="toolbar" role="group" aria-label=move || state.texts().targets_for>
-            <span class="toolbar-field">{move || state.texts().targets_for}</span>
+        <div class="toolbar" role="group" aria-label=state.tr(|t| t.targets_for)>
+            <span class="toolbar-field">{state.tr(|t| t.targets_for)}</span>
             <div class="range-stepper">
-                <button type="button" aria-label=move || state.texts().previous_month on:click=move |_| shift(-1)>
+                <button type="button" aria-label=state.tr(|t| t.previous_month) on:click=move |_| shift(-1)>
                     "◀"
                 </button>
                 <strong class="range-label" aria-live="polite">
                     {move || state.texts().month(state.target_month.get())}
                 </strong>
-                <button type="button" aria-label=move || state.texts().next_month on:click=move |_| shift(1)>
+                <button type="button" aria-label=state.tr(|t| t.next_month) on:click=move |_| shift(1)>
                     "▶"
                 </button>
             </div>
@@ -170,7 +170,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
             <div class="stage-settings">
                 <div class="field">
                     <label for=count_target_id.clone()>
-                        {move || state.texts().count_target} " (" {month_label} ")"
+                        {state.tr(|t| t.count_target)} " (" {month_label} ")"
                     </label>
                     // Re-created per month, so a half-typed value never shows
                     // under another month's label.
@@ -190,7 +190,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
                 <Show when=move || !is_first()>
                     <div class="field">
                         <label for=step_target_id.clone()>
-                            {move || state.texts().step_target} " (" {month_label} ")"
+                            {state.tr(|t| t.step_target)} " (" {month_label} ")"
                         </label>
                         {
                             let step_target_id = step_target_id.clone();
@@ -215,19 +215,19 @@ fn StageKpis(id: StageId) -> impl IntoView {
                         </p>
                     </div>
                     <div class="field">
-                        <label for=lag_id.clone()>{move || state.texts().step_lag}</label>
+                        <label for=lag_id.clone()>{state.tr(|t| t.step_lag)}</label>
                         <ValidatedInput id=lag_id.clone() value=lag on_commit=set_lag numeric=true class="short-input" />
                     </div>
                 </Show>
             </div>
-            <h4>{move || state.texts().metrics}</h4>
+            <h4>{state.tr(|t| t.metrics)}</h4>
             <table class="definition-table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.texts().metric_name}</th>
-                        <th scope="col">{move || state.texts().metric_kind}</th>
-                        <th scope="col">{move || state.texts().lost_reason}</th>
-                        <th scope="col"><span class="visually-hidden">{move || state.texts().remove}</span></th>
+                        <th scope="col">{state.tr(|t| t.metric_name)}</th>
+                        <th scope="col">{state.tr(|t| t.metric_kind)}</th>
+                        <th scope="col">{state.tr(|t| t.lost_reason)}</th>
+                        <th scope="col"><span class="visually-hidden">{state.tr(|t| t.remove)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -237,7 +237,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
                 </tbody>
             </table>
             <AddMetric stage=id />
-            <h4>{move || state.texts().kpis}</h4>
+            <h4>{state.tr(|t| t.kpis)}</h4>
             <KpiTable scope=KpiScope::Stage(id) />
         </section>
     }
@@ -280,7 +280,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                         label=Signal::derive(move || state.texts().metric_name.to_owned())
                     />
                     <Show when=is_primary>
-                        <span class="badge">{move || state.texts().stage_count_badge}</span>
+                        <span class="badge">{state.tr(|t| t.stage_count_badge)}</span>
                     </Show>
                 </span>
             </td>
@@ -318,7 +318,7 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                     aria-label=move || label(state.texts().remove)
                     on:click=move |_| error.set(state.dispatch(Edit::RemoveMetric(id)).err())
                 >
-                    {move || state.texts().remove}
+                    {state.tr(|t| t.remove)}
                 </button>
                 <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
             </td>
@@ -359,7 +359,7 @@ fn AddMetric(stage: StageId) -> impl IntoView {
     view! {
         <form class="add-row" on:submit=add>
             <div class="field">
-                <label for=name_id.clone()>{move || state.texts().new_metric_name}</label>
+                <label for=name_id.clone()>{state.tr(|t| t.new_metric_name)}</label>
                 <input
                     id=name_id
                     type="text"
@@ -368,7 +368,7 @@ fn AddMetric(stage: StageId) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for=kind_id.clone()>{move || state.texts().metric_kind}</label>
+                <label for=kind_id.clone()>{state.tr(|t| t.metric_kind)}</label>
                 <select
                     id=kind_id
                     prop:value=move || kind.get().key()
@@ -386,9 +386,9 @@ fn AddMetric(stage: StageId) -> impl IntoView {
             </div>
             <label class="check-field">
                 <input type="checkbox" prop:checked=move || lost.get() on:change=move |ev| lost.set(event_target_checked(&ev)) />
-                {move || state.texts().lost_reason}
+                {state.tr(|t| t.lost_reason)}
             </label>
-            <button type="submit">"+ " {move || state.texts().add_metric}</button>
+            <button type="submit">"+ " {state.tr(|t| t.add_metric)}</button>
             <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
         </form>
     }
@@ -423,20 +423,20 @@ fn KpiTable(scope: KpiScope) -> impl IntoView {
     view! {
         <Show
             when=move || !kpi_ids().is_empty()
-            fallback=move || view! { <p class="hint">{move || state.texts().no_kpis}</p> }
+            fallback=move || view! { <p class="hint">{state.tr(|t| t.no_kpis)}</p> }
         >
             <div class="table-scroll">
                 <table class="definition-table kpi-definitions">
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.texts().kpi_name}</th>
-                            <th scope="col">{move || state.texts().numerator}</th>
-                            <th scope="col">{move || state.texts().denominator}</th>
-                            <th scope="col">{move || state.texts().shown_as}</th>
-                            <th scope="col">{move || state.texts().better}</th>
-                            <th scope="col">{move || state.texts().lag}</th>
-                            <th scope="col">{move || state.texts().target} " " {month_label}</th>
-                            <th scope="col"><span class="visually-hidden">{move || state.texts().remove}</span></th>
+                            <th scope="col">{state.tr(|t| t.kpi_name)}</th>
+                            <th scope="col">{state.tr(|t| t.numerator)}</th>
+                            <th scope="col">{state.tr(|t| t.denominator)}</th>
+                            <th scope="col">{state.tr(|t| t.shown_as)}</th>
+                            <th scope="col">{state.tr(|t| t.better)}</th>
+                            <th scope="col">{state.tr(|t| t.lag)}</th>
+                            <th scope="col">{state.tr(|t| t.target)} " " {month_label}</th>
+                            <th scope="col"><span class="visually-hidden">{state.tr(|t| t.remove)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -615,7 +615,7 @@ fn KpiDefinition(id: KpiId) -> impl IntoView {
                     aria-label=move || label(state.texts().remove)
                     on:click=move |_| error.set(state.dispatch(Edit::RemoveKpi(id)).err())
                 >
-                    {move || state.texts().remove}
+                    {state.tr(|t| t.remove)}
                 </button>
                 <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
             </td>

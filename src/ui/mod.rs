@@ -112,14 +112,14 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="app" style=department_colour_variables()>
             <a class="skip-link" href="#main" on:click=skip_to_main>
-                {move || state.texts().skip_to_content}
+                {state.tr(|t| t.skip_to_content)}
             </a>
             <header class="app-header">
                 <div class="brand">
-                    <h1>{move || state.texts().app_title}</h1>
-                    <p class="tagline">{move || state.texts().tagline}</p>
+                    <h1>{state.tr(|t| t.app_title)}</h1>
+                    <p class="tagline">{state.tr(|t| t.tagline)}</p>
                 </div>
-                <nav class="main-nav" aria-label=move || state.texts().main_navigation>
+                <nav class="main-nav" aria-label=state.tr(|t| t.main_navigation)>
                     {Route::ALL
                         .into_iter()
                         .map(|r| {
@@ -138,7 +138,7 @@ pub fn App() -> impl IntoView {
                     <history_buttons::HistoryButtons />
                     <save_status::SaveStatus />
                     <label class="lang-picker">
-                    <span>{move || state.texts().language}</span>
+                    <span>{state.tr(|t| t.language)}</span>
                     <select
                         prop:value=move || state.lang.get().code()
                         on:change=move |ev| {
@@ -163,7 +163,7 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
             <footer class="app-footer">
-                <p>{move || state.texts().storage_note}</p>
+                <p>{state.tr(|t| t.storage_note)}</p>
                 <snapshots::Snapshots />
             </footer>
         </div>

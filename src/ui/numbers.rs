@@ -35,24 +35,24 @@ pub fn NumbersPage() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="numbers-heading">
-            <h2 id="numbers-heading">{move || state.texts().numbers_heading}</h2>
-            <p class="intro">{move || state.texts().numbers_intro}</p>
+            <h2 id="numbers-heading">{state.tr(|t| t.numbers_heading)}</h2>
+            <p class="intro">{state.tr(|t| t.numbers_intro)}</p>
             <RangeToolbar />
             <SharedKpiStrip />
             <section class="funnel-section" aria-labelledby="funnel-heading">
-                <h3 id="funnel-heading">{move || state.texts().funnel_heading}</h3>
+                <h3 id="funnel-heading">{state.tr(|t| t.funnel_heading)}</h3>
                 <Show when=all_zero>
-                    <p class="empty-hint">{move || state.texts().numbers_empty}</p>
+                    <p class="empty-hint">{state.tr(|t| t.numbers_empty)}</p>
                 </Show>
                 <div class="numbers-layout">
                     <table class="count-table" aria-labelledby="funnel-heading">
                         <thead>
                             <tr>
-                                <th scope="col">{move || state.texts().col_stage}</th>
-                                <th scope="col">{move || state.texts().col_owner}</th>
-                                <th scope="col" class="numeric">{move || state.texts().col_count}</th>
-                                <th scope="col" class="numeric">{move || state.texts().col_step}</th>
-                                <th scope="col" class="numeric">{move || state.texts().col_cumulative}</th>
+                                <th scope="col">{state.tr(|t| t.col_stage)}</th>
+                                <th scope="col">{state.tr(|t| t.col_owner)}</th>
+                                <th scope="col" class="numeric">{state.tr(|t| t.col_count)}</th>
+                                <th scope="col" class="numeric">{state.tr(|t| t.col_step)}</th>
+                                <th scope="col" class="numeric">{state.tr(|t| t.col_cumulative)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -136,13 +136,13 @@ fn LostReasons() -> impl IntoView {
     view! {
         <Show when=move || rows.with(|r| !r.is_empty())>
             <section class="lost-reasons" aria-labelledby="lost-heading">
-                <h3 id="lost-heading">{move || state.texts().lost_reasons_heading}</h3>
+                <h3 id="lost-heading">{state.tr(|t| t.lost_reasons_heading)}</h3>
                 <table class="count-table compact" aria-labelledby="lost-heading">
                     <thead>
                         <tr>
-                            <th scope="col">{move || state.texts().col_reason}</th>
-                            <th scope="col" class="numeric">{move || state.texts().col_count}</th>
-                            <th scope="col" class="numeric">{move || state.texts().col_share}</th>
+                            <th scope="col">{state.tr(|t| t.col_reason)}</th>
+                            <th scope="col" class="numeric">{state.tr(|t| t.col_count)}</th>
+                            <th scope="col" class="numeric">{state.tr(|t| t.col_share)}</th>
                         </tr>
                     </thead>
                     <tbody>

@@ -49,9 +49,9 @@ pub fn RangeToolbar() -> impl IntoView {
         state.preset.set(None);
     };
     view! {
-        <div class="toolbar" role="group" aria-label=move || state.texts().range>
+        <div class="toolbar" role="group" aria-label=state.tr(|t| t.range)>
             <label class="toolbar-field">
-                <span>{move || state.texts().view}</span>
+                <span>{state.tr(|t| t.view)}</span>
                 <select
                     prop:value=move || state.range.get().granularity().key()
                     on:change=set_granularity
@@ -63,7 +63,7 @@ pub fn RangeToolbar() -> impl IntoView {
                 </select>
             </label>
             <label class="toolbar-field">
-                <span>{move || state.texts().range}</span>
+                <span>{state.tr(|t| t.range)}</span>
                 <select
                     prop:value=move || state.preset.get().map_or("custom", RangePreset::key)
                     on:change=set_preset
@@ -72,25 +72,25 @@ pub fn RangeToolbar() -> impl IntoView {
                         .into_iter()
                         .map(|p| view! { <option value=p.key()>{move || state.texts().range_preset(p)}</option> })
                         .collect_view()}
-                    <option value="custom" disabled=true>{move || state.texts().custom_range}</option>
+                    <option value="custom" disabled=true>{state.tr(|t| t.custom_range)}</option>
                 </select>
             </label>
             <label class="toolbar-field">
-                <span>{move || state.texts().range_from}</span>
+                <span>{state.tr(|t| t.range_from)}</span>
                 <input type="date" prop:value=move || state.range.get().start().to_string() on:change=move |ev| set_end(ev, true) />
             </label>
             <label class="toolbar-field">
-                <span>{move || state.texts().range_to}</span>
+                <span>{state.tr(|t| t.range_to)}</span>
                 <input type="date" prop:value=move || state.range.get().last().last_day().to_string() on:change=move |ev| set_end(ev, false) />
             </label>
             <div class="range-stepper">
-                <button type="button" aria-label=move || state.texts().previous_range on:click=move |_| shift(false)>
+                <button type="button" aria-label=state.tr(|t| t.previous_range) on:click=move |_| shift(false)>
                     "◀"
                 </button>
                 <strong class="range-label" aria-live="polite">
                     {move || state.texts().range(state.range.get())}
                 </strong>
-                <button type="button" aria-label=move || state.texts().next_range on:click=move |_| shift(true)>
+                <button type="button" aria-label=state.tr(|t| t.next_range) on:click=move |_| shift(true)>
                     "▶"
                 </button>
             </div>

@@ -36,19 +36,66 @@ export class FunnelApp {
     return this.page.getByRole('textbox', { name: /^(Stage name|ステージ名)$/ });
   }
 
-  /** A grid cell, named by its metric row and period column headers. */
+  /**
+   * A grid cell, named by its metric row and period column headers. The grid
+   * renders only the rows and columns in view: `field` scrolls to it first.
+   */
   cell(metric: string, period = THIS_MONTH): Locator {
     return this.page.getByRole('textbox', { name: `${metric} ${period}`, exact: true });
   }
 
-  /** The grid row of a metric, KPI or conversion. */
-  gridRow(name: string): Locator {
-    return this.page
-      .getByRole('table', { name: /Counts and KPIs|件数とKPI/ })
+  /** The grid cell, scrolled into the rendered part of the grid. */
+  async field(metric: string, period = THIS_MONTH): Promise<Locator> {
+    await this.scrollGridTo(metric, period);
+    return this.cell(metric, period);
+  }
+
+  /** The grid row of a metric, KPI or conversion, scrolled into view. */
+  async gridRow(name: string): Promise<Locator> {
+    await this.scrollGridTo(name);
+    return this.grid()
       .getByRole('row')
       .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 
+  /** The cell of a grid row in a period's column, scrolled into view. */
+  async gridCell(row: string, period: string): Promise<Locator> {
+    const cells = await this.gridRow(row);
+    await this.scrollGridTo(row, period);
+    const column = await this.grid().getByRole('columnheader', { name: period, exact: true }).getAttribute('aria-colindex');
+    return cells.locator(`[aria-colindex="${column}"]`);
+  }
+
+  grid(): Locator {
+    return this.page.getByRole('table', { name: /Counts and KPIs|件数とKPI/ });
+  }
+
+  /**
+   * Scrolls the grid's box as a user would, from the top left, down until
+   * the row named `row` is rendered, then right until the column `period`
+   * is. Does nothing when both are already there.
+   */
+  async scrollGridTo(row: string, period?: string) {
+    const header = this.grid().getByRole('rowheader', { name: row, exact: true });
+    const column = period ? this.grid().getByRole('columnheader', { name: period, exact: true }) : undefined;
+    const shown = async () => (await header.count()) > 0 && (!column || (await column.count()) > 0);
+    if (await shown()) return;
+    const box = this.page.locator('.grid-scroll');
+    // Scrolls by half a view; false at the end of the axis.
+    const scroll = (to: 'start' | 'down' | 'right') =>
+      box.evaluate(async (element, to) => {
+        const before = [element.scrollTop, element.scrollLeft];
+        if (to === 'start') element.scrollTo(0, 0);
+        if (to === 'down') element.scrollBy(0, element.clientHeight / 2);
+        if (to === 'right') element.scrollBy(element.clientWidth / 2, 0);
+        // The grid renders the new window after the scroll event.
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return before[0] !== element.scrollTop || before[1] !== element.scrollLeft;
+      }, to);
+    await scroll('start');
+    while (!(await header.count()) && (await scroll('down')));
+    while (column && !(await column.count()) && (await scroll('right')));
+  }
   /** The funnel table's row of a stage. */
   row(stage: string): Locator {
     return this.page
@@ -69,7 +116,7 @@ export class FunnelApp {
 
   async enterCounts(counts: Record<string, string>, period = THIS_MONTH) {
     for (const [metric, count] of Object.entries(counts)) {
-      await this.cell(metric, period).fill(count);
+      await (await this.field(metric, period)).fill(count);
     }
   }
 

@@ -29,11 +29,12 @@ test.describe('What is typed is what is counted, in Japanese', () => {
     await expect(page.getByText('「12.5」は有効な値ではないため反映していません。')).toBeVisible();
   });
 
-  test('a month total and weekly figures are never added together', async ({ page }) => {
+  test('a month total and weekly figures are never added together', async ({ app, page }) => {
     await page.goto('/#/numbers');
     await page.getByRole('textbox', { name: 'リード数 2026年11月', exact: true }).pressSequentially('100');
     await page.getByRole('combobox', { name: '表示単位' }).selectOption('week');
     const band = page.getByRole('button', { name: '2026年11月:月全体で 100(週・日には分けません)' });
+    await app.scrollGridTo('リード数', '第45週 11/2〜');
     await band.click();
     const question = page.getByRole('alertdialog');
     await expect(question).toContainText('リード数には月合計 100(2026年11月)が入力されています。');

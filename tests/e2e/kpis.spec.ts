@@ -17,7 +17,7 @@ test.describe('Metrics and KPIs', () => {
 
     await app.navLink('Numbers').click();
     await app.enterCounts({ Leads: '200', 'Booth visitors': '50' });
-    await expect(app.gridRow('Booth share')).toContainText('25.0%');
+    await expect(await app.gridRow('Booth share')).toContainText('25.0%');
   });
 
   test('a metric a KPI reads cannot be removed, and says which KPI', async ({ app, page }) => {
@@ -25,7 +25,7 @@ test.describe('Metrics and KPIs', () => {
     await page.getByRole('button', { name: 'Remove: Calls' }).click();
     await expect(page.getByText('Used by KPI: Contact rate')).toBeVisible();
     await app.navLink('Numbers').click();
-    await expect(app.cell('Calls')).toBeVisible();
+    await expect(await app.field('Calls')).toBeVisible();
   });
 
   test('a shared KPI added here appears in the shared strip', async ({ app, page }) => {

@@ -11,7 +11,7 @@ test.describe('Languages', () => {
     // Names in the plan are the user's data and stay as they were created.
     await expect(app.kpi('Lead → opportunity')).toContainText('4.0%');
     await expect(app.row('Lead generation')).toBeVisible();
-    await expect(app.cell('Leads', '2026年11月')).toHaveValue('1,000');
+    await expect(await app.field('Leads', '2026年11月')).toHaveValue('1,000');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page).toHaveTitle('ファネルプランナー');
 
@@ -23,12 +23,12 @@ test.describe('Languages', () => {
 
   test('messages for bad input follow the language, even one already shown', async ({ app }) => {
     await app.open('numbers');
-    await app.cell('Leads').fill('-1');
-    await expect(app.cell('Leads')).toHaveAccessibleDescription('Counts cannot be negative.');
+    await (await app.field('Leads')).fill('-1');
+    await expect(await app.field('Leads')).toHaveAccessibleDescription('Counts cannot be negative.');
     await app.chooseLanguage('Language', 'ja');
-    await expect(app.cell('Leads', '2026年11月')).toHaveAccessibleDescription('件数にマイナスは使えません。');
-    await app.cell('Won deals', '2026年11月').fill('-3');
-    await expect(app.cell('Won deals', '2026年11月')).toHaveAccessibleDescription('件数にマイナスは使えません。');
+    await expect(await app.field('Leads', '2026年11月')).toHaveAccessibleDescription('件数にマイナスは使えません。');
+    await (await app.field('Won deals', '2026年11月')).fill('-3');
+    await expect(await app.field('Won deals', '2026年11月')).toHaveAccessibleDescription('件数にマイナスは使えません。');
   });
 });
 
@@ -40,7 +40,7 @@ test.describe('Japanese browser', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('ファネルプランナー');
     await expect(app.stageNames().first()).toHaveValue('リード獲得');
     await app.navLink('数値').click();
-    await expect(app.cell('リード数', '2026年11月')).toBeVisible();
+    await expect(await app.field('リード数', '2026年11月')).toBeVisible();
     await app.navLink('フロー').click();
     await expect(page.getByRole('combobox', { name: '担当部門', exact: true }).first()).toHaveValue('marketing');
   });

@@ -25,16 +25,16 @@ test.describe('Numbers: counts and conversions', () => {
 
   test('rates update as the user types, before leaving the field', async ({ app }) => {
     await app.enterCounts({ Leads: '200' });
-    await app.cell('Nurtured leads').pressSequentially('5');
+    await (await app.field('Nurtured leads')).pressSequentially('5');
     expect(await app.rates('Lead nurturing')).toEqual(['2.5%', '2.5%']);
-    await app.cell('Nurtured leads').pressSequentially('0');
+    await (await app.field('Nurtured leads')).pressSequentially('0');
     expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
   });
 
   test('a value typed key by key counts only while it is valid; a rejected one never counts', async ({ app, page }) => {
     await app.enterCounts({ Leads: '1000', 'Nurtured leads': '250' });
-    await app.cell('Nurtured leads').blur();
-    const field = app.cell('Opportunities');
+    await (await app.field('Nurtured leads')).blur();
+    const field = (await app.field('Opportunities'));
     const message = page.locator('#' + (await field.getAttribute('aria-describedby')));
     // "12.5": the 12 typed on the way never stays in the funnel.
     await field.pressSequentially('12.5');
@@ -86,9 +86,9 @@ test.describe('Numbers: counts and conversions', () => {
   test('separators, full-width digits and spaces are accepted and tidied', async ({ app }) => {
     await app.enterCounts({ Leads: '1,000', 'Nurtured leads': ' １２５０ ' });
     expect(await app.rates('Lead nurturing')).toEqual(['125.0%', '125.0%']);
-    await app.cell('Nurtured leads').blur();
-    await expect(app.cell('Nurtured leads')).toHaveValue('1,250');
-    await expect(app.cell('Leads')).toHaveValue('1,000');
+    await (await app.field('Nurtured leads')).blur();
+    await expect(await app.field('Nurtured leads')).toHaveValue('1,250');
+    await expect(await app.field('Leads')).toHaveValue('1,000');
   });
 
   for (const [input, message] of [
@@ -101,7 +101,7 @@ test.describe('Numbers: counts and conversions', () => {
   ]) {
     test(`bad input ${JSON.stringify(input)} is explained and changes nothing`, async ({ app, page }) => {
       await app.enterCounts({ Leads: '400', 'Nurtured leads': '100' });
-      const field = app.cell('Nurtured leads');
+      const field = (await app.field('Nurtured leads'));
       // A later edit of a counted value: it falls back to that value.
       await field.blur();
       await field.fill(input);
@@ -110,18 +110,18 @@ test.describe('Numbers: counts and conversions', () => {
       expect(await app.rates('Lead nurturing')).toEqual(['25.0%', '25.0%']);
       // Still the last valid value after a reload.
       await page.reload();
-      await expect(app.cell('Nurtured leads')).toHaveValue('100');
+      await expect(await app.field('Nurtured leads')).toHaveValue('100');
     });
   }
 
   test('clearing a cell makes its count unknown; fixing a bad entry clears the message', async ({ app }) => {
     await app.enterCounts({ Leads: '10', 'Nurtured leads': '5' });
-    const field = app.cell('Won deals');
+    const field = (await app.field('Won deals'));
     await field.fill('x');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await field.fill('7');
     await expect(field).toHaveAttribute('aria-invalid', 'false');
-    await app.cell('Nurtured leads').fill('');
+    await (await app.field('Nurtured leads')).fill('');
     expect(await app.rates('Lead nurturing')).toEqual(['—', '—']);
   });
 

@@ -2,7 +2,7 @@ import { test, expect, THIS_MONTH, type FunnelApp } from './app';
 
 /** Pastes `text` into a grid field as a spreadsheet's clipboard would. */
 async function paste(app: FunnelApp, metric: string, period: string, text: string) {
-  await app.cell(metric, period).evaluate((el, data) => {
+  await (await app.field(metric, period)).evaluate((el, data) => {
     const transfer = new DataTransfer();
     transfer.setData('text/plain', data);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
@@ -16,24 +16,24 @@ test.describe('Pasting a block', () => {
     const preview = page.getByRole('alertdialog');
     await expect(preview).toContainText('Paste 4 values (September 2026 – October 2026)?');
     await expect(preview).toContainText('Rows go to the metrics their labels name.');
-    await expect(app.cell('Calls', 'September 2026')).toHaveValue('');
+    await expect(await app.field('Calls', 'September 2026')).toHaveValue('');
     await preview.getByRole('button', { name: 'Paste' }).click();
     await expect(preview).toBeHidden();
-    await expect(app.cell('Calls', 'September 2026')).toHaveValue('300');
-    await expect(app.cell('Calls', 'October 2026')).toHaveValue('310');
-    await expect(app.cell('Leads', 'October 2026')).toHaveValue('95');
-    await expect(app.cell('Site visits', 'September 2026')).toHaveValue('');
+    await expect(await app.field('Calls', 'September 2026')).toHaveValue('300');
+    await expect(await app.field('Calls', 'October 2026')).toHaveValue('310');
+    await expect(await app.field('Leads', 'October 2026')).toHaveValue('95');
+    await expect(await app.field('Site visits', 'September 2026')).toHaveValue('');
     // One step to undo.
     await page.getByRole('button', { name: /^Undo/ }).click();
-    await expect(app.cell('Calls', 'September 2026')).toHaveValue('');
-    await expect(app.cell('Leads', 'October 2026')).toHaveValue('');
+    await expect(await app.field('Calls', 'September 2026')).toHaveValue('');
+    await expect(await app.field('Leads', 'October 2026')).toHaveValue('');
   });
 
   test('a label no metric has refuses the block and names it', async ({ app, page }) => {
     await app.open('numbers');
     await paste(app, 'Leads', THIS_MONTH, 'Calls\t5\nDemos\t6\n');
     await expect(page.getByRole('alert')).toContainText('no single metric is named Demos');
-    await expect(app.cell('Calls')).toHaveValue('');
+    await expect(await app.field('Calls')).toHaveValue('');
   });
 
   test('overwriting values and crossing into the next stage are shown before and after', async ({ app, page }) => {
@@ -46,12 +46,12 @@ test.describe('Pasting a block', () => {
     await expect(preview).toContainText('Values it replaces (1):');
     await expect(preview).toContainText('• Lead generation · Webinar attendees · November 2026: 40 → 45');
     await preview.getByRole('button', { name: 'Cancel' }).click();
-    await expect(app.cell('Webinar attendees')).toHaveValue('40');
-    await expect(app.cell('Webinar registrations')).toBeFocused();
+    await expect(await app.field('Webinar attendees')).toHaveValue('40');
+    await expect(await app.field('Webinar registrations')).toBeFocused();
     // Into empty cells of one stage: pasted at once, as before.
     await paste(app, 'Leads', 'September 2026', '10\t20\n');
     await expect(preview).toBeHidden();
-    await expect(app.cell('Leads', 'October 2026')).toHaveValue('20');
+    await expect(await app.field('Leads', 'October 2026')).toHaveValue('20');
   });
 
   test('Japanese labels match the Japanese plan', async ({ app, page }) => {

@@ -23,7 +23,7 @@ test.describe('Saving in the browser', () => {
     await app.enterCounts(SEED_COUNTS);
     await waitUntilSaved(page);
     await page.reload();
-    await expect(app.cell('Leads')).toHaveValue('1,000');
+    await expect(await app.field('Leads')).toHaveValue('1,000');
     expect(await app.rates('Inbound leads')).toEqual(['—', '100.0%']);
     expect(await app.rates('Won')).toEqual(['40.0%', '1.2%']);
   });
@@ -160,7 +160,7 @@ test.describe('Undo and redo', () => {
   test('keys and buttons undo and redo steps made on other pages', async ({ app, page }) => {
     await app.open('numbers');
     // Typed key by key: one step.
-    await app.cell('Leads').pressSequentially('1234');
+    await (await app.field('Leads')).pressSequentially('1234');
     await app.navLink('Flow').click();
     await app.stageNames().first().fill('Inbound');
     await app.stageNames().first().blur();
@@ -174,12 +174,12 @@ test.describe('Undo and redo', () => {
     await expect(undo).toHaveText(/Undo: change counts/);
     await expect(redo).toHaveText(/Redo: rename stage/);
     await app.navLink('Numbers').click();
-    await expect(app.cell('Leads')).toHaveValue('1,234');
+    await expect(await app.field('Leads')).toHaveValue('1,234');
     await undo.click();
-    await expect(app.cell('Leads')).toHaveValue('');
+    await expect(await app.field('Leads')).toHaveValue('');
     await expect(undo).toBeDisabled();
     await page.keyboard.press('Control+Shift+Z');
-    await expect(app.cell('Leads')).toHaveValue('1,234');
+    await expect(await app.field('Leads')).toHaveValue('1,234');
     await page.keyboard.press('Control+y');
     await app.navLink('Flow').click();
     await expect(app.stageNames().first()).toHaveValue('Inbound');
@@ -191,9 +191,9 @@ test.describe('Undo and redo', () => {
     await app.navLink('Flow').click();
     await app.removeStage('Lead nurturing');
     await app.navLink('Numbers').click();
-    await expect(app.cell('Nurtured leads')).toHaveCount(0);
+    await expect(await app.field('Nurtured leads')).toHaveCount(0);
     await page.getByRole('button', { name: 'Undo: remove stage' }).click();
-    await expect(app.cell('Nurtured leads')).toHaveValue('250');
+    await expect(await app.field('Nurtured leads')).toHaveValue('250');
   });
 
   test('a removed metric and KPI come back with their targets', async ({ app, page }) => {
@@ -231,9 +231,9 @@ test.describe('Earlier versions', () => {
     const list = page.getByRole('listitem').filter({ hasText: 'Nov 23, 2026' });
     await expect(list).toContainText('5 stages');
     await page.getByRole('button', { name: 'Restore Nov 23, 2026' }).click();
-    await expect(app.cell('Leads')).toHaveValue('100');
+    await expect(await app.field('Leads')).toHaveValue('100');
     await page.getByRole('button', { name: 'Undo: replace plan' }).click();
-    await expect(app.cell('Leads')).toHaveValue('200');
+    await expect(await app.field('Leads')).toHaveValue('200');
   });
 });
 
@@ -254,7 +254,7 @@ test.describe('Two tabs', () => {
     await app.open('numbers');
     const other = await secondTab(page);
     await leadsIn(other).fill('500');
-    await expect(app.cell('Leads')).toHaveValue('500');
+    await expect(await app.field('Leads')).toHaveValue('500');
     await app.enterCounts({ 'Nurtured leads': '50' });
     await expect(nurturedIn(other)).toHaveValue('50');
     await waitUntilSaved(page);
