@@ -221,21 +221,23 @@ fn StageKpis(id: StageId) -> impl IntoView {
                 </Show>
             </div>
             <h4>{state.tr(|t| t.metrics)}</h4>
-            <table class="definition-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{state.tr(|t| t.metric_name)}</th>
-                        <th scope="col">{state.tr(|t| t.metric_kind)}</th>
-                        <th scope="col">{state.tr(|t| t.lost_reason)}</th>
-                        <th scope="col"><span class="visually-hidden">{state.tr(|t| t.remove)}</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=metric_ids key=|id| *id let:metric>
-                        <MetricDefinition id=metric />
-                    </For>
-                </tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="definition-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{state.tr(|t| t.metric_name)}</th>
+                            <th scope="col">{state.tr(|t| t.metric_kind)}</th>
+                            <th scope="col">{state.tr(|t| t.lost_reason)}</th>
+                            <th scope="col"><span class="visually-hidden">{state.tr(|t| t.remove)}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=metric_ids key=|id| *id let:metric>
+                            <MetricDefinition id=metric />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
             <AddMetric stage=id />
             <h4>{state.tr(|t| t.kpis)}</h4>
             <KpiTable scope=KpiScope::Stage(id) />

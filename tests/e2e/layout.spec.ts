@@ -27,9 +27,20 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     }
   });
 
-  test('the Numbers page fits a 390 px phone', async ({ app, page }) => {
+  test('every page fits a 390 px phone, in both languages; wide tables scroll in their box', async ({ app, page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await app.open('numbers');
-    expect(await overflow(page)).toBe(0);
+    for (const lang of ['en', 'ja'] as const) {
+      await app.open('flow');
+      if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard'] : ['フロー', '数値', 'KPI', 'ダッシュボード']) {
+        await app.navLink(link).click();
+        await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+        expect(await overflow(page), `${lang} ${link}`).toBe(0);
+      }
+    }
+    // The KPI definitions are wider than a phone: their box scrolls.
+    await app.navLink('KPI').click();
+    const box = page.locator('.table-scroll').filter({ has: page.locator('.kpi-definitions') }).first();
+    expect(await box.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
   });
 });
