@@ -21,7 +21,10 @@ use chrono::Datelike;
 pub fn DashboardPage() -> impl IntoView {
     let state = use_app();
     let trend_kpis = state.trend_kpis;
-    let this_month = Month::clamped(state.today.year(), state.today.month());
+    let this_month = move || {
+        let today = state.today.get();
+        Month::clamped(today.year(), today.month())
+    };
 
     let chart = move |build: fn(
         &crate::domain::plan::Plan,
@@ -41,7 +44,7 @@ pub fn DashboardPage() -> impl IntoView {
         let texts = state.texts();
         state
             .plan
-            .with(|p| Chart::Bars(targets_vs_actual(p, this_month, texts)))
+            .with(|p| Chart::Bars(targets_vs_actual(p, this_month(), texts)))
     });
     let trend_chart = Memo::new(move |_| {
         let texts = state.texts();
@@ -68,7 +71,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <ChartCard name="trend" title=title(|t| t.chart_trend) chart=trend_chart>
                     <TrendPicker chosen=trend_kpis />
                 </ChartCard>
-                <ChartCard name="stage-targets" title=Signal::derive(move || format!("{} ({})", state.texts().chart_targets, state.texts().month(this_month))) chart=targets />
+                <ChartCard name="stage-targets" title=Signal::derive(move || format!("{} ({})", state.texts().chart_targets, state.texts().month(this_month()))) chart=targets />
                 <ChartCard name="lost-reasons" title=title(|t| t.chart_lost) chart=lost />
             </div>
         </section>

@@ -37,6 +37,9 @@ use crate::storage::{load_lang, load_range, save_lang, save_range};
 use session::{today, Session};
 pub use state::{use_app, AppState};
 
+/// How often the page looks whether the day has changed.
+const DAY_CHECK_SECONDS: u64 = 30;
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = BrowserStore::open()
@@ -62,7 +65,7 @@ pub fn App() -> impl IntoView {
         session,
         currency: Memo::new(move |_| plan.with(|p| p.currency)),
         lang: RwSignal::new(lang),
-        today,
+        today: RwSignal::new(today),
         range: RwSignal::new(chosen.range(today)),
         preset: RwSignal::new(match chosen {
             RangeChoice::Preset(preset) => Some(preset),
@@ -102,6 +105,27 @@ pub fn App() -> impl IntoView {
             if let Some(store) = BrowserStore::open() {
                 let _ = save_range(&store, choice);
             }
+        }
+    });
+
+    // A page left open overnight (a dashboard on the wall) moves on to the
+    // new day: a preset range follows it, a range the user picked stays.
+    let clock = set_interval_with_handle(
+        move || {
+            let now = session::today();
+            if state.today.get_untracked() != now {
+                state.today.set(now);
+                if let Some(preset) = state.preset.get_untracked() {
+                    state.range.set(preset.range(now));
+                }
+            }
+        },
+        std::time::Duration::from_secs(DAY_CHECK_SECONDS),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(clock) = clock {
+            clock.clear();
         }
     });
 

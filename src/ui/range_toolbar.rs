@@ -19,7 +19,7 @@ pub fn RangeToolbar() -> impl IntoView {
     };
     let set_preset = move |ev| {
         if let Some(preset) = RangePreset::from_key(&event_target_value(&ev)) {
-            state.range.set(preset.range(state.today));
+            state.range.set(preset.range(state.today.get_untracked()));
             state.preset.set(Some(preset));
         }
     };
@@ -37,7 +37,9 @@ pub fn RangeToolbar() -> impl IntoView {
         } else {
             (range.start().min(day), day)
         };
-        if let Some(picked) = PeriodRange::picked(range.granularity(), from, to, state.today) {
+        if let Some(picked) =
+            PeriodRange::picked(range.granularity(), from, to, state.today.get_untracked())
+        {
             state.range.set(picked);
             state.preset.set(None);
         }

@@ -140,7 +140,7 @@ fn plan_file_name(state: AppState) -> String {
             }
         })
         .collect();
-    format!("{safe}-{}.json", state.today)
+    format!("{safe}-{}.json", state.today.get_untracked())
 }
 
 #[component]
@@ -173,7 +173,7 @@ fn LeftAloneBanner(error: crate::domain::format::FormatError, raw: String) -> im
     let kept = RwSignal::new(false);
     let raw = StoredValue::new(raw);
     let download = move |_| {
-        let name = format!("funnel-planner-stored-{}.json", state.today);
+        let name = format!("funnel-planner-stored-{}.json", state.today.get_untracked());
         if raw
             .with_value(|raw| download_text(raw, "application/json", &name))
             .is_ok()

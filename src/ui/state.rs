@@ -22,7 +22,8 @@ pub struct AppState {
     /// that format money do not re-run on every count edit.
     pub currency: Memo<Currency>,
     pub lang: RwSignal<Lang>,
-    pub today: NaiveDate,
+    /// Today in the user's time zone; moves on at midnight (`ui::clock`).
+    pub today: RwSignal<NaiveDate>,
     /// The periods the Numbers page shows.
     pub range: RwSignal<PeriodRange>,
     /// The preset the range came from; `None` once the user moved it.
