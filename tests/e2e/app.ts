@@ -79,10 +79,9 @@ export class FunnelApp {
     const header = this.grid().getByRole('rowheader', { name: row, exact: true });
     const column = period ? this.grid().getByRole('columnheader', { name: period, exact: true }) : undefined;
     const shown = async () => (await header.count()) > 0 && (!column || (await column.count()) > 0);
-    if (await shown()) return;
     const box = this.page.locator('.grid-scroll');
     // Scrolls by half a view; false at the end of the axis.
-    const scroll = (to: 'start' | 'down' | 'right') =>
+    const scroll = (to: 'start' | 'down' | 'right' | 'settle') =>
       box.evaluate(async (element, to) => {
         const before = [element.scrollTop, element.scrollLeft];
         if (to === 'start') element.scrollTo(0, 0);
@@ -92,9 +91,16 @@ export class FunnelApp {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         return before[0] !== element.scrollTop || before[1] !== element.scrollLeft;
       }, to);
-    await scroll('start');
-    while (!(await header.count()) && (await scroll('down')));
-    while (column && !(await column.count()) && (await scroll('right')));
+    if (!(await shown())) {
+      await scroll('start');
+      while (!(await header.count()) && (await scroll('down')));
+      while (column && !(await column.count()) && (await scroll('right')));
+    }
+    // Rendered in the margin is not in view: bring it into view, as a user
+    // would, so the window keeps it while rows are measured again.
+    if (await header.count()) await header.scrollIntoViewIfNeeded();
+    if (column && (await column.count())) await column.scrollIntoViewIfNeeded();
+    await scroll('settle');
   }
   /** The funnel table's row of a stage. */
   row(stage: string): Locator {

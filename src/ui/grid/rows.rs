@@ -79,6 +79,16 @@ impl<T: Copy> Shown<T> {
     }
 }
 
+/// What keeps a row's cell while the window moves: a field by its column
+/// and period, a band by the figure it shows (its columns change as the
+/// window cuts it).
+fn segment_key(segment: &Segment) -> (Option<usize>, Period, u64) {
+    match *segment {
+        Segment::Field(column, period) => (Some(column), period, 0),
+        Segment::Band { by, total, .. } => (None, by, total),
+    }
+}
+
 /// Where the columns left out of view are: their width comes from the header.
 fn spacer() -> impl IntoView {
     view! { <td class="spacer" aria-hidden="true"></td> }
@@ -187,24 +197,31 @@ pub(super) fn MetricRow(
             <MetricCell metric=id period=period column=column cells=cells kind=kind targets=targets />
         }
         .into_any(),
-        Segment::Band {
-            column,
-            span,
-            by,
-            total,
-        } => {
+        Segment::Band { by, total, .. } => {
+            // A band keeps its element while the window cuts it anew (a
+            // button replaced under the pointer would lose the click): its
+            // columns follow the layout.
+            let columns = Memo::new(move |_| {
+                layout.with(|l| {
+                    l.iter().find_map(|s| match *s {
+                        Segment::Band { column, span, by: b, .. } if b == by => Some((column, span)),
+                        _ => None,
+                    })
+                })
+                .unwrap_or_default()
+            });
             let ask = move |_| {
                 question.set(Some(Question::Replace(Replacing {
                     metric: id,
                     by,
                     total,
-                    column,
+                    column: columns.get_untracked().0,
                 })));
                 focus_after_render("question-confirm".to_owned());
             };
             view! {
-                <td class="band" colspan=span aria-colindex=col_index(column)>
-                    <button type="button" class="band-button" id=band_id(id, column) on:click=ask>
+                <td class="band" colspan=move || columns.get().1 aria-colindex=move || col_index(columns.get().0)>
+                    <button type="button" class="band-button" id=move || band_id(id, columns.get().0) on:click=ask>
                         {move || {
                             let t = state.texts();
                             let band = if by.granularity() == Granularity::Month { t.month_band } else { t.week_band };
@@ -231,7 +248,7 @@ pub(super) fn MetricRow(
                 </span>
             </th>
             {spacer()}
-            <For each=move || layout.get() key=|segment| *segment children=segment_view />
+            <For each=move || layout.get() key=segment_key children=segment_view />
             {spacer()}
             <td class="numeric total">
                 {move || format(totals.get().0)}
