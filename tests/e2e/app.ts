@@ -58,6 +58,13 @@ export class FunnelApp {
       .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 
+  /** Waits until the grid row `name`, scrolled into view, shows `text`. */
+  async expectRowText(name: string, text: string) {
+    await expect(async () => {
+      await expect(await this.gridRow(name)).toContainText(text, { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+  }
+
   /** The cell of a grid row in a period's column, scrolled into view. */
   async gridCell(row: string, period: string): Promise<Locator> {
     const cells = await this.gridRow(row);
@@ -91,16 +98,21 @@ export class FunnelApp {
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         return before[0] !== element.scrollTop || before[1] !== element.scrollLeft;
       }, to);
-    if (!(await shown())) {
-      await scroll('start');
-      while (!(await header.count()) && (await scroll('down')));
-      while (column && !(await column.count()) && (await scroll('right')));
+    // A view just switched can still move the box (the browser clamps its
+    // scroll position a frame later): look again until it holds still.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!(await shown())) {
+        await scroll('start');
+        while (!(await header.count()) && (await scroll('down')));
+        while (column && !(await column.count()) && (await scroll('right')));
+      }
+      // Rendered in the margin is not in view: bring it into view, as a
+      // user would, so the window keeps it while rows are measured again.
+      if (await header.count()) await header.scrollIntoViewIfNeeded();
+      if (column && (await column.count())) await column.scrollIntoViewIfNeeded();
+      await scroll('settle');
+      if (await shown()) return;
     }
-    // Rendered in the margin is not in view: bring it into view, as a user
-    // would, so the window keeps it while rows are measured again.
-    if (await header.count()) await header.scrollIntoViewIfNeeded();
-    if (column && (await column.count())) await column.scrollIntoViewIfNeeded();
-    await scroll('settle');
   }
   /** The funnel table's row of a stage. */
   row(stage: string): Locator {

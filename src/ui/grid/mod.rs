@@ -353,12 +353,14 @@ pub fn CountGrid() -> impl IntoView {
                 .get_element_by_id(&id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
             if let (true, Some(field)) = (nothing_focused, field) {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = field.focus_with_options(&options);
+                // The caret first: on a focused field it would scroll the
+                // grid back to it, away from where the user scrolled.
                 if let (Ok(Some(start)), Ok(Some(end))) = (start, end) {
                     let _ = field.set_selection_range(start, end);
                 }
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = field.focus_with_options(&options);
             }
         });
     };
