@@ -54,6 +54,7 @@ pub fn ChartCard(
     });
     on_cleanup(move || resize_listener.remove());
 
+    let drawing = StoredValue::new(0_u64);
     Effect::new(move |_| {
         resized.track();
         let large = state.large_charts.get();
@@ -74,8 +75,26 @@ pub fn ChartCard(
                 width
             }
         };
-        let result = chart.with(|data| draw(&element, data, width, height, large));
-        draw_error(result.err());
+        chart.track();
+        // Drawn after the next paint: a key press shows its numbers in the
+        // frame it causes and the chart follows a frame later, instead of
+        // holding that frame back. Only the latest request draws.
+        let request = drawing.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if drawing.try_get_value() == request {
+                        let result = chart
+                            .try_with_untracked(|data| draw(&element, data, width, height, large));
+                        draw_error(result.and_then(Result::err));
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
     });
 
     // Downloads are slides: titled, with the period, 1,600 px wide, and
