@@ -32,3 +32,23 @@ test.describe('Static hosting', () => {
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('Flow: stages and owners');
   });
 });
+
+test.describe('Leaving a page at once', () => {
+  // Work a page schedules for its next frame must not outlive the page:
+  // back pressed before the Numbers page painted once killed the app.
+  test('leaving a page before its first frame leaves the app working', async ({ app, page }) => {
+    await app.open('flow');
+    for (const leaving of ['numbers', 'kpis', 'dashboard', 'numbers', 'dashboard']) {
+      await page.evaluate(async (hash) => {
+        const changed = () => new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+        location.hash = hash;
+        await changed();
+        location.hash = '#/flow';
+        await changed();
+      }, `#/${leaving}`);
+    }
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Flow: stages and owners');
+    await app.navLink('Numbers').click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Numbers');
+  });
+});

@@ -229,7 +229,12 @@ pub fn CountGrid() -> impl IntoView {
         state.plan.track();
         state.lang.track();
         state.compare.track();
-        request_animation_frame(measure);
+        // The user may have left the page by the next frame.
+        request_animation_frame(move || {
+            if table.try_get_untracked().is_some() {
+                measure();
+            }
+        });
     });
     let resize_listener = window_event_listener(leptos::ev::resize, move |_| read_viewport());
     on_cleanup(move || resize_listener.remove());
