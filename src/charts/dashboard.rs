@@ -2,7 +2,7 @@
 //! words, ready for any backend and for the table view.
 
 use super::bars::{BarChart, BarRow};
-use super::palette::{department_colour, series_colour};
+use super::palette::{hue_colour, series_colour};
 use super::trend::{TrendChart, TrendSeries};
 use super::ChartTable;
 use crate::domain::ids::KpiId;
@@ -62,7 +62,7 @@ pub fn conversion_vs_target(plan: &Plan, range: PeriodRange, t: &Texts) -> BarCh
                 label: stage.name.clone(),
                 sublabel: Some(Texts::fill(t.from_stage, &[previous])),
                 value: rate.unwrap_or(0.0) / axis,
-                colour: department_colour(stage.owner),
+                colour: hue_colour(plan.hue_of(stage)),
                 marker: target.map(|tg| tg / axis),
                 end_label: format_rate(*rate),
                 note,
@@ -132,9 +132,9 @@ pub fn targets_vs_actual(plan: &Plan, month: Month, t: &Texts) -> BarChart {
             ]);
             BarRow {
                 label: stage.name.clone(),
-                sublabel: Some(t.department(stage.owner).to_owned()),
+                sublabel: plan.department(stage.owner).map(|d| d.name.clone()),
                 value: count as f64 / axis,
-                colour: department_colour(stage.owner),
+                colour: hue_colour(plan.hue_of(stage)),
                 marker: target.map(|tg| tg as f64 / axis),
                 end_label: match target {
                     Some(tg) => format!("{} / {}", format_count(count), format_count(*tg)),

@@ -5,17 +5,18 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::palette::{department_colour, EMPTY_BAR, MUTED_TEXT, TEXT};
+use super::palette::{hue_colour, EMPTY_BAR, MUTED_TEXT, TEXT};
 use super::{clear, draw_message, fitted_px, px, text_style, ChartError, ChartStyle, ChartTable};
+use crate::domain::departments::Hue;
 use crate::domain::kpi::funnel_conversions;
 use crate::domain::period::PeriodRange;
-use crate::domain::plan::{Department, Plan};
+use crate::domain::plan::Plan;
 use crate::i18n::{format_count, format_rate, Texts};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FunnelBar {
     pub label: String,
-    pub department: Department,
+    pub hue: Hue,
     pub department_label: String,
     pub count: u64,
     pub count_label: String,
@@ -38,13 +39,16 @@ impl FunnelChart {
             .iter()
             .zip(funnel_conversions(plan, range))
             .enumerate()
-            .map(|(i, (stage, row))| FunnelBar {
-                label: stage.name.clone(),
-                department: stage.owner,
-                department_label: texts.department(stage.owner).to_owned(),
-                count: row.count,
-                count_label: format_count(row.count),
-                step_label: (i > 0).then(|| format!("↓ {}", format_rate(row.step))),
+            .map(|(i, (stage, row))| {
+                let owner = plan.department(stage.owner);
+                FunnelBar {
+                    label: stage.name.clone(),
+                    hue: plan.hue_of(stage),
+                    department_label: owner.map(|d| d.name.clone()).unwrap_or_default(),
+                    count: row.count,
+                    count_label: format_count(row.count),
+                    step_label: (i > 0).then(|| format!("↓ {}", format_rate(row.step))),
+                }
             })
             .collect();
         FunnelChart {
@@ -150,7 +154,7 @@ fn draw<DB: DrawingBackend>(
         let colour = if empty {
             EMPTY_BAR
         } else {
-            department_colour(bar.department)
+            hue_colour(bar.hue)
         };
         root.draw(&Rectangle::new(
             [(px(left), px(top)), (px(right), px(top + bar_height))],

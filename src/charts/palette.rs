@@ -4,18 +4,25 @@
 
 use plotters::style::RGBColor;
 
-use crate::domain::plan::Department;
+use crate::domain::departments::Hue;
 
 pub const TEXT: RGBColor = RGBColor(0x1a, 0x1f, 0x2b);
 pub const MUTED_TEXT: RGBColor = RGBColor(0x4a, 0x52, 0x63);
 pub const BACKGROUND: RGBColor = RGBColor(0xff, 0xff, 0xff);
 pub const EMPTY_BAR: RGBColor = RGBColor(0xd5, 0xd9, 0xe0);
 
-pub fn department_colour(department: Department) -> RGBColor {
-    match department {
-        Department::Marketing => RGBColor(0x00, 0x72, 0xb2),
-        Department::InsideSales => RGBColor(0xd5, 0x5e, 0x00),
-        Department::FieldSales => RGBColor(0x00, 0x9e, 0x73),
+/// A department's colour: the Okabe–Ito palette, its black softened to the
+/// text colour.
+pub fn hue_colour(hue: Hue) -> RGBColor {
+    match hue {
+        Hue::Blue => RGBColor(0x00, 0x72, 0xb2),
+        Hue::Vermillion => RGBColor(0xd5, 0x5e, 0x00),
+        Hue::Green => RGBColor(0x00, 0x9e, 0x73),
+        Hue::Purple => RGBColor(0xcc, 0x79, 0xa7),
+        Hue::Orange => RGBColor(0xe6, 0x9f, 0x00),
+        Hue::Sky => RGBColor(0x56, 0xb4, 0xe9),
+        Hue::Yellow => RGBColor(0xf0, 0xe4, 0x42),
+        Hue::Black => TEXT,
     }
 }
 
@@ -45,12 +52,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn departments_have_distinct_colours() {
-        let hexes: std::collections::HashSet<_> = Department::ALL
+    fn hues_have_distinct_colours() {
+        let hexes: std::collections::HashSet<_> = Hue::ALL
             .into_iter()
-            .map(|d| css_hex(department_colour(d)))
+            .map(|h| css_hex(hue_colour(h)))
             .collect();
-        assert_eq!(hexes.len(), 3);
-        assert_eq!(css_hex(department_colour(Department::Marketing)), "#0072b2");
+        assert_eq!(hexes.len(), Hue::ALL.len());
+        assert_eq!(css_hex(hue_colour(Hue::Blue)), "#0072b2");
     }
 }

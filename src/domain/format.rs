@@ -11,8 +11,10 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use super::departments::{DepartmentId, Standard, MAX_DEPARTMENTS};
 use super::entries::Counts;
 use super::ids::MAX_ID;
+use super::locale::Lang;
 use super::number::MAX_ENTRY;
 use super::period::parse_iso_day;
 use super::plan::{
@@ -26,7 +28,7 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// plan object into a version `i + 2` one. Adding a migration bumps the
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
@@ -302,7 +304,7 @@ fn v1_to_v2(plan: Value) -> Result<Value, FormatError> {
     let japanese = plan
         .get("name")
         .and_then(Value::as_str)
-        .is_some_and(|name| name.chars().any(|c| c >= '\u{3000}'));
+        .is_some_and(is_japanese);
     plan.insert(
         "currency".into(),
         json!(if japanese { "JPY" } else { "USD" }),
@@ -372,6 +374,64 @@ fn v4_to_v5(plan: Value) -> Result<Value, FormatError> {
     Ok(Value::Object(plan))
 }
 
+/// Version 6 makes departments plan data. The three a version 5 plan
+/// named by key become its departments, with the next free ids, named in
+/// the language the plan is written in; each stage's owner becomes an id.
+fn v5_to_v6(plan: Value) -> Result<Value, FormatError> {
+    let invalid = |what: String| FormatError::Invalid(format!("version 5 plan: {what}"));
+    let Value::Object(mut plan) = plan else {
+        return Err(invalid("not an object".into()));
+    };
+    let highest = ["stages", "metrics", "kpis"]
+        .into_iter()
+        .filter_map(|key| plan.get(key).and_then(Value::as_array))
+        .flatten()
+        .filter_map(|item| item.get("id").and_then(Value::as_u64))
+        .max()
+        .unwrap_or(0);
+    if highest > MAX_ID - 3 {
+        return Err(invalid("an id is too large".into()));
+    }
+    let ids = [1, 2, 3].map(|n| DepartmentId(highest + n));
+    let Some(Value::Array(stages)) = plan.get_mut("stages") else {
+        return Err(invalid("no stages".into()));
+    };
+    let mut japanese = false;
+    for stage in stages {
+        let Value::Object(stage) = stage else {
+            return Err(invalid("a stage is not an object".into()));
+        };
+        japanese |= stage
+            .get("name")
+            .and_then(Value::as_str)
+            .is_some_and(is_japanese);
+        let owner = stage.get("owner").and_then(Value::as_str).unwrap_or("");
+        let index = Standard::ALL
+            .iter()
+            .position(|d| d.key() == owner)
+            .ok_or_else(|| invalid(format!("unknown owner {owner:?}")))?;
+        stage.insert("owner".into(), json!(ids[index]));
+    }
+    japanese |= plan
+        .get("name")
+        .and_then(Value::as_str)
+        .is_some_and(is_japanese);
+    let lang = if japanese { Lang::Ja } else { Lang::En };
+    let departments = Standard::ALL
+        .into_iter()
+        .zip(ids)
+        .map(|(d, id)| serde_json::to_value(d.department(id, lang)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| invalid(e.to_string()))?;
+    plan.insert("departments".into(), Value::Array(departments));
+    Ok(Value::Object(plan))
+}
+
+/// Whether a name is written in Japanese (kana, kanji or full-width forms).
+fn is_japanese(text: &str) -> bool {
+    text.chars().any(|c| c >= '\u{3000}')
+}
+
 /// Checks the rules the editor keeps, so a hand-edited or damaged file
 /// cannot put the app into a state it could never reach by itself. Saving
 /// runs it too, so the app never writes what it would refuse to read.
@@ -395,11 +455,26 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
     if plan.at_risk_margin_percent > MAX_MARGIN_PERCENT {
         return fail("the at-risk margin is over 100 %".into());
     }
+    if plan.departments.is_empty() || plan.departments.len() > MAX_DEPARTMENTS {
+        return fail(format!("a plan has 1 to {MAX_DEPARTMENTS} departments"));
+    }
+    let mut department_names = HashSet::new();
+    for department in &plan.departments {
+        let name = &department.name;
+        if clean_name(name).as_deref() != Ok(name.as_str())
+            || !department_names.insert(name.to_ascii_lowercase())
+        {
+            return fail(format!(
+                "department name {name:?} is empty, too long, untrimmed or used twice"
+            ));
+        }
+    }
     let mut ids = HashSet::new();
     let all_ids = plan
-        .stages
+        .departments
         .iter()
-        .map(|s| s.id.0)
+        .map(|d| d.id.0)
+        .chain(plan.stages.iter().map(|s| s.id.0))
         .chain(plan.metrics.iter().map(|m| m.id.0))
         .chain(plan.kpis.iter().map(|k| k.id.0));
     for id in all_ids {
@@ -427,6 +502,9 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
                 "stage {:?} has no count metric of its own",
                 stage.name
             ));
+        }
+        if plan.department(stage.owner).is_none() {
+            return fail(format!("stage {:?} is owned by no department", stage.name));
         }
         if stage.lag > MAX_LAG {
             return fail(format!("stage {:?} has a lag over {MAX_LAG}", stage.name));
@@ -504,7 +582,8 @@ mod tests {
     const GOLDEN_V2: &str = include_str!("../../tests/golden/plan-v2.json");
     const GOLDEN_V3: &str = include_str!("../../tests/golden/plan-v3.json");
     const GOLDEN_V4: &str = include_str!("../../tests/golden/plan-v4.json");
-    const GOLDEN_V5_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v5.json");
+    const GOLDEN_V5: &str = include_str!("../../tests/golden/plan-v5.json");
+    const GOLDEN_V6_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v6.json");
 
     fn plan_of(text: &str) -> Result<Plan, FormatError> {
         decode(text).map(|stored| stored.plan)
@@ -567,10 +646,21 @@ mod tests {
         plan
     }
 
+    /// `sample_v5` with a department added and owning a stage, as version 6 keeps them.
+    fn sample_v6() -> Plan {
+        use crate::domain::departments::Hue;
+        let mut plan = sample_v5();
+        let calling = DepartmentId(54);
+        plan.add_department(calling, "コールセンター", Hue::Purple)
+            .unwrap();
+        plan.set_owner(plan.stages[1].id, calling).unwrap();
+        plan
+    }
+
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 5);
+        assert_eq!(CURRENT_VERSION, 6);
     }
 
     /// Revision 3, written by tab 5, which includes two saves of tab 9 and
@@ -620,19 +710,20 @@ mod tests {
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v5_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v5(), &head()).unwrap() + "\n";
+    fn golden_v6_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v6(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V5_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V6_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V5_PATH).expect("golden file exists");
+        let golden = std::fs::read_to_string(GOLDEN_V6_PATH).expect("golden file exists");
         assert_eq!(
             decode(&golden),
             Ok(Stored {
-                plan: sample_v5(),
+                plan: sample_v6(),
                 head: head()
             })
         );
+        assert!(golden.contains("\"name\": \"コールセンター\""));
         assert_eq!(written, golden);
         for key in [
             "\"2026-11\": 1000",
@@ -641,6 +732,49 @@ mod tests {
         ] {
             assert!(golden.contains(key), "{key}");
         }
+    }
+
+    /// Version 5 named the three fixed departments by key: they become the
+    /// plan's departments, named in its language, with the next free ids.
+    #[test]
+    fn version_5_files_get_the_three_departments_as_data() {
+        assert!(GOLDEN_V5.contains("\"owner\": \"inside_sales\""));
+        let plan = plan_of(GOLDEN_V5).unwrap();
+        assert_eq!(plan, sample_v5());
+        let departments: Vec<_> = plan
+            .departments
+            .iter()
+            .map(|d| (d.id.0, d.name.as_str(), d.hue.key()))
+            .collect();
+        assert_eq!(
+            departments,
+            [
+                (51, "マーケティング", "blue"),
+                (52, "インサイドセールス", "vermillion"),
+                (53, "フィールドセールス", "green")
+            ]
+        );
+        let owners: Vec<u64> = plan.stages.iter().map(|s| s.owner.0).collect();
+        assert_eq!(owners, [51, 52, 52, 53, 53]);
+        // An English plan gets English names; an unknown owner is refused.
+        let mut english: Value = serde_json::from_str(GOLDEN_V5).unwrap();
+        english["plan"]["name"] = json!("Inside sales funnel");
+        for (i, stage) in english["plan"]["stages"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .enumerate()
+        {
+            stage["name"] = json!(format!("Stage {i}"));
+        }
+        let english = english.to_string();
+        let plan = plan_of(&english).unwrap();
+        assert_eq!(plan.departments[1].name, "Inside sales");
+        let unknown =
+            GOLDEN_V5.replacen("\"owner\": \"inside_sales\"", "\"owner\": \"finance\"", 1);
+        assert!(
+            matches!(plan_of(&unknown), Err(FormatError::Invalid(why)) if why.contains("finance"))
+        );
     }
 
     /// Version 4 kept a month's figure on its 1st day: alone there, it is
@@ -827,7 +961,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V5_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V6_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
@@ -837,7 +971,14 @@ mod tests {
             ("\"2026-11\": 250", "\"2026-11-31\": 250"),
             ("\"2026-11\": 250", "\"+10000-11-01\": 250"),
             ("\"2026-11\": 250", "\"2026-11\": 100000000000000"),
-            ("\"owner\": \"marketing\"", "\"owner\": \"finance\""),
+            ("\"owner\": 51", "\"owner\": 4242"),
+            ("\"owner\": 51", "\"owner\": \"marketing\""),
+            (
+                "\"name\": \"コールセンター\"",
+                "\"name\": \"マーケティング\"",
+            ),
+            ("\"hue\": \"purple\"", "\"hue\": \"red\""),
+            ("\"id\": 54,", "\"id\": 2,"),
             ("\"numerator\": 4,", "\"numerator\": 9999,"),
             ("\"lag\": 0", "\"lag\": 99"),
             ("\"revision\": 3", "\"revision\": -3"),

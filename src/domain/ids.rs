@@ -20,6 +20,10 @@ macro_rules! id_type {
 }
 
 id_type!(
+    /// A department that owns stages.
+    DepartmentId
+);
+id_type!(
     /// A stage of the funnel.
     StageId
 );

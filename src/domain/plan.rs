@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::departments::{Department, DepartmentId};
 use super::entries::{Counts, Entries, EntryRefused};
 use super::ids::MAX_ID;
 pub use super::ids::{KpiId, MetricId, StageId};
@@ -16,41 +17,11 @@ use super::month::Month;
 use super::number::MAX_ENTRY;
 use super::period::Period;
 
-/// The department that owns a stage. Each has one colour in the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Department {
-    Marketing,
-    InsideSales,
-    FieldSales,
-}
-
-impl Department {
-    pub const ALL: [Department; 3] = [
-        Department::Marketing,
-        Department::InsideSales,
-        Department::FieldSales,
-    ];
-
-    /// Stable key used in CSS classes and form values.
-    pub fn key(self) -> &'static str {
-        match self {
-            Department::Marketing => "marketing",
-            Department::InsideSales => "inside_sales",
-            Department::FieldSales => "field_sales",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Department> {
-        Department::ALL.into_iter().find(|d| d.key() == key)
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
     pub id: StageId,
     pub name: String,
-    pub owner: Department,
+    pub owner: DepartmentId,
     /// The metric that is "the count" of this stage in the funnel.
     pub primary_metric: MetricId,
     /// Periods between the previous stage and this one: conversion in
@@ -228,6 +199,8 @@ pub struct KpiDraft {
 pub struct Plan {
     pub name: String,
     pub currency: Currency,
+    /// In the order the team lists them (their lanes in the flow).
+    pub departments: Vec<Department>,
     pub stages: Vec<Stage>,
     pub metrics: Vec<Metric>,
     pub kpis: Vec<Kpi>,
@@ -274,6 +247,17 @@ pub enum EditError {
     UnknownMetric,
     #[error("that KPI no longer exists")]
     UnknownKpi,
+    #[error("that department no longer exists")]
+    UnknownDepartment,
+    #[error("another department has that name")]
+    DepartmentNameInUse,
+    #[error(
+        "a plan has at most {} departments",
+        super::departments::MAX_DEPARTMENTS
+    )]
+    TooManyDepartments,
+    #[error("the department owns {}", .0.join(", "))]
+    DepartmentInUse(Vec<String>),
     #[error("the metric is the stage's count")]
     PrimaryMetric,
     #[error("the metric is used by {}", .0.join(", "))]
@@ -409,14 +393,15 @@ impl Plan {
             .ok_or(EditError::UnknownKpi)
     }
 
-    /// Whether a stage, metric or KPI has this id.
+    /// Whether a department, stage, metric or KPI has this id.
     pub fn uses_id(&self, id: u64) -> bool {
-        self.stages.iter().any(|s| s.id.0 == id)
+        self.departments.iter().any(|d| d.id.0 == id)
+            || self.stages.iter().any(|s| s.id.0 == id)
             || self.metrics.iter().any(|m| m.id.0 == id)
             || self.kpis.iter().any(|k| k.id.0 == id)
     }
 
-    fn check_fresh(&self, id: u64) -> Result<(), EditError> {
+    pub(super) fn check_fresh(&self, id: u64) -> Result<(), EditError> {
         if self.uses_id(id) || id > MAX_ID {
             return Err(EditError::IdInUse);
         }
@@ -562,7 +547,10 @@ impl Plan {
         let neighbour = at
             .checked_sub(1)
             .map_or(self.stages.first(), |i| self.stages.get(i));
-        let owner = neighbour.map_or(Department::Marketing, |s| s.owner);
+        let owner = neighbour
+            .map(|s| s.owner)
+            .or_else(|| self.departments.first().map(|d| d.id))
+            .ok_or(EditError::UnknownDepartment)?;
         self.metrics.push(Metric {
             id: metric,
             stage: id,
@@ -714,7 +702,10 @@ impl Plan {
         Ok(())
     }
 
-    pub fn set_owner(&mut self, id: StageId, owner: Department) -> Result<(), EditError> {
+    pub fn set_owner(&mut self, id: StageId, owner: DepartmentId) -> Result<(), EditError> {
+        if self.department(owner).is_none() {
+            return Err(EditError::UnknownDepartment);
+        }
         self.stage_mut(id)?.owner = owner;
         Ok(())
     }
@@ -1073,12 +1064,13 @@ mod tests {
             names[1..4],
             ["Lead nurturing", "Qualification", "Opportunity creation"]
         );
-        assert_eq!(plan.stages[2].owner, Department::InsideSales);
+        let [marketing, inside] = [0, 1].map(|i| plan.departments[i].id);
+        assert_eq!(plan.stages[2].owner, inside);
         plan.add_stage((StageId(102), MetricId(103)), "Awareness", "Reached", 0)
             .unwrap();
         assert_eq!(
             (plan.stages[0].name.as_str(), plan.stages[0].owner),
-            ("Awareness", Department::Marketing),
+            ("Awareness", marketing),
             "at the start: the next stage's owner"
         );
     }
@@ -1090,7 +1082,7 @@ mod tests {
         plan.add_stage((id, count), "Renewal", "Renewals", usize::MAX)
             .unwrap();
         let added = plan.stage(id).unwrap();
-        assert_eq!(added.owner, Department::FieldSales);
+        assert_eq!(added.owner, plan.departments[2].id);
         let count_metric = plan.metric(added.primary_metric).unwrap();
         assert_eq!(
             (
@@ -1402,8 +1394,14 @@ mod tests {
     fn owners_lags_and_margins_are_validated() {
         let mut plan = plan();
         let id = plan.stages[1].id;
-        plan.set_owner(id, Department::Marketing).unwrap();
-        assert_eq!(plan.stages[1].owner, Department::Marketing);
+        let marketing = plan.departments[0].id;
+        plan.set_owner(id, marketing).unwrap();
+        assert_eq!(plan.stages[1].owner, marketing);
+        assert_eq!(
+            plan.set_owner(id, DepartmentId(12345)),
+            Err(EditError::UnknownDepartment)
+        );
+        assert_eq!(plan.stages[1].owner, marketing);
         plan.set_stage_lag(id, 2).unwrap();
         assert_eq!(plan.set_stage_lag(id, 13), Err(EditError::LagTooLarge));
         assert_eq!(plan.stages[1].lag, 2);
@@ -1414,15 +1412,11 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        for d in Department::ALL {
-            assert_eq!(Department::from_key(d.key()), Some(d));
-        }
         for k in MetricKind::ALL {
             assert_eq!(MetricKind::from_key(k.key()), Some(k));
         }
         for d in KpiDisplay::ALL {
             assert_eq!(KpiDisplay::from_key(d.key()), Some(d));
         }
-        assert_eq!(Department::from_key("sales"), None);
     }
 }

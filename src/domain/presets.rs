@@ -8,11 +8,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::departments::{DepartmentId, Standard};
 use super::entries::Entries;
 use super::ids::{IdGen, KpiId, MetricId, StageId};
 use super::locale::Lang;
 use super::money::Currency;
-use super::plan::{Better, Department, Kpi, KpiDisplay, KpiScope, Metric, MetricKind, Plan, Stage};
+use super::plan::{Better, Kpi, KpiDisplay, KpiScope, Metric, MetricKind, Plan, Stage};
 
 /// A name in both languages.
 type Name = (&'static str, &'static str);
@@ -34,7 +35,7 @@ struct KpiSpec {
 
 struct StageSpec {
     name: Name,
-    owner: Department,
+    owner: Standard,
     metrics: &'static [MetricSpec],
     kpis: &'static [KpiSpec],
 }
@@ -94,7 +95,7 @@ use KpiDisplay::{Days, Minutes, Money, Percent};
 const INSIDE_SALES: &[StageSpec] = &[
     StageSpec {
         name: ("Lead generation", "リード獲得"),
-        owner: Department::Marketing,
+        owner: Standard::Marketing,
         metrics: &[
             count("leads", "Leads", "リード数"),
             count("visits", "Site visits", "サイト訪問数"),
@@ -130,7 +131,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Lead nurturing", "リード育成"),
-        owner: Department::InsideSales,
+        owner: Standard::InsideSales,
         metrics: &[
             count("nurtured", "Nurtured leads", "育成リード数"),
             count("calls", "Calls", "架電数"),
@@ -187,7 +188,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Opportunity creation", "商談化"),
-        owner: Department::InsideSales,
+        owner: Standard::InsideSales,
         metrics: &[
             count("opportunities", "Opportunities", "商談数"),
             count("appointments", "Appointments", "アポイント数"),
@@ -212,7 +213,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Hand-off → proposal", "引き継ぎ〜提案"),
-        owner: Department::FieldSales,
+        owner: Standard::FieldSales,
         metrics: &[
             count("proposals", "Proposals", "提案数"),
             lost("lost_price", "Lost: price", "失注: 価格"),
@@ -223,7 +224,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Won", "受注"),
-        owner: Department::FieldSales,
+        owner: Standard::FieldSales,
         metrics: &[
             count("won", "Won deals", "受注数"),
             of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
@@ -321,7 +322,8 @@ pub fn inside_sales(lang: Lang) -> Plan {
         stages.push(Stage {
             id: stage,
             name: pick(spec.name, lang),
-            owner: spec.owner,
+            // Set once the departments have their ids.
+            owner: DepartmentId(0),
             primary_metric: keys[spec.metrics[0].key],
             lag: 0,
             count_targets: BTreeMap::new(),
@@ -347,6 +349,12 @@ pub fn inside_sales(lang: Lang) -> Plan {
             targets: BTreeMap::new(),
         })
         .collect();
+    // Departments take the last ids, as the migration of a version 5 file
+    // gives them.
+    let departments = Standard::ALL.map(|d| d.department(DepartmentId(take_id()), lang));
+    for (stage, spec) in stages.iter_mut().zip(INSIDE_SALES) {
+        stage.owner = departments[spec.owner as usize].id;
+    }
     Plan {
         name: pick(
             ("Inside sales funnel", "インサイドセールスのファネル"),
@@ -356,6 +364,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
             Lang::Ja => Currency::Jpy,
             Lang::En => Currency::Usd,
         },
+        departments: departments.into(),
         stages,
         metrics,
         kpis,
@@ -377,7 +386,7 @@ mod tests {
             .map(|s| {
                 (
                     s.name.as_str(),
-                    s.owner,
+                    plan.department(s.owner).map(|d| d.name.as_str()),
                     plan.metric(s.primary_metric).map(|m| m.name.as_str()),
                 )
             })
@@ -385,11 +394,15 @@ mod tests {
         assert_eq!(
             shape,
             [
-                ("リード獲得", Department::Marketing, Some("リード数")),
-                ("リード育成", Department::InsideSales, Some("育成リード数")),
-                ("商談化", Department::InsideSales, Some("商談数")),
-                ("引き継ぎ〜提案", Department::FieldSales, Some("提案数")),
-                ("受注", Department::FieldSales, Some("受注数")),
+                ("リード獲得", Some("マーケティング"), Some("リード数")),
+                (
+                    "リード育成",
+                    Some("インサイドセールス"),
+                    Some("育成リード数")
+                ),
+                ("商談化", Some("インサイドセールス"), Some("商談数")),
+                ("引き継ぎ〜提案", Some("フィールドセールス"), Some("提案数")),
+                ("受注", Some("フィールドセールス"), Some("受注数")),
             ]
         );
         assert_eq!(plan.currency, Currency::Jpy);
@@ -406,6 +419,7 @@ mod tests {
                 );
             }
             let mut ids: Vec<u64> = plan.stages.iter().map(|s| s.id.0).collect();
+            ids.extend(plan.departments.iter().map(|d| d.id.0));
             ids.extend(plan.metrics.iter().map(|m| m.id.0));
             ids.extend(plan.kpis.iter().map(|k| k.id.0));
             let count = ids.len();

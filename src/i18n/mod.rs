@@ -7,6 +7,7 @@ mod ja;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::departments::Hue;
 use crate::domain::edit::EditKind;
 use crate::domain::entries::EntryRefused;
 use crate::domain::format::FormatError;
@@ -17,7 +18,7 @@ use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::number::CountError;
 use crate::domain::period::{Granularity, Period, PeriodRange, RangePreset};
-use crate::domain::plan::{Better, Department, EditError, KpiDisplay, MetricKind};
+use crate::domain::plan::{Better, EditError, KpiDisplay, MetricKind};
 use crate::storage::StoreError;
 
 pub struct Texts {
@@ -58,6 +59,15 @@ pub struct Texts {
     pub confirm_remove_stage: &'static str,
     pub cancel: &'static str,
     pub kpis_removed_with_stage: &'static str,
+    pub departments_heading: &'static str,
+    pub departments_intro: &'static str,
+    pub department_name: &'static str,
+    pub department_colour: &'static str,
+    pub add_department: &'static str,
+    pub new_department_name: &'static str,
+    /// `{}` is the list of stages.
+    pub owns_stages: &'static str,
+    pub owns_no_stage: &'static str,
     pub undo: &'static str,
     pub dismiss: &'static str,
 
@@ -188,8 +198,8 @@ pub struct Texts {
     pub storage_note: &'static str,
     pub corrupt_data_kept: &'static str,
 
-    /// In the order of `Department::ALL`.
-    pub departments: [&'static str; 3],
+    /// Colour names, in the order of `Hue::ALL`.
+    pub hues: [&'static str; 8],
     /// In the order of `Granularity::ALL`.
     pub granularities: [&'static str; 3],
     /// In the order of `RangePreset::ALL`.
@@ -231,7 +241,7 @@ pub struct SessionTexts {
     /// `{}` is the reason.
     pub undo_failed: &'static str,
     /// In the order of `EditKind::ALL`.
-    pub edit_kinds: [&'static str; 18],
+    pub edit_kinds: [&'static str; 19],
     pub save_status: &'static str,
     pub saved_just_now: &'static str,
     /// `{}` is a number of seconds.
@@ -300,6 +310,9 @@ pub struct EditErrorTexts {
     pub entry_summed: &'static str,
     pub entry_covered: &'static str,
     pub id_in_use: &'static str,
+    pub department_name_in_use: &'static str,
+    pub too_many_departments: &'static str,
+    pub department_in_use: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
 }
@@ -339,8 +352,8 @@ pub fn texts(lang: Lang) -> &'static Texts {
 }
 
 impl Texts {
-    pub fn department(&self, department: Department) -> &'static str {
-        self.departments[department as usize]
+    pub fn hue(&self, hue: Hue) -> &'static str {
+        self.hues[hue as usize]
     }
 
     pub fn granularity(&self, granularity: Granularity) -> &'static str {
@@ -387,9 +400,10 @@ impl Texts {
             EditError::TooManyStages => t.too_many_stages.to_owned(),
             EditError::TooManyItems => t.too_many_items.to_owned(),
             EditError::LastStage => t.last_stage.to_owned(),
-            EditError::UnknownStage | EditError::UnknownMetric | EditError::UnknownKpi => {
-                t.unknown.to_owned()
-            }
+            EditError::UnknownStage
+            | EditError::UnknownMetric
+            | EditError::UnknownKpi
+            | EditError::UnknownDepartment => t.unknown.to_owned(),
             EditError::PrimaryMetric => t.primary_metric.to_owned(),
             EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
@@ -401,6 +415,11 @@ impl Texts {
                 Texts::fill(t.entry_covered, &[&self.period_name(*by)])
             }
             EditError::IdInUse => t.id_in_use.to_owned(),
+            EditError::DepartmentNameInUse => t.department_name_in_use.to_owned(),
+            EditError::TooManyDepartments => t.too_many_departments.to_owned(),
+            EditError::DepartmentInUse(stages) => {
+                format!("{} {}", t.department_in_use, stages.join(", "))
+            }
             EditError::DateOutOfRange => t.date_out_of_range.to_owned(),
             // The rule's own words are for developers; the user reads ours.
             EditError::InvalidPlan(_) => t.invalid_plan.to_owned(),
@@ -919,8 +938,8 @@ mod tests {
         for lang in Lang::ALL {
             let t = texts(lang);
             assert_eq!(t.lang, lang);
-            let names = Department::ALL
-                .map(|d| t.department(d))
+            let names = Hue::ALL
+                .map(|h| t.hue(h))
                 .into_iter()
                 .chain(Granularity::ALL.map(|g| t.granularity(g)))
                 .chain(RangePreset::ALL.map(|p| t.range_preset(p)))
@@ -932,14 +951,8 @@ mod tests {
                 assert!(!name.is_empty());
             }
         }
-        assert_eq!(
-            texts(Lang::En).department(Department::InsideSales),
-            "Inside sales"
-        );
-        assert_eq!(
-            texts(Lang::Ja).department(Department::InsideSales),
-            "インサイドセールス"
-        );
+        assert_eq!(texts(Lang::En).hue(Hue::Vermillion), "Vermillion");
+        assert_eq!(texts(Lang::Ja).hue(Hue::Sky), "空色");
         assert_eq!(texts(Lang::Ja).status(Status::AtRisk), "要注意");
     }
 
@@ -974,6 +987,10 @@ mod tests {
                 chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             ))),
             EditError::IdInUse,
+            EditError::UnknownDepartment,
+            EditError::DepartmentNameInUse,
+            EditError::TooManyDepartments,
+            EditError::DepartmentInUse(vec!["Won".into()]),
             EditError::DateOutOfRange,
             EditError::InvalidPlan("name is empty".into()),
         ];

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::department_style;
 use super::flow::focus_after_render;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
@@ -161,11 +162,11 @@ fn StageKpis(id: StageId) -> impl IntoView {
     });
     let month_label = move || state.texts().month(state.target_month.get());
     view! {
-        <section class="card stage-kpis" data-dept=move || owner().map(|o| o.key()) aria-labelledby=labelled_by>
+        <section class="card stage-kpis" style=move || owner().map(|o| department_style(o.hue)) aria-labelledby=labelled_by>
             <h3 id=heading_id>
                 <span class="swatch" aria-hidden="true"></span>
                 {name}
-                <span class="stage-owner">{move || owner().map(|o| state.texts().department(o))}</span>
+                <span class="stage-owner">{move || owner().map(|o| o.name)}</span>
             </h3>
             <div class="stage-settings">
                 <div class="field">

@@ -24,11 +24,12 @@ use chrono::Datelike;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::charts::palette::{css_hex, department_colour};
+use crate::charts::palette::{css_hex, hue_colour};
+use crate::domain::departments::Hue;
 use crate::domain::locale::Lang;
 use crate::domain::month::Month;
 use crate::domain::period::{RangeChoice, RangePreset};
-use crate::domain::plan::{Department, KpiDisplay, KpiScope};
+use crate::domain::plan::{KpiDisplay, KpiScope};
 use crate::i18n::texts;
 use crate::route::Route;
 use crate::storage::browser::BrowserStore;
@@ -134,7 +135,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || hash_listener.remove());
 
     view! {
-        <div class="app" style=department_colour_variables()>
+        <div class="app">
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {state.tr(|t| t.skip_to_content)}
             </a>
@@ -241,11 +242,8 @@ fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
-/// CSS custom properties with the department colours, taken from the chart
-/// palette so the stylesheet and the charts always agree.
-fn department_colour_variables() -> String {
-    Department::ALL
-        .into_iter()
-        .map(|d| format!("--dept-{}: {};", d.key(), css_hex(department_colour(d))))
-        .collect()
+/// A department's colour for the stylesheet (`--dept`, used by swatches and
+/// card borders), taken from the chart palette so the two always agree.
+pub(crate) fn department_style(hue: Hue) -> String {
+    format!("--dept: {}", css_hex(hue_colour(hue)))
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart_card::ChartCard;
+use super::department_style;
 use super::grid::CountGrid;
 use super::kpi_strip::SharedKpiStrip;
 use super::range_toolbar::RangeToolbar;
@@ -13,7 +14,7 @@ use crate::charts::Chart;
 use crate::domain::kpi::{
     funnel_conversions, lost_reason_shares, step_blank_for_lack_of_counts, StageConversion,
 };
-use crate::domain::plan::{Department, StageId};
+use crate::domain::plan::StageId;
 use crate::i18n::{format_count, format_rate, Texts};
 
 #[component]
@@ -78,11 +79,7 @@ pub fn NumbersPage() -> impl IntoView {
 fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoView {
     let state = use_app();
     let name = move || state.stage_name(id);
-    let owner = move || {
-        state
-            .plan
-            .with(|p| p.stage(id).map_or(Department::Marketing, |s| s.owner))
-    };
+    let owner = move || state.stage_owner(id);
     let row = move || conversions.with(|rows| rows.iter().find(|r| r.stage == id).cloned());
     // Why the step conversion is blank, when nothing was entered for the
     // stage before it over what its lag reads (a stage just inserted, say).
@@ -96,12 +93,12 @@ fn FunnelRow(id: StageId, conversions: Memo<Vec<StageConversion>>) -> impl IntoV
         Some(Texts::fill(state.texts().no_counts_before, &[&previous]))
     };
     view! {
-        <tr data-dept=move || owner().key()>
+        <tr style=move || owner().map(|o| department_style(o.hue))>
             <th scope="row">{name}</th>
             <td>
                 <span class="dept-tag">
                     <span class="swatch" aria-hidden="true"></span>
-                    {move || state.texts().department(owner())}
+                    {move || owner().map(|o| o.name)}
                 </span>
             </td>
             <td class="numeric count">{move || row().map(|r| format_count(r.count))}</td>

@@ -3,12 +3,13 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::departments::{Department, DepartmentId};
 use crate::domain::edit::Edit;
 use crate::domain::locale::Lang;
 use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::period::{PeriodRange, RangePreset};
-use crate::domain::plan::{Department, KpiId, MetricId, Plan, StageId};
+use crate::domain::plan::{KpiId, MetricId, Plan, StageId};
 use crate::i18n::{texts, Problem, Texts};
 
 use super::session::{Session, StartNotice};
@@ -79,8 +80,21 @@ impl AppState {
             .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
     }
 
+    pub fn department_ids(&self) -> Vec<DepartmentId> {
+        self.plan
+            .with(|p| p.departments.iter().map(|d| d.id).collect())
+    }
+
+    /// A department's name; empty once it is gone.
+    pub fn department_name(&self, id: DepartmentId) -> String {
+        self.plan
+            .with(|p| p.department(id).map(|d| d.name.clone()).unwrap_or_default())
+    }
+
+    /// The department that owns a stage.
     pub fn stage_owner(&self, id: StageId) -> Option<Department> {
-        self.plan.with(|p| p.stage(id).map(|s| s.owner))
+        self.plan
+            .with(|p| p.stage(id).and_then(|s| p.department(s.owner)).cloned())
     }
 
     /// A stage's metrics, in the order they were added.

@@ -33,7 +33,7 @@ test.describe('Flow: stages and owners', () => {
       'Hand-off → proposal',
       'Won',
     ]);
-    await expect(page.getByRole('combobox', { name: 'Owner', exact: true }).nth(2)).toHaveValue('inside_sales');
+    await expect(page.getByRole('combobox', { name: 'Owner', exact: true }).nth(2).locator('option:checked')).toHaveText('Inside sales');
 
     // The next stage's conversion says why it is blank.
     await app.navLink('Numbers').click();

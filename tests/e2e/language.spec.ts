@@ -42,6 +42,6 @@ test.describe('Japanese browser', () => {
     await app.navLink('数値').click();
     await expect(await app.field('リード数', '2026年11月')).toBeVisible();
     await app.navLink('フロー').click();
-    await expect(page.getByRole('combobox', { name: '担当部門', exact: true }).first()).toHaveValue('marketing');
+    await expect(page.getByRole('combobox', { name: '担当部門', exact: true }).first().locator('option:checked')).toHaveText('マーケティング');
   });
 });

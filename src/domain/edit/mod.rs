@@ -14,6 +14,7 @@ pub mod history;
 pub mod outbox;
 pub mod rebase;
 
+use super::departments::{Department, DepartmentId, Hue};
 use super::entries::Counts;
 use super::format;
 use super::ids::{KpiId, MetricId, StageId};
@@ -21,8 +22,7 @@ use super::money::Currency;
 use super::month::Month;
 use super::period::Period;
 use super::plan::{
-    Department, Direction, EditError, Kpi, KpiDraft, Metric, MetricKind, MoneyAmounts, Plan,
-    RemovedStage,
+    Direction, EditError, Kpi, KpiDraft, Metric, MetricKind, MoneyAmounts, Plan, RemovedStage,
 };
 
 /// A change to a plan. Variants named `Restore…` are the inverses of removals
@@ -44,7 +44,17 @@ pub enum Edit {
     },
     RenameStage(StageId, String),
     MoveStage(StageId, Direction),
-    SetOwner(StageId, Department),
+    SetOwner(StageId, DepartmentId),
+    AddDepartment {
+        id: DepartmentId,
+        name: String,
+        hue: Hue,
+    },
+    RenameDepartment(DepartmentId, String),
+    SetDepartmentHue(DepartmentId, Hue),
+    /// Refused while a stage is owned by the department.
+    RemoveDepartment(DepartmentId),
+    RestoreDepartment(usize, Department),
     SetStageLag(StageId, u32),
     /// Removes a stage with its metrics, their counts and every KPI that
     /// reads them.
@@ -96,6 +106,7 @@ pub enum EditKind {
     RenameStage,
     MoveStage,
     StageOwner,
+    Departments,
     StageLag,
     RemoveStage,
     Targets,
@@ -113,12 +124,13 @@ pub enum EditKind {
 
 impl EditKind {
     /// In declaration order, the order of the texts that name them.
-    pub const ALL: [EditKind; 18] = [
+    pub const ALL: [EditKind; 19] = [
         EditKind::PlanSettings,
         EditKind::AddStage,
         EditKind::RenameStage,
         EditKind::MoveStage,
         EditKind::StageOwner,
+        EditKind::Departments,
         EditKind::StageLag,
         EditKind::RemoveStage,
         EditKind::Targets,
@@ -145,6 +157,10 @@ impl Edit {
             Edit::RenameStage(..) => EditKind::RenameStage,
             Edit::MoveStage(..) => EditKind::MoveStage,
             Edit::SetOwner(..) => EditKind::StageOwner,
+            Edit::AddDepartment { .. }
+            | Edit::RenameDepartment(..)
+            | Edit::SetDepartmentHue(..)
+            | Edit::RemoveDepartment(_) => EditKind::Departments,
             Edit::SetStageLag(..) => EditKind::StageLag,
             Edit::RemoveStage(_) => EditKind::RemoveStage,
             Edit::SetCountTarget(..) | Edit::SetStepTarget(..) | Edit::SetKpiTarget(..) => {
@@ -167,7 +183,8 @@ impl Edit {
             | Edit::RestoreMetric { .. }
             | Edit::RestoreMetricKind { .. }
             | Edit::RestoreMoney(_)
-            | Edit::RestoreKpi(..) => EditKind::Restore,
+            | Edit::RestoreKpi(..)
+            | Edit::RestoreDepartment(..) => EditKind::Restore,
         }
     }
 
@@ -245,6 +262,29 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let old = stage(plan, id)?.owner;
             plan.set_owner(id, owner)?;
             Edit::SetOwner(id, old)
+        }
+        Edit::AddDepartment { id, name, hue } => {
+            plan.add_department(id, &name, hue)?;
+            Edit::RemoveDepartment(id)
+        }
+        Edit::RenameDepartment(id, name) => {
+            let old = department(plan, id)?.name.clone();
+            plan.rename_department(id, &name)?;
+            Edit::RenameDepartment(id, old)
+        }
+        Edit::SetDepartmentHue(id, hue) => {
+            let old = department(plan, id)?.hue;
+            plan.set_department_hue(id, hue)?;
+            Edit::SetDepartmentHue(id, old)
+        }
+        Edit::RemoveDepartment(id) => {
+            let (index, removed) = plan.remove_department(id)?;
+            Edit::RestoreDepartment(index, removed)
+        }
+        Edit::RestoreDepartment(index, removed) => {
+            let id = removed.id;
+            plan.restore_department(index, removed)?;
+            Edit::RemoveDepartment(id)
         }
         Edit::SetStageLag(id, lag) => {
             let old = stage(plan, id)?.lag;
@@ -389,6 +429,10 @@ fn apply_all(plan: &mut Plan, edits: Vec<Edit>) -> Result<Edit, EditError> {
 
 fn stage(plan: &Plan, id: StageId) -> Result<&super::plan::Stage, EditError> {
     plan.stage(id).ok_or(EditError::UnknownStage)
+}
+
+fn department(plan: &Plan, id: DepartmentId) -> Result<&Department, EditError> {
+    plan.department(id).ok_or(EditError::UnknownDepartment)
 }
 
 fn metric(plan: &Plan, id: MetricId) -> Result<&Metric, EditError> {

@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use super::history::{History, HISTORY_LIMIT};
 use super::rebase::{replay, Conflict};
 use super::*;
+use crate::domain::departments::{DepartmentId, Hue};
 use crate::domain::ids::IdGen;
 use crate::domain::locale::Lang;
 use crate::domain::period::Granularity;
@@ -47,6 +48,17 @@ fn every_kind_of_edit_has_an_exact_inverse() {
     let stage = plan.stages[1].id;
     let metric = leads(&plan);
     let kpi = plan.kpis[0].id;
+    let field_sales = plan.departments[2].id;
+    let unused = DepartmentId(905);
+    apply(
+        &mut plan,
+        Edit::AddDepartment {
+            id: unused,
+            name: "Partners".into(),
+            hue: Hue::Sky,
+        },
+    )
+    .unwrap();
     let spend = plan
         .metrics
         .iter()
@@ -77,7 +89,15 @@ fn every_kind_of_edit_has_an_exact_inverse() {
         },
         Edit::RenameStage(stage, "Nurture".into()),
         Edit::MoveStage(stage, Direction::Down),
-        Edit::SetOwner(stage, Department::FieldSales),
+        Edit::SetOwner(stage, field_sales),
+        Edit::AddDepartment {
+            id: DepartmentId(904),
+            name: "BPO vendor".into(),
+            hue: Hue::Purple,
+        },
+        Edit::RenameDepartment(field_sales, "Sales".into()),
+        Edit::SetDepartmentHue(field_sales, Hue::Black),
+        Edit::RemoveDepartment(unused),
         Edit::SetStageLag(stage, 2),
         Edit::RemoveStage(stage),
         Edit::SetCountTarget(stage, month(), Some(300)),
@@ -399,7 +419,20 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
                 Direction::Down
             },
         ),
-        6 => Edit::SetOwner(stage, Department::ALL[intent.pick % 3]),
+        6 => {
+            let department = plan.departments[intent.pick % plan.departments.len()].id;
+            match intent.value % 5 {
+                0 => Edit::SetOwner(stage, department),
+                1 => Edit::AddDepartment {
+                    id: DepartmentId(ids.fresh(taken)),
+                    name: intent.text.clone(),
+                    hue: Hue::ALL[intent.pick % 8],
+                },
+                2 => Edit::RenameDepartment(department, intent.text.clone()),
+                3 => Edit::SetDepartmentHue(department, Hue::ALL[intent.pick % 8]),
+                _ => Edit::RemoveDepartment(department),
+            }
+        }
         7 => Edit::SetStageLag(stage, (intent.value % 15) as u32),
         8 => Edit::RemoveStage(stage),
         9 => Edit::SetCountTarget(

@@ -25,6 +25,7 @@ use crate::domain::period::{Granularity, Period, PeriodRange};
 use crate::domain::plan::{KpiDisplay, KpiScope, MetricKind, Plan};
 use crate::grid_window::{segments, Segment};
 use crate::i18n::{format_count, format_rate, Texts};
+use crate::ui::department_style;
 use crate::ui::flow::focus_after_render;
 use crate::ui::kpi_cell::KpiReadingView;
 use crate::ui::state::{use_app, AppState};
@@ -107,13 +108,13 @@ pub(super) fn StageRow(
     let state = use_app();
     let owner = move || state.stage_owner(id);
     view! {
-        <tr class="stage-row" data-dept=move || owner().map(|o| o.key()) aria-rowindex=row_index>
+        <tr class="stage-row" style=move || owner().map(|o| department_style(o.hue)) aria-rowindex=row_index>
             <th scope="row" colspan=width>
                 // The title stays in view while the grid scrolls sideways.
                 <span class="stage-title">
                     <span class="swatch" aria-hidden="true"></span>
                     {move || state.stage_name(id)}
-                    <span class="stage-owner">{move || owner().map(|o| state.texts().department(o))}</span>
+                    <span class="stage-owner">{move || owner().map(|o| o.name)}</span>
                 </span>
             </th>
         </tr>

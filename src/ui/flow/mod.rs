@@ -1,15 +1,21 @@
-//! The Flow page: the funnel's stages in order and their owners.
+//! The Flow page: the funnel's stages in order, their owners, and the
+//! departments that own them.
+
+mod departments;
 
 use leptos::prelude::*;
 
 use crate::i18n::{Problem, Texts};
 use wasm_bindgen::JsCast;
 
+use super::department_style;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
+use crate::domain::departments::DepartmentId;
 use crate::domain::edit::{Edit, EditKind};
 use crate::domain::ids::MetricId;
-use crate::domain::plan::{Department, Direction, Stage, StageId};
+use crate::domain::plan::{Direction, Stage, StageId};
+use departments::Departments;
 
 #[component]
 pub fn FlowPage() -> impl IntoView {
@@ -82,6 +88,7 @@ pub fn FlowPage() -> impl IntoView {
                         }
                     })
             }}
+            <Departments />
         </section>
     }
 }
@@ -96,7 +103,7 @@ fn StageCard(
     let state = use_app();
     let name =
         Signal::derive(move || stage_field(state, id, |s| s.name.clone()).unwrap_or_default());
-    let owner = move || stage_field(state, id, |s| s.owner);
+    let owner = move || state.stage_owner(id);
     let position = move || state.plan.with(|p| p.index_of(id).unwrap_or(0));
     let stage_count = move || state.plan.with(|p| p.stages.len());
     let remove_error = RwSignal::new(None::<Problem>);
@@ -171,7 +178,7 @@ fn StageCard(
     };
 
     view! {
-        <li class="stage-card" data-dept=move || owner().map(Department::key) on:keydown=on_keydown>
+        <li class="stage-card" style=move || owner().map(|o| department_style(o.hue)) on:keydown=on_keydown>
             <span class="stage-number" aria-hidden="true">{move || position() + 1}</span>
             <div class="field stage-name-field">
                 <label for=name_id.clone()>{state.tr(|t| t.stage_name)}</label>
@@ -183,23 +190,18 @@ fn StageCard(
                     <span class="swatch" aria-hidden="true"></span>
                     <select
                         id=owner_id
-                        prop:value=move || owner().map(Department::key)
+                        prop:value=move || owner().map(|o| o.id.0.to_string())
                         on:change=move |ev| {
-                            if let Some(dept) = Department::from_key(&event_target_value(&ev)) {
-                                let _ = state.dispatch(Edit::SetOwner(id, dept));
+                            if let Ok(department) = event_target_value(&ev).parse() {
+                                let _ = state.dispatch(Edit::SetOwner(id, DepartmentId(department)));
                             }
                         }
                     >
-                        {Department::ALL
-                            .into_iter()
-                            .map(|d| {
-                                view! {
-                                    <option value=d.key()>
-                                        {move || state.texts().department(d)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        // Keyed by id with the name inside: renaming a
+                        // department must not replace the chosen option.
+                        <For each=move || state.department_ids() key=|id| *id let:department>
+                            <option value=department.0.to_string()>{move || state.department_name(department)}</option>
+                        </For>
                     </select>
                 </span>
             </div>
