@@ -201,6 +201,15 @@ impl Plan {
         if !owned.is_empty() {
             return Err(EditError::DepartmentInUse(owned));
         }
+        let agreements: Vec<String> = self
+            .sla_cards
+            .iter()
+            .filter(|c| c.from == id || c.to == id)
+            .map(|c| self.sla_name(c))
+            .collect();
+        if !agreements.is_empty() {
+            return Err(EditError::UsedBySla(agreements));
+        }
         Ok((index, self.departments.remove(index)))
     }
 

@@ -21,6 +21,7 @@ use super::plan::{
     clean_name, valid_entry_date, valid_target, KpiScope, Plan, MAX_KPIS, MAX_LAG,
     MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
 };
+use super::sla::MAX_SLA_CARDS;
 
 pub const FORMAT_TAG: &str = "funnel-planner/plan";
 
@@ -469,11 +470,24 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
             ));
         }
     }
+    if plan.sla_cards.len() > MAX_SLA_CARDS {
+        return fail(format!("a plan has at most {MAX_SLA_CARDS} agreements"));
+    }
+    for card in &plan.sla_cards {
+        if let Err(error) = plan.check_sla_card(card) {
+            return fail(format!("agreement {}: {error}", plan.sla_name(card)));
+        }
+    }
     let mut ids = HashSet::new();
     let all_ids = plan
         .departments
         .iter()
         .map(|d| d.id.0)
+        .chain(
+            plan.sla_cards
+                .iter()
+                .flat_map(|c| std::iter::once(c.id.0).chain(c.thresholds.iter().map(|t| t.id.0))),
+        )
         .chain(plan.stages.iter().map(|s| s.id.0))
         .chain(plan.metrics.iter().map(|m| m.id.0))
         .chain(plan.kpis.iter().map(|k| k.id.0));
@@ -646,14 +660,44 @@ mod tests {
         plan
     }
 
-    /// `sample_v5` with a department added and owning a stage, as version 6 keeps them.
+    /// `sample_v5` with a department added and owning a stage, and an
+    /// agreement with a volume and a rate, as version 6 keeps them.
     fn sample_v6() -> Plan {
         use crate::domain::departments::Hue;
+        use crate::domain::sla::{
+            default_criteria, Comparison, Measure, SlaCard, SlaId, Threshold, ThresholdId,
+        };
         let mut plan = sample_v5();
         let calling = DepartmentId(54);
         plan.add_department(calling, "コールセンター", Hue::Purple)
             .unwrap();
         plan.set_owner(plan.stages[1].id, calling).unwrap();
+        let marketing = plan.departments[0].id;
+        let rate = plan.kpis[1].id;
+        let card = SlaCard {
+            id: SlaId(55),
+            from: marketing,
+            to: calling,
+            criteria: default_criteria(true, Lang::Ja),
+            follow_up: "翌営業日までに架電".into(),
+            thresholds: vec![
+                Threshold {
+                    id: ThresholdId(56),
+                    kept_by: marketing,
+                    measure: Measure::Metric(plan.stages[0].primary_metric),
+                    comparison: Comparison::AtLeast,
+                    value: 300.0,
+                },
+                Threshold {
+                    id: ThresholdId(57),
+                    kept_by: calling,
+                    measure: Measure::Kpi(rate),
+                    comparison: Comparison::AtLeast,
+                    value: 0.7,
+                },
+            ],
+        };
+        plan.insert_sla_card(0, card).unwrap();
         plan
     }
 
@@ -978,6 +1022,12 @@ mod tests {
                 "\"name\": \"マーケティング\"",
             ),
             ("\"hue\": \"purple\"", "\"hue\": \"red\""),
+            ("\"value\": 0.7", "\"value\": 1.5"),
+            ("\"value\": 300.0", "\"value\": -300.0"),
+            ("\"kept_by\": 51", "\"kept_by\": 53"),
+            ("\"from\": 51", "\"from\": 54"),
+            ("\"comparison\": \"at_least\"", "\"comparison\": \"more\""),
+            ("\"id\": 57,", "\"id\": 56,"),
             ("\"id\": 54,", "\"id\": 2,"),
             ("\"numerator\": 4,", "\"numerator\": 9999,"),
             ("\"lag\": 0", "\"lag\": 99"),

@@ -24,6 +24,14 @@ id_type!(
     DepartmentId
 );
 id_type!(
+    /// An agreement between two departments.
+    SlaId
+);
+id_type!(
+    /// A numeric promise of an agreement.
+    ThresholdId
+);
+id_type!(
     /// A stage of the funnel.
     StageId
 );

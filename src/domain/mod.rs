@@ -18,3 +18,4 @@ pub mod number;
 pub mod period;
 pub mod plan;
 pub mod presets;
+pub mod sla;

@@ -16,6 +16,7 @@ use super::money::Currency;
 use super::month::Month;
 use super::number::MAX_ENTRY;
 use super::period::Period;
+use super::sla::{Measure, SlaCard};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
@@ -204,6 +205,9 @@ pub struct Plan {
     pub stages: Vec<Stage>,
     pub metrics: Vec<Metric>,
     pub kpis: Vec<Kpi>,
+    /// Agreements between departments, in the order the team lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sla_cards: Vec<SlaCard>,
     #[serde(default)]
     pub entries: Entries,
     /// How far (in %) a KPI may miss its target and still be "at risk"
@@ -258,6 +262,22 @@ pub enum EditError {
     TooManyDepartments,
     #[error("the department owns {}", .0.join(", "))]
     DepartmentInUse(Vec<String>),
+    #[error("that agreement no longer exists")]
+    UnknownSla,
+    #[error("an agreement is between two different departments")]
+    SameDepartment,
+    #[error("a plan has at most {} agreements", super::sla::MAX_SLA_CARDS)]
+    TooManySlaCards,
+    #[error("an agreement has at most {} thresholds", super::sla::MAX_THRESHOLDS)]
+    TooManyThresholds,
+    #[error("an agreement has at most {} criteria", super::sla::MAX_CRITERIA)]
+    TooManyCriteria,
+    #[error("the text is too long")]
+    TextTooLong,
+    #[error("a rate is at most 100 %")]
+    RateOver100,
+    #[error("the agreements {} use it", .0.join(", "))]
+    UsedBySla(Vec<String>),
     #[error("the metric is the stage's count")]
     PrimaryMetric,
     #[error("the metric is used by {}", .0.join(", "))]
@@ -396,6 +416,10 @@ impl Plan {
     /// Whether a department, stage, metric or KPI has this id.
     pub fn uses_id(&self, id: u64) -> bool {
         self.departments.iter().any(|d| d.id.0 == id)
+            || self
+                .sla_cards
+                .iter()
+                .any(|c| c.id.0 == id || c.thresholds.iter().any(|t| t.id.0 == id))
             || self.stages.iter().any(|s| s.id.0 == id)
             || self.metrics.iter().any(|m| m.id.0 == id)
             || self.kpis.iter().any(|k| k.id.0 == id)
@@ -615,6 +639,12 @@ impl Plan {
         if self.stages.len() == 1 {
             return Err(EditError::LastStage);
         }
+        let measures: Vec<Measure> = self
+            .metrics_of(id)
+            .map(|m| Measure::Metric(m.id))
+            .chain(self.kpis_removed_with(id).map(|k| Measure::Kpi(k.id)))
+            .collect();
+        self.check_not_in_sla(&measures)?;
         let stage = self.stages.remove(index);
         let mut metrics = Vec::new();
         let mut position = 0;
@@ -794,6 +824,7 @@ impl Plan {
         if !users.is_empty() {
             return Err(EditError::MetricInUse(users));
         }
+        self.check_not_in_sla(&[Measure::Metric(id)])?;
         let metric = self.metrics.remove(index);
         let days = self.entries.take_metric(id);
         Ok((index, metric, days))
@@ -881,6 +912,7 @@ impl Plan {
             .iter()
             .position(|k| k.id == id)
             .ok_or(EditError::UnknownKpi)?;
+        self.check_not_in_sla(&[Measure::Kpi(id)])?;
         Ok((index, self.kpis.remove(index)))
     }
 

@@ -368,6 +368,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
         stages,
         metrics,
         kpis,
+        sla_cards: Vec::new(),
         entries: Entries::default(),
         at_risk_margin_percent: 10,
     }

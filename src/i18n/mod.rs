@@ -241,7 +241,7 @@ pub struct SessionTexts {
     /// `{}` is the reason.
     pub undo_failed: &'static str,
     /// In the order of `EditKind::ALL`.
-    pub edit_kinds: [&'static str; 19],
+    pub edit_kinds: [&'static str; 20],
     pub save_status: &'static str,
     pub saved_just_now: &'static str,
     /// `{}` is a number of seconds.
@@ -313,6 +313,13 @@ pub struct EditErrorTexts {
     pub department_name_in_use: &'static str,
     pub too_many_departments: &'static str,
     pub department_in_use: &'static str,
+    pub same_department: &'static str,
+    pub too_many_sla_cards: &'static str,
+    pub too_many_thresholds: &'static str,
+    pub too_many_criteria: &'static str,
+    pub text_too_long: &'static str,
+    pub rate_over_100: &'static str,
+    pub used_by_sla: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
 }
@@ -403,7 +410,8 @@ impl Texts {
             EditError::UnknownStage
             | EditError::UnknownMetric
             | EditError::UnknownKpi
-            | EditError::UnknownDepartment => t.unknown.to_owned(),
+            | EditError::UnknownDepartment
+            | EditError::UnknownSla => t.unknown.to_owned(),
             EditError::PrimaryMetric => t.primary_metric.to_owned(),
             EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
@@ -420,6 +428,13 @@ impl Texts {
             EditError::DepartmentInUse(stages) => {
                 format!("{} {}", t.department_in_use, stages.join(", "))
             }
+            EditError::SameDepartment => t.same_department.to_owned(),
+            EditError::TooManySlaCards => t.too_many_sla_cards.to_owned(),
+            EditError::TooManyThresholds => t.too_many_thresholds.to_owned(),
+            EditError::TooManyCriteria => t.too_many_criteria.to_owned(),
+            EditError::TextTooLong => t.text_too_long.to_owned(),
+            EditError::RateOver100 => t.rate_over_100.to_owned(),
+            EditError::UsedBySla(cards) => format!("{} {}", t.used_by_sla, cards.join(", ")),
             EditError::DateOutOfRange => t.date_out_of_range.to_owned(),
             // The rule's own words are for developers; the user reads ours.
             EditError::InvalidPlan(_) => t.invalid_plan.to_owned(),
@@ -987,6 +1002,14 @@ mod tests {
                 chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
             ))),
             EditError::IdInUse,
+            EditError::UnknownSla,
+            EditError::SameDepartment,
+            EditError::TooManySlaCards,
+            EditError::TooManyThresholds,
+            EditError::TooManyCriteria,
+            EditError::TextTooLong,
+            EditError::RateOver100,
+            EditError::UsedBySla(vec!["Marketing → Inside sales".into()]),
             EditError::UnknownDepartment,
             EditError::DepartmentNameInUse,
             EditError::TooManyDepartments,

@@ -24,6 +24,7 @@ use super::period::Period;
 use super::plan::{
     Direction, EditError, Kpi, KpiDraft, Metric, MetricKind, MoneyAmounts, Plan, RemovedStage,
 };
+use super::sla::{SlaCard, SlaId, Threshold, ThresholdId};
 
 /// A change to a plan. Variants named `Restore…` are the inverses of removals
 /// and conversions that round; the UI never builds them itself.
@@ -55,6 +56,18 @@ pub enum Edit {
     /// Refused while a stage is owned by the department.
     RemoveDepartment(DepartmentId),
     RestoreDepartment(usize, Department),
+    /// A new agreement, appended.
+    AddSla(Box<SlaCard>),
+    RemoveSla(SlaId),
+    RestoreSla(usize, Box<SlaCard>),
+    /// Who hands over to whom; each promise stays with its side.
+    SetSlaHandOff(SlaId, DepartmentId, DepartmentId),
+    SetSlaCriteria(SlaId, Vec<String>),
+    SetSlaFollowUp(SlaId, String),
+    /// Adds a promise, or replaces the one with the same id.
+    PutThreshold(SlaId, Threshold),
+    RemoveThreshold(SlaId, ThresholdId),
+    RestoreThreshold(SlaId, usize, Threshold),
     SetStageLag(StageId, u32),
     /// Removes a stage with its metrics, their counts and every KPI that
     /// reads them.
@@ -107,6 +120,7 @@ pub enum EditKind {
     MoveStage,
     StageOwner,
     Departments,
+    Sla,
     StageLag,
     RemoveStage,
     Targets,
@@ -124,13 +138,14 @@ pub enum EditKind {
 
 impl EditKind {
     /// In declaration order, the order of the texts that name them.
-    pub const ALL: [EditKind; 19] = [
+    pub const ALL: [EditKind; 20] = [
         EditKind::PlanSettings,
         EditKind::AddStage,
         EditKind::RenameStage,
         EditKind::MoveStage,
         EditKind::StageOwner,
         EditKind::Departments,
+        EditKind::Sla,
         EditKind::StageLag,
         EditKind::RemoveStage,
         EditKind::Targets,
@@ -161,6 +176,13 @@ impl Edit {
             | Edit::RenameDepartment(..)
             | Edit::SetDepartmentHue(..)
             | Edit::RemoveDepartment(_) => EditKind::Departments,
+            Edit::AddSla(_)
+            | Edit::RemoveSla(_)
+            | Edit::SetSlaHandOff(..)
+            | Edit::SetSlaCriteria(..)
+            | Edit::SetSlaFollowUp(..)
+            | Edit::PutThreshold(..)
+            | Edit::RemoveThreshold(..) => EditKind::Sla,
             Edit::SetStageLag(..) => EditKind::StageLag,
             Edit::RemoveStage(_) => EditKind::RemoveStage,
             Edit::SetCountTarget(..) | Edit::SetStepTarget(..) | Edit::SetKpiTarget(..) => {
@@ -184,7 +206,9 @@ impl Edit {
             | Edit::RestoreMetricKind { .. }
             | Edit::RestoreMoney(_)
             | Edit::RestoreKpi(..)
-            | Edit::RestoreDepartment(..) => EditKind::Restore,
+            | Edit::RestoreDepartment(..)
+            | Edit::RestoreSla(..)
+            | Edit::RestoreThreshold(..) => EditKind::Restore,
         }
     }
 
@@ -285,6 +309,52 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let id = removed.id;
             plan.restore_department(index, removed)?;
             Edit::RemoveDepartment(id)
+        }
+        Edit::AddSla(card) => {
+            let id = card.id;
+            plan.insert_sla_card(usize::MAX, *card)?;
+            Edit::RemoveSla(id)
+        }
+        Edit::RemoveSla(id) => {
+            let (index, card) = plan.remove_sla_card(id)?;
+            Edit::RestoreSla(index, Box::new(card))
+        }
+        Edit::RestoreSla(index, card) => {
+            let id = card.id;
+            plan.insert_sla_card(index, *card)?;
+            Edit::RemoveSla(id)
+        }
+        Edit::SetSlaHandOff(id, from, to) => {
+            let old = sla(plan, id)?;
+            let (old_from, old_to) = (old.from, old.to);
+            plan.set_sla_hand_off(id, from, to)?;
+            Edit::SetSlaHandOff(id, old_from, old_to)
+        }
+        Edit::SetSlaCriteria(id, lines) => {
+            let old = sla(plan, id)?.criteria.clone();
+            plan.set_sla_criteria(id, &lines)?;
+            Edit::SetSlaCriteria(id, old)
+        }
+        Edit::SetSlaFollowUp(id, text) => {
+            let old = sla(plan, id)?.follow_up.clone();
+            plan.set_sla_follow_up(id, &text)?;
+            Edit::SetSlaFollowUp(id, old)
+        }
+        Edit::PutThreshold(id, threshold) => {
+            let threshold_id = threshold.id;
+            match plan.put_threshold(id, threshold)? {
+                Some(old) => Edit::PutThreshold(id, old),
+                None => Edit::RemoveThreshold(id, threshold_id),
+            }
+        }
+        Edit::RemoveThreshold(id, threshold) => {
+            let (index, removed) = plan.remove_threshold(id, threshold)?;
+            Edit::RestoreThreshold(id, index, removed)
+        }
+        Edit::RestoreThreshold(id, index, threshold) => {
+            let threshold_id = threshold.id;
+            plan.restore_threshold(id, index, threshold)?;
+            Edit::RemoveThreshold(id, threshold_id)
         }
         Edit::SetStageLag(id, lag) => {
             let old = stage(plan, id)?.lag;
@@ -433,6 +503,10 @@ fn stage(plan: &Plan, id: StageId) -> Result<&super::plan::Stage, EditError> {
 
 fn department(plan: &Plan, id: DepartmentId) -> Result<&Department, EditError> {
     plan.department(id).ok_or(EditError::UnknownDepartment)
+}
+
+fn sla(plan: &Plan, id: SlaId) -> Result<&SlaCard, EditError> {
+    plan.sla_card(id).ok_or(EditError::UnknownSla)
 }
 
 fn metric(plan: &Plan, id: MetricId) -> Result<&Metric, EditError> {

@@ -10,6 +10,7 @@ use crate::domain::locale::Lang;
 use crate::domain::period::Granularity;
 use crate::domain::plan::{Better, KpiDisplay, KpiScope};
 use crate::domain::presets::inside_sales;
+use crate::domain::sla::{Comparison, Measure, SlaCard, SlaId, Threshold, ThresholdId};
 
 fn plan() -> Plan {
     inside_sales(Lang::En)
@@ -59,6 +60,23 @@ fn every_kind_of_edit_has_an_exact_inverse() {
         },
     )
     .unwrap();
+    let agreement = SlaId(907);
+    let promise = Threshold {
+        id: ThresholdId(909),
+        kept_by: field_sales,
+        measure: Measure::Metric(leads(&plan)),
+        comparison: Comparison::AtMost,
+        value: 12.0,
+    };
+    let card = SlaCard {
+        id: agreement,
+        from: field_sales,
+        to: plan.departments[0].id,
+        criteria: Vec::new(),
+        follow_up: String::new(),
+        thresholds: vec![promise.clone()],
+    };
+    apply(&mut plan, Edit::AddSla(Box::new(card))).unwrap();
     let spend = plan
         .metrics
         .iter()
@@ -98,6 +116,27 @@ fn every_kind_of_edit_has_an_exact_inverse() {
         Edit::RenameDepartment(field_sales, "Sales".into()),
         Edit::SetDepartmentHue(field_sales, Hue::Black),
         Edit::RemoveDepartment(unused),
+        Edit::AddSla(Box::new(SlaCard {
+            id: SlaId(906),
+            from: field_sales,
+            to: unused,
+            criteria: vec!["Signed".into()],
+            follow_up: String::new(),
+            thresholds: Vec::new(),
+        })),
+        Edit::RemoveSla(agreement),
+        Edit::SetSlaHandOff(agreement, unused, field_sales),
+        Edit::SetSlaCriteria(agreement, vec!["Budget heard".into()]),
+        Edit::SetSlaFollowUp(agreement, "Call back within a day".into()),
+        Edit::PutThreshold(agreement, promise.clone()),
+        Edit::PutThreshold(
+            agreement,
+            Threshold {
+                id: ThresholdId(908),
+                ..promise.clone()
+            },
+        ),
+        Edit::RemoveThreshold(agreement, promise.id),
         Edit::SetStageLag(stage, 2),
         Edit::RemoveStage(stage),
         Edit::SetCountTarget(stage, month(), Some(300)),
@@ -373,7 +412,7 @@ struct Intent {
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
-    (0..22_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
+    (0..23_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
         Intent {
             op,
             pick,
@@ -481,6 +520,47 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
             Edit::SetEntry(plan.metrics[0].id, period, Some(intent.value / 2)),
         ]),
         20 => Edit::ReplacePlan(Box::new(inside_sales(Lang::ALL[intent.pick % 2]))),
+        21 => {
+            let departments = &plan.departments;
+            let from = departments[intent.pick % departments.len()].id;
+            let to = departments[(intent.pick + 1) % departments.len()].id;
+            match plan
+                .sla_cards
+                .get(intent.pick % plan.sla_cards.len().max(1))
+            {
+                None => Edit::AddSla(Box::new(SlaCard {
+                    id: SlaId(ids.fresh(taken)),
+                    from,
+                    to,
+                    criteria: vec![intent.text.clone()],
+                    follow_up: intent.text.clone(),
+                    thresholds: Vec::new(),
+                })),
+                Some(card) => match intent.value % 5 {
+                    0 => Edit::RemoveSla(card.id),
+                    1 => Edit::SetSlaHandOff(card.id, from, to),
+                    2 => Edit::SetSlaCriteria(card.id, vec![intent.text.clone(); 2]),
+                    3 => match card.thresholds.first() {
+                        Some(threshold) => Edit::RemoveThreshold(card.id, threshold.id),
+                        None => Edit::SetSlaFollowUp(card.id, intent.text.clone()),
+                    },
+                    _ => Edit::PutThreshold(
+                        card.id,
+                        Threshold {
+                            id: ThresholdId(ids.fresh(taken)),
+                            kept_by: if intent.pick.is_multiple_of(2) {
+                                card.from
+                            } else {
+                                card.to
+                            },
+                            measure: Measure::Metric(metric),
+                            comparison: Comparison::AtLeast,
+                            value: intent.value as f64,
+                        },
+                    ),
+                },
+            }
+        }
         _ => Edit::SetEntry(
             metric,
             period,
