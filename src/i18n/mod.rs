@@ -19,6 +19,7 @@ use crate::domain::month::Month;
 use crate::domain::number::CountError;
 use crate::domain::period::{Granularity, Period, PeriodRange, RangePreset};
 use crate::domain::plan::{Better, EditError, KpiDisplay, MetricKind};
+use crate::domain::sla::{Comparison, Unit};
 use crate::storage::StoreError;
 
 pub struct Texts {
@@ -68,6 +69,35 @@ pub struct Texts {
     /// `{}` is the list of stages.
     pub owns_stages: &'static str,
     pub owns_no_stage: &'static str,
+    pub sla_heading: &'static str,
+    pub sla_intro: &'static str,
+    pub propose_sla: &'static str,
+    pub add_sla: &'static str,
+    pub no_agreements: &'static str,
+    pub sla_from: &'static str,
+    pub sla_to: &'static str,
+    pub sla_criteria: &'static str,
+    pub sla_follow_up: &'static str,
+    pub promises_heading: &'static str,
+    pub promise_kept_by: &'static str,
+    pub promise_measure: &'static str,
+    pub promise_comparison: &'static str,
+    pub promise_value: &'static str,
+    pub per_month: &'static str,
+    pub add_promise: &'static str,
+    pub remove_promise: &'static str,
+    pub remove_sla: &'static str,
+    pub group_metrics: &'static str,
+    pub group_kpis: &'static str,
+    pub compliance_heading: &'static str,
+    pub compliance_kept: &'static str,
+    pub compliance_no_data: &'static str,
+    pub compliance_none: &'static str,
+    pub verdict_met: &'static str,
+    pub verdict_breached: &'static str,
+    pub verdict_no_data: &'static str,
+    /// In the order of `Comparison::ALL`.
+    pub comparisons: [&'static str; 2],
     pub undo: &'static str,
     pub dismiss: &'static str,
 
@@ -590,6 +620,35 @@ impl Texts {
             KpiDisplay::Minutes => format!("{}{}", format_decimal(value, 1), self.unit_minutes()),
             KpiDisplay::Ratio => format_decimal(value, 2),
         }
+    }
+
+    /// A promise's figure in its unit; volumes shared out over a week or a
+    /// day keep one decimal.
+    pub fn measure_value(&self, unit: Unit, value: f64, currency: Currency) -> String {
+        match unit {
+            Unit::Kpi(display) => self.kpi_value(Some(value), display, currency),
+            Unit::Metric(MetricKind::Money) => format_money(value, currency),
+            Unit::Metric(_) if value.fract() == 0.0 && value >= 0.0 => format_count(value as u64),
+            Unit::Metric(_) => format_decimal(value, 1),
+        }
+    }
+
+    /// A difference in a promise's unit, with its sign.
+    pub fn measure_difference(&self, unit: Unit, difference: f64, currency: Currency) -> String {
+        match unit {
+            Unit::Kpi(display) => self.kpi_difference(difference, display, currency),
+            Unit::Metric(_) => {
+                let sign = if difference < 0.0 { "−" } else { "+" };
+                format!(
+                    "{sign}{}",
+                    self.measure_value(unit, difference.abs(), currency)
+                )
+            }
+        }
+    }
+
+    pub fn comparison(&self, comparison: Comparison) -> &'static str {
+        self.comparisons[comparison as usize]
     }
 
     /// A difference in a KPI's unit, with its sign: "+2.5 pt", "−¥300".

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::chart_card::ChartCard;
 use super::kpi_strip::SharedKpiStrip;
 use super::range_toolbar::RangeToolbar;
+use super::sla_compliance::{DepartmentCompliance, PromiseHistory};
 use super::state::use_app;
 use super::toggle::Toggle;
 use crate::charts::dashboard::{conversion_vs_target, lost_reasons, targets_vs_actual, trend};
@@ -58,6 +59,8 @@ pub fn DashboardPage() -> impl IntoView {
         Signal::derive(move || pick(state.texts()).to_owned())
     };
 
+    let card_ids = move || state.sla_ids();
+
     view! {
         <section class="page dashboard" aria-labelledby="dashboard-heading">
             <h2 id="dashboard-heading">{state.tr(|t| t.dashboard_heading)}</h2>
@@ -74,6 +77,20 @@ pub fn DashboardPage() -> impl IntoView {
                 <ChartCard name="stage-targets" title=Signal::derive(move || format!("{} ({})", state.texts().chart_targets, state.texts().month(this_month()))) chart=targets />
                 <ChartCard name="lost-reasons" title=title(|t| t.chart_lost) chart=lost />
             </div>
+            {move || {
+                (!card_ids().is_empty())
+                    .then(|| {
+                        view! {
+                            <section class="sla-dashboard" aria-labelledby="sla-dashboard-heading">
+                                <h3 id="sla-dashboard-heading">{state.tr(|t| t.compliance_heading)}</h3>
+                                <DepartmentCompliance />
+                                <For each=card_ids key=|id| *id let:id>
+                                    <PromiseHistory sla=id />
+                                </For>
+                            </section>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -15,6 +15,7 @@ mod numbers;
 mod range_toolbar;
 mod save_status;
 mod session;
+mod sla_compliance;
 mod snapshots;
 mod state;
 mod toggle;

@@ -10,6 +10,7 @@ use crate::domain::money::Currency;
 use crate::domain::month::Month;
 use crate::domain::period::{PeriodRange, RangePreset};
 use crate::domain::plan::{KpiId, MetricId, Plan, StageId};
+use crate::domain::sla::SlaId;
 use crate::i18n::{texts, Problem, Texts};
 
 use super::session::{Session, StartNotice};
@@ -78,6 +79,11 @@ impl AppState {
     pub fn stage_name(&self, id: StageId) -> String {
         self.plan
             .with(|p| p.stage(id).map(|s| s.name.clone()).unwrap_or_default())
+    }
+
+    pub fn sla_ids(&self) -> Vec<SlaId> {
+        self.plan
+            .with(|p| p.sla_cards.iter().map(|c| c.id).collect())
     }
 
     pub fn department_ids(&self) -> Vec<DepartmentId> {

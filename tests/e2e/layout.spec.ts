@@ -29,6 +29,11 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
 
   test('every page fits a 390 px phone, in both languages; wide tables scroll in their box', async ({ app, page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
+    // An agreement with a promise, so the Flow page and Dashboard show their cards and tables.
+    await app.open('flow');
+    await page.getByRole('button', { name: /Agree on Marketing → Inside sales/ }).click();
+    await page.getByRole('button', { name: 'Add promise' }).click();
+    await expect(page.getByRole('table', { name: /Promises kept/ })).toBeVisible();
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');

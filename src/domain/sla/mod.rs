@@ -13,11 +13,13 @@ use serde::{Deserialize, Serialize};
 use super::departments::DepartmentId;
 use super::ids::{KpiId, MetricId};
 pub use super::ids::{SlaId, ThresholdId};
-use super::kpi::kpi_value;
+use super::kpi::{kpi_value, parse_count_target, parse_target};
 use super::locale::Lang;
+use super::money::Currency;
+use super::number::CountError;
 use super::number::MAX_ENTRY;
 use super::period::{Period, PeriodRange};
-use super::plan::{EditError, KpiDisplay, Plan, MAX_NAME_CHARS};
+use super::plan::{EditError, KpiDisplay, MetricKind, Plan, MAX_NAME_CHARS};
 
 pub const MAX_SLA_CARDS: usize = 20;
 pub const MAX_THRESHOLDS: usize = 12;
@@ -96,6 +98,34 @@ impl Comparison {
             Comparison::AtMost => actual <= required,
         }
     }
+}
+
+/// How a promise's figures are written: in its metric's kind or its KPI's display.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Metric(MetricKind),
+    Kpi(KpiDisplay),
+}
+
+impl Plan {
+    /// The unit of a measure; `None` once the metric or KPI is gone.
+    pub fn unit_of(&self, measure: Measure) -> Option<Unit> {
+        match measure {
+            Measure::Metric(id) => self.metric(id).map(|m| Unit::Metric(m.kind)),
+            Measure::Kpi(id) => self.kpi(id).map(|k| Unit::Kpi(k.display)),
+        }
+    }
+}
+
+/// Reads a promise's value as targets are read: "300", "1,200件", "70%",
+/// "¥50,000", "3日". Empty text is an error: a promise has a value.
+pub fn parse_value(unit: Unit, text: &str, currency: Currency) -> Result<f64, CountError> {
+    let value = match unit {
+        Unit::Metric(MetricKind::Money) => parse_target(text, KpiDisplay::Money, currency)?,
+        Unit::Metric(_) => parse_count_target(text)?.map(|n| n as f64),
+        Unit::Kpi(display) => parse_target(text, display, currency)?,
+    };
+    value.ok_or(CountError::Empty)
 }
 
 /// A promise over one period.

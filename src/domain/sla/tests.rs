@@ -341,6 +341,31 @@ fn bad_promises_and_hand_offs_are_refused_and_nothing_changes() {
 }
 
 #[test]
+fn values_are_read_in_the_unit_of_their_measure() {
+    let count = Unit::Metric(MetricKind::Count);
+    let rate = Unit::Kpi(KpiDisplay::Percent);
+    let yen = Currency::Jpy;
+    assert_eq!(parse_value(count, "1,200件", yen), Ok(1200.0));
+    assert_eq!(parse_value(rate, "70%", yen), Ok(0.7));
+    assert_eq!(parse_value(rate, "14.3", yen), Ok(0.143));
+    assert_eq!(
+        parse_value(Unit::Metric(MetricKind::Money), "¥50,000", yen),
+        Ok(50_000.0)
+    );
+    assert_eq!(
+        parse_value(Unit::Kpi(KpiDisplay::Days), "3日", yen),
+        Ok(3.0)
+    );
+    assert_eq!(parse_value(count, " ", yen), Err(CountError::Empty));
+    assert_eq!(parse_value(count, "-5", yen), Err(CountError::Negative));
+    assert_eq!(parse_value(count, "abc", yen), Err(CountError::NotANumber));
+    let f = fixture();
+    assert_eq!(f.plan.unit_of(Measure::Metric(f.leads)), Some(count));
+    assert_eq!(f.plan.unit_of(Measure::Kpi(f.rate)), Some(rate));
+    assert_eq!(f.plan.unit_of(Measure::Kpi(KpiId(1))), None);
+}
+
+#[test]
 fn criteria_are_trimmed_and_blank_lines_dropped() {
     let mut f = fixture();
     let lines = vec![

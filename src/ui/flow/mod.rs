@@ -1,6 +1,7 @@
 //! The Flow page: the funnel's stages in order, their owners, and the
 //! departments that own them.
 
+mod agreements;
 mod departments;
 
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use crate::domain::departments::DepartmentId;
 use crate::domain::edit::{Edit, EditKind};
 use crate::domain::ids::MetricId;
 use crate::domain::plan::{Direction, Stage, StageId};
+use agreements::Agreements;
 use departments::Departments;
 
 #[component]
@@ -89,6 +91,7 @@ pub fn FlowPage() -> impl IntoView {
                     })
             }}
             <Departments />
+            <Agreements />
         </section>
     }
 }

@@ -1,0 +1,118 @@
+import { test, expect, type FunnelApp } from './app';
+
+/** Types a figure into the grid for this month and leaves the field. */
+async function count(app: FunnelApp, metric: string, value: string, period?: string) {
+  const field = await app.field(metric, period);
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+test.describe('Agreements between departments', () => {
+  test('an agreement with two promises is checked against the counts on the Flow page and the Dashboard', async ({
+    app,
+    page,
+  }) => {
+    await app.open('flow');
+    await page.getByRole('button', { name: /Agree on Marketing → Inside sales/ }).click();
+    const card = page.getByRole('article', { name: 'Marketing → Inside sales' });
+    await expect(card.getByRole('textbox', { name: 'Qualifying criteria, one per line' })).toHaveValue(
+      'Form submitted\nDocument requested\nWebinar attended',
+    );
+    // The proposal is taken; the next hand-off is still proposed.
+    await expect(page.getByRole('button', { name: /Agree on Marketing → Inside sales/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Agree on Inside sales → Field sales/ })).toBeVisible();
+
+    // Marketing hands over at least 300 leads a month.
+    await card.getByRole('button', { name: 'Add promise' }).click();
+    const volume = card.getByRole('textbox', { name: /^Value:/ }).first();
+    await expect(volume).toBeFocused();
+    await volume.fill('300');
+    await volume.press('Tab');
+    await expect(card.getByRole('combobox', { name: /^Measured on:/ }).first().locator('option:checked')).toHaveText(
+      'Lead generation · Leads',
+    );
+
+    // Inside sales keeps its contact rate at 25 % or more.
+    await card.getByRole('button', { name: 'Add promise' }).click();
+    await card.getByRole('combobox', { name: /^Measured on:/ }).nth(1).selectOption({ label: 'Contact rate' });
+    await card.getByRole('combobox', { name: /^Kept by:/ }).nth(1).selectOption({ label: 'Inside sales' });
+    const rate = card.getByRole('textbox', { name: /^Value:/ }).nth(1);
+    // Bad values are explained where they are typed, and change nothing.
+    await rate.fill('abc');
+    await expect(card.getByRole('listitem').nth(1)).toContainText('Enter digits only');
+    await rate.fill('150');
+    await expect(card.getByRole('listitem').nth(1)).toContainText('A rate is at most 100%.');
+    await rate.fill('25');
+    await rate.press('Tab');
+    await expect(card.getByRole('listitem').nth(1)).not.toContainText('at most 100%');
+
+    await app.navLink('Numbers').click();
+    await count(app, 'Leads', '250');
+    await count(app, 'Calls', '100');
+    await count(app, 'Contacts', '30');
+
+    await app.navLink('Flow').click();
+    const history = card.getByRole('table', { name: /Promises kept/ });
+    const november = (promise: string) =>
+      history.getByRole('row').filter({ has: page.getByRole('rowheader', { name: promise }) }).getByRole('cell').last();
+    await expect(november('Marketing: Leads ≥ 300')).toHaveText('✗ Breached 250 (−50)');
+    await expect(november('Inside sales: Contact rate ≥ 25.0%')).toHaveText('✓ Met 30.0%');
+    const agreements = page.getByRole('region', { name: 'Agreements between departments (SLA)' });
+    await expect(agreements.getByRole('listitem').filter({ hasText: 'Marketing: kept' })).toHaveText(
+      'Marketing: kept 0 of 1 · 2 without data',
+    );
+    await expect(agreements.getByRole('listitem').filter({ hasText: 'Inside sales: kept' })).toHaveText(
+      'Inside sales: kept 1 of 1 · 2 without data',
+    );
+
+    await app.navLink('Dashboard').click();
+    const dashboard = page.getByRole('region', { name: 'Promises kept' });
+    await expect(dashboard.getByRole('table')).toContainText('✗ Breached 250 (−50)');
+    await expect(dashboard).toContainText('Marketing: kept 0 of 1');
+
+    // A KPI a promise uses is not removed; the message names the agreement.
+    await app.navLink('KPIs').click();
+    await page.getByRole('button', { name: 'Remove: Contact rate' }).click();
+    await expect(
+      page.getByText("An agreement's threshold uses it; change or remove that threshold first: Marketing → Inside sales"),
+    ).toBeVisible();
+  });
+
+  test('an agreement is moved, changed and removed, and undo brings it back', async ({ app, page }) => {
+    await app.open('flow');
+    await page.getByRole('button', { name: 'Add agreement' }).click();
+    const card = page.getByRole('article', { name: 'Marketing → Inside sales' });
+    await card.getByRole('combobox', { name: 'Receives' }).selectOption({ label: 'Field sales' });
+    const moved = page.getByRole('article', { name: 'Marketing → Field sales' });
+    await expect(moved).toBeVisible();
+    await moved.getByRole('combobox', { name: 'Receives' }).selectOption({ label: 'Marketing' });
+    await expect(moved).toContainText('An agreement is between two different departments.');
+    const follow = moved.getByRole('textbox', { name: 'Follow-up after the hand-off' });
+    await follow.fill('Field sales calls back within a day');
+    await follow.blur();
+    await moved.getByRole('button', { name: 'Remove agreement' }).click();
+    await expect(moved).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo: change agreement' }).click();
+    await expect(follow).toHaveValue('Field sales calls back within a day');
+  });
+});
+
+test.describe('Agreements in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('a breached promise shows its figure in Japanese', async ({ app, page }) => {
+    await app.open('flow');
+    await page.getByRole('button', { name: /合意を作成: マーケティング → インサイドセールス/ }).click();
+    const card = page.getByRole('article', { name: 'マーケティング → インサイドセールス' });
+    await expect(card.getByRole('textbox', { name: '引き渡し条件(1行に1つ)' })).toHaveValue('フォーム送信\n資料請求\nウェビナー参加');
+    await card.getByRole('button', { name: '数値の約束を追加' }).click();
+    const volume = card.getByRole('textbox', { name: /^基準値:/ }).first();
+    await volume.fill('300件');
+    await volume.press('Tab');
+    await app.navLink('数値').click();
+    await count(app, 'リード数', '250', '2026年11月');
+    await app.navLink('フロー').click();
+    await expect(card.getByRole('table')).toContainText('✗ 未達 250 (−50)');
+    await expect(page.getByText('マーケティング: 0件 / 1件を遵守')).toBeVisible();
+  });
+});
