@@ -8,10 +8,13 @@ pub enum Route {
     Numbers,
     Dashboard,
     Kpis,
+    /// The printable agreements, reached from the Flow page.
+    SlaSheet,
 }
 
 impl Route {
-    pub const ALL: [Route; 4] = [Route::Flow, Route::Numbers, Route::Dashboard, Route::Kpis];
+    /// The pages in the main navigation.
+    pub const NAV: [Route; 4] = [Route::Flow, Route::Numbers, Route::Dashboard, Route::Kpis];
 
     /// Reads `location.hash`; anything unknown opens the default page.
     pub fn from_hash(hash: &str) -> Route {
@@ -21,6 +24,7 @@ impl Route {
             "numbers" => Route::Numbers,
             "dashboard" => Route::Dashboard,
             "kpis" => Route::Kpis,
+            "sla-sheet" => Route::SlaSheet,
             _ => Route::Flow,
         }
     }
@@ -31,6 +35,7 @@ impl Route {
             Route::Numbers => "#/numbers",
             Route::Dashboard => "#/dashboard",
             Route::Kpis => "#/kpis",
+            Route::SlaSheet => "#/sla-sheet",
         }
     }
 }
@@ -41,7 +46,7 @@ mod tests {
 
     #[test]
     fn hashes_round_trip() {
-        for route in Route::ALL {
+        for route in Route::NAV.into_iter().chain([Route::SlaSheet]) {
             assert_eq!(Route::from_hash(route.hash()), route);
         }
     }

@@ -96,6 +96,13 @@ pub struct Texts {
     pub verdict_met: &'static str,
     pub verdict_breached: &'static str,
     pub verdict_no_data: &'static str,
+    pub sheet_link: &'static str,
+    pub sheet_heading: &'static str,
+    pub sheet_back: &'static str,
+    pub sheet_print: &'static str,
+    pub sheet_criteria: &'static str,
+    pub sheet_signature: &'static str,
+    pub sheet_agreed_on: &'static str,
     /// In the order of `Comparison::ALL`.
     pub comparisons: [&'static str; 2],
     pub undo: &'static str,

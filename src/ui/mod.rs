@@ -16,6 +16,7 @@ mod range_toolbar;
 mod save_status;
 mod session;
 mod sla_compliance;
+mod sla_sheet;
 mod snapshots;
 mod state;
 mod toggle;
@@ -146,7 +147,7 @@ pub fn App() -> impl IntoView {
                     <p class="tagline">{state.tr(|t| t.tagline)}</p>
                 </div>
                 <nav class="main-nav" aria-label=state.tr(|t| t.main_navigation)>
-                    {Route::ALL
+                    {Route::NAV
                         .into_iter()
                         .map(|r| {
                             view! {
@@ -186,6 +187,7 @@ pub fn App() -> impl IntoView {
                     Route::Numbers => view! { <numbers::NumbersPage /> }.into_any(),
                     Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
                     Route::Kpis => view! { <kpis::KpisPage /> }.into_any(),
+                    Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                 }}
             </main>
             <footer class="app-footer">
@@ -203,6 +205,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Numbers => t.nav_numbers,
         Route::Dashboard => t.nav_dashboard,
         Route::Kpis => t.nav_kpis,
+        Route::SlaSheet => t.sheet_heading,
     }
 }
 

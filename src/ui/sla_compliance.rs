@@ -124,10 +124,13 @@ pub fn promise_text(plan: &Plan, t: &Texts, threshold: &Threshold) -> String {
         crate::domain::sla::Measure::Kpi(id) => plan.kpi(id).map(|k| k.name.as_str()),
     }
     .unwrap_or("?");
-    let value = plan
-        .unit_of(threshold.measure)
+    let unit = plan.unit_of(threshold.measure);
+    let mut value = unit
         .map(|unit| t.measure_value(unit, threshold.value, plan.currency))
         .unwrap_or_default();
+    if matches!(unit, Some(crate::domain::sla::Unit::Metric(_))) {
+        value = format!("{value} {}", t.per_month);
+    }
     format!(
         "{kept_by}: {measure} {} {value}",
         threshold.comparison.symbol()

@@ -1,4 +1,5 @@
 import { test, expect, type FunnelApp } from './app';
+import { pdfText } from './pdf-text';
 
 /** Types a figure into the grid for this month and leaves the field. */
 async function count(app: FunnelApp, metric: string, value: string, period?: string) {
@@ -114,5 +115,59 @@ test.describe('Agreements in Japanese', () => {
     await app.navLink('フロー').click();
     await expect(card.getByRole('table')).toContainText('✗ 未達 250 (−50)');
     await expect(page.getByText('マーケティング: 0件 / 1件を遵守')).toBeVisible();
+  });
+});
+
+test.describe('The agreement sheet', () => {
+  test('prints each agreement with its criteria, promises and a signature line per department', async ({
+    app,
+    page,
+  }) => {
+    await app.open('flow');
+    await page.getByRole('button', { name: /Agree on Marketing → Inside sales/ }).click();
+    const card = page.getByRole('article', { name: 'Marketing → Inside sales' });
+    await card.getByRole('button', { name: 'Add promise' }).click();
+    const volume = card.getByRole('textbox', { name: /^Value:/ }).first();
+    await volume.fill('300');
+    await volume.press('Tab');
+    await card.getByRole('textbox', { name: 'Follow-up after the hand-off' }).fill('Inside sales calls within one working day');
+    await card.getByRole('textbox', { name: 'Follow-up after the hand-off' }).blur();
+    await page.getByRole('link', { name: 'Print the agreement sheet' }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Service-level agreements');
+
+    for (const format of ['A4', 'Letter'] as const) {
+      const pages = await pdfText(await page.pdf({ format }));
+      expect(pages, format).toHaveLength(1);
+      const text = pages[0];
+      for (const expected of [
+        'Service-level agreements',
+        'Marketing → Inside sales',
+        'Form submitted',
+        'Webinar attended',
+        'Inside sales calls within one working day',
+        'Marketing: Leads ≥ 300',
+        'Marketing · Name, signature and date',
+        'Inside sales · Name, signature and date',
+      ]) {
+        expect(text, `${format}: ${expected}`).toContain(expected);
+      }
+      // Only the sheet prints: no navigation, no buttons.
+      expect(text).not.toContain('Dashboard');
+      expect(text).not.toContain('Back to the flow');
+    }
+  });
+});
+
+test.describe('The agreement sheet in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('is worded in Japanese', async ({ app, page }) => {
+    await app.open('flow');
+    await page.getByRole('button', { name: /合意を作成: マーケティング → インサイドセールス/ }).click();
+    await page.getByRole('link', { name: '合意書を印刷' }).click();
+    const [text] = await pdfText(await page.pdf({ format: 'A4' }));
+    for (const expected of ['部門間合意書(SLA)', 'フォーム送信', 'マーケティング · 氏名・署名・日付', 'インサイドセールス · 氏名・署名・日付']) {
+      expect(text).toContain(expected);
+    }
   });
 });

@@ -13,6 +13,7 @@ use crate::domain::sla::{
     SlaId, Threshold, ThresholdId, Unit,
 };
 use crate::i18n::{Problem, Texts};
+use crate::route::Route;
 use crate::ui::department_style;
 use crate::ui::range_toolbar::RangeToolbar;
 use crate::ui::sla_compliance::{DepartmentCompliance, PromiseHistory};
@@ -102,6 +103,7 @@ pub(super) fn Agreements() -> impl IntoView {
                 <button type="button" on:click=add_any>
                     "+ " {state.tr(|t| t.add_sla)}
                 </button>
+                <a class="button-link" href=Route::SlaSheet.hash()>{state.tr(|t| t.sheet_link)}</a>
                 <p class="field-error" aria-live="polite">
                     {move || add_error.get().map(|p| state.texts().problem(&p))}
                 </p>
