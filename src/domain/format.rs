@@ -21,6 +21,7 @@ use super::plan::{
     clean_name, valid_entry_date, valid_target, KpiScope, Plan, MAX_KPIS, MAX_LAG,
     MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
 };
+use super::presets::standard_kind;
 use super::sla::MAX_SLA_CARDS;
 
 pub const FORMAT_TAG: &str = "funnel-planner/plan";
@@ -378,6 +379,8 @@ fn v4_to_v5(plan: Value) -> Result<Value, FormatError> {
 /// Version 6 makes departments plan data. The three a version 5 plan
 /// named by key become its departments, with the next free ids, named in
 /// the language the plan is written in; each stage's owner becomes an id.
+/// Stages named as in the default flow get its kinds; others are `other`.
+/// (Version 6 also added agreements, which older plans do not have.)
 fn v5_to_v6(plan: Value) -> Result<Value, FormatError> {
     let invalid = |what: String| FormatError::Invalid(format!("version 5 plan: {what}"));
     let Value::Object(mut plan) = plan else {
@@ -402,10 +405,10 @@ fn v5_to_v6(plan: Value) -> Result<Value, FormatError> {
         let Value::Object(stage) = stage else {
             return Err(invalid("a stage is not an object".into()));
         };
-        japanese |= stage
-            .get("name")
-            .and_then(Value::as_str)
-            .is_some_and(is_japanese);
+        let name = stage.get("name").and_then(Value::as_str).unwrap_or("");
+        japanese |= is_japanese(name);
+        let kind = serde_json::to_value(standard_kind(name)).map_err(|e| invalid(e.to_string()))?;
+        stage.insert("kind".into(), kind);
         let owner = stage.get("owner").and_then(Value::as_str).unwrap_or("");
         let index = Standard::ALL
             .iter()

@@ -3,6 +3,7 @@
 //! about the browser, so all of it is tested natively with `cargo test`.
 
 pub mod departments;
+pub mod diagnosis;
 pub mod edit;
 pub mod entries;
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::departments::{Department, DepartmentId};
+use super::diagnosis::StageKind;
 use super::entries::{Counts, Entries, EntryRefused};
 use super::ids::MAX_ID;
 pub use super::ids::{KpiId, MetricId, StageId};
@@ -23,6 +24,9 @@ pub struct Stage {
     pub id: StageId,
     pub name: String,
     pub owner: DepartmentId,
+    /// What the stage is in the funnel, for the hypotheses of a bottleneck.
+    #[serde(default)]
+    pub kind: StageKind,
     /// The metric that is "the count" of this stage in the funnel.
     pub primary_metric: MetricId,
     /// Periods between the previous stage and this one: conversion in
@@ -588,6 +592,7 @@ impl Plan {
                 id,
                 name,
                 owner,
+                kind: StageKind::Other,
                 primary_metric: metric,
                 lag: 0,
                 count_targets: BTreeMap::new(),
@@ -737,6 +742,11 @@ impl Plan {
             return Err(EditError::UnknownDepartment);
         }
         self.stage_mut(id)?.owner = owner;
+        Ok(())
+    }
+
+    pub fn set_stage_kind(&mut self, id: StageId, kind: StageKind) -> Result<(), EditError> {
+        self.stage_mut(id)?.kind = kind;
         Ok(())
     }
 

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::departments::{DepartmentId, Standard};
+use super::diagnosis::StageKind;
 use super::entries::Entries;
 use super::ids::{IdGen, KpiId, MetricId, StageId};
 use super::locale::Lang;
@@ -36,6 +37,7 @@ struct KpiSpec {
 struct StageSpec {
     name: Name,
     owner: Standard,
+    kind: StageKind,
     metrics: &'static [MetricSpec],
     kpis: &'static [KpiSpec],
 }
@@ -96,6 +98,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     StageSpec {
         name: ("Lead generation", "リード獲得"),
         owner: Standard::Marketing,
+        kind: StageKind::Leads,
         metrics: &[
             count("leads", "Leads", "リード数"),
             count("visits", "Site visits", "サイト訪問数"),
@@ -132,6 +135,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     StageSpec {
         name: ("Lead nurturing", "リード育成"),
         owner: Standard::InsideSales,
+        kind: StageKind::Contact,
         metrics: &[
             count("nurtured", "Nurtured leads", "育成リード数"),
             count("calls", "Calls", "架電数"),
@@ -189,6 +193,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     StageSpec {
         name: ("Opportunity creation", "商談化"),
         owner: Standard::InsideSales,
+        kind: StageKind::Opportunity,
         metrics: &[
             count("opportunities", "Opportunities", "商談数"),
             count("appointments", "Appointments", "アポイント数"),
@@ -214,6 +219,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     StageSpec {
         name: ("Hand-off → proposal", "引き継ぎ〜提案"),
         owner: Standard::FieldSales,
+        kind: StageKind::Closing,
         metrics: &[
             count("proposals", "Proposals", "提案数"),
             lost("lost_price", "Lost: price", "失注: 価格"),
@@ -225,6 +231,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     StageSpec {
         name: ("Won", "受注"),
         owner: Standard::FieldSales,
+        kind: StageKind::Closing,
         metrics: &[
             count("won", "Won deals", "受注数"),
             of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
@@ -298,6 +305,15 @@ fn pick(name: Name, lang: Lang) -> String {
     }
 }
 
+/// The kind of a stage of the default flow, found by its name in either
+/// language; `Other` for any other name.
+pub fn standard_kind(name: &str) -> StageKind {
+    INSIDE_SALES
+        .iter()
+        .find(|spec| spec.name.0 == name || spec.name.1 == name)
+        .map_or(StageKind::Other, |spec| spec.kind)
+}
+
 /// The default plan: the seed's inside-sales flow, named in `lang`, in the
 /// currency its users most likely work in.
 pub fn inside_sales(lang: Lang) -> Plan {
@@ -324,6 +340,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
             name: pick(spec.name, lang),
             // Set once the departments have their ids.
             owner: DepartmentId(0),
+            kind: spec.kind,
             primary_metric: keys[spec.metrics[0].key],
             lag: 0,
             count_targets: BTreeMap::new(),

@@ -8,6 +8,7 @@ mod ja;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::departments::Hue;
+use crate::domain::diagnosis::StageKind;
 use crate::domain::edit::EditKind;
 use crate::domain::entries::EntryRefused;
 use crate::domain::format::FormatError;
@@ -103,6 +104,24 @@ pub struct Texts {
     pub sheet_criteria: &'static str,
     pub sheet_signature: &'static str,
     pub sheet_agreed_on: &'static str,
+    pub stage_kind: &'static str,
+    pub bottleneck_heading: &'static str,
+    pub bottleneck_count: &'static str,
+    pub bottleneck_step: &'static str,
+    pub reference_target: &'static str,
+    pub reference_previous: &'static str,
+    pub hypotheses_heading: &'static str,
+    pub no_bottleneck: &'static str,
+    pub no_diagnosis: &'static str,
+    pub steps_heading: &'static str,
+    pub col_reference: &'static str,
+    pub col_gap: &'static str,
+    /// "3 months": a number of periods, in the order of `Granularity::ALL`.
+    pub period_counts: [&'static str; 3],
+    /// In the order of `StageKind::ALL`.
+    pub stage_kinds: [&'static str; 5],
+    /// The seed's hypotheses for a bottleneck, in the order of `StageKind::ALL`.
+    pub hypotheses: [&'static [&'static str]; 5],
     /// In the order of `Comparison::ALL`.
     pub comparisons: [&'static str; 2],
     pub undo: &'static str,
@@ -652,6 +671,21 @@ impl Texts {
                 )
             }
         }
+    }
+
+    pub fn period_count(&self, count: usize, granularity: Granularity) -> String {
+        Texts::fill(
+            self.period_counts[granularity as usize],
+            &[&count.to_string()],
+        )
+    }
+
+    pub fn stage_kind(&self, kind: StageKind) -> &'static str {
+        self.stage_kinds[kind as usize]
+    }
+
+    pub fn hypotheses(&self, kind: StageKind) -> &'static [&'static str] {
+        self.hypotheses[kind as usize]
     }
 
     pub fn comparison(&self, comparison: Comparison) -> &'static str {

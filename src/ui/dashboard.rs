@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::bottleneck::BottleneckPanel;
 use super::chart_card::ChartCard;
 use super::kpi_strip::SharedKpiStrip;
 use super::range_toolbar::RangeToolbar;
@@ -68,6 +69,7 @@ pub fn DashboardPage() -> impl IntoView {
             <RangeToolbar />
             <Toggle value=state.large_charts label=|t| t.large_fonts class="projector-toggle" />
             <SharedKpiStrip />
+            <BottleneckPanel />
             <div class="chart-grid">
                 <ChartCard name="funnel" title=title(|t| t.funnel_heading) chart=funnel />
                 <ChartCard name="conversion-vs-target" title=title(|t| t.chart_conversion) chart=conversion />

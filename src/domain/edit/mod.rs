@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod rebase;
 
 use super::departments::{Department, DepartmentId, Hue};
+use super::diagnosis::StageKind;
 use super::entries::Counts;
 use super::format;
 use super::ids::{KpiId, MetricId, StageId};
@@ -69,6 +70,7 @@ pub enum Edit {
     RemoveThreshold(SlaId, ThresholdId),
     RestoreThreshold(SlaId, usize, Threshold),
     SetStageLag(StageId, u32),
+    SetStageKind(StageId, StageKind),
     /// Removes a stage with its metrics, their counts and every KPI that
     /// reads them.
     RemoveStage(StageId),
@@ -183,7 +185,7 @@ impl Edit {
             | Edit::SetSlaFollowUp(..)
             | Edit::PutThreshold(..)
             | Edit::RemoveThreshold(..) => EditKind::Sla,
-            Edit::SetStageLag(..) => EditKind::StageLag,
+            Edit::SetStageLag(..) | Edit::SetStageKind(..) => EditKind::StageLag,
             Edit::RemoveStage(_) => EditKind::RemoveStage,
             Edit::SetCountTarget(..) | Edit::SetStepTarget(..) | Edit::SetKpiTarget(..) => {
                 EditKind::Targets
@@ -355,6 +357,11 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let threshold_id = threshold.id;
             plan.restore_threshold(id, index, threshold)?;
             Edit::RemoveThreshold(id, threshold_id)
+        }
+        Edit::SetStageKind(id, kind) => {
+            let old = stage(plan, id)?.kind;
+            plan.set_stage_kind(id, kind)?;
+            Edit::SetStageKind(id, old)
         }
         Edit::SetStageLag(id, lag) => {
             let old = stage(plan, id)?.lag;

@@ -138,6 +138,7 @@ fn every_kind_of_edit_has_an_exact_inverse() {
         ),
         Edit::RemoveThreshold(agreement, promise.id),
         Edit::SetStageLag(stage, 2),
+        Edit::SetStageKind(stage, crate::domain::diagnosis::StageKind::Closing),
         Edit::RemoveStage(stage),
         Edit::SetCountTarget(stage, month(), Some(300)),
         Edit::SetStepTarget(stage, month(), Some(0.25)),
@@ -472,6 +473,10 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
                 _ => Edit::RemoveDepartment(department),
             }
         }
+        7 if intent.value.is_multiple_of(2) => Edit::SetStageKind(
+            stage,
+            crate::domain::diagnosis::StageKind::ALL[intent.pick % 5],
+        ),
         7 => Edit::SetStageLag(stage, (intent.value % 15) as u32),
         8 => Edit::RemoveStage(stage),
         9 => Edit::SetCountTarget(

@@ -13,6 +13,7 @@ use super::department_style;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
 use crate::domain::departments::DepartmentId;
+use crate::domain::diagnosis::StageKind;
 use crate::domain::edit::{Edit, EditKind};
 use crate::domain::ids::MetricId;
 use crate::domain::plan::{Direction, Stage, StageId};
@@ -112,6 +113,7 @@ fn StageCard(
     let remove_error = RwSignal::new(None::<Problem>);
     let name_id = format!("stage-name-{}", id.0);
     let owner_id = format!("stage-owner-{}", id.0);
+    let kind_id = format!("stage-kind-{}", id.0);
     let up_id = format!("stage-up-{}", id.0);
     let down_id = format!("stage-down-{}", id.0);
 
@@ -207,6 +209,23 @@ fn StageCard(
                         </For>
                     </select>
                 </span>
+            </div>
+            <div class="field">
+                <label for=kind_id.clone()>{state.tr(|t| t.stage_kind)}</label>
+                <select
+                    id=kind_id
+                    prop:value=move || stage_field(state, id, |s| s.kind.key())
+                    on:change=move |ev| {
+                        if let Some(kind) = StageKind::from_key(&event_target_value(&ev)) {
+                            let _ = state.dispatch(Edit::SetStageKind(id, kind));
+                        }
+                    }
+                >
+                    {StageKind::ALL
+                        .into_iter()
+                        .map(|k| view! { <option value=k.key()>{move || state.texts().stage_kind(k)}</option> })
+                        .collect_view()}
+                </select>
             </div>
             <div class="stage-actions">
                 <button
