@@ -210,6 +210,7 @@ impl Plan {
         if !agreements.is_empty() {
             return Err(EditError::UsedBySla(agreements));
         }
+        self.check_not_in_actions(&[id], &[])?;
         Ok((index, self.departments.remove(index)))
     }
 

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use super::actions::MAX_ACTIONS;
 use super::departments::{DepartmentId, Standard, MAX_DEPARTMENTS};
 use super::entries::Counts;
 use super::ids::MAX_ID;
@@ -481,11 +482,20 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
             return fail(format!("agreement {}: {error}", plan.sla_name(card)));
         }
     }
+    if plan.actions.len() > MAX_ACTIONS {
+        return fail(format!("a plan has at most {MAX_ACTIONS} actions"));
+    }
+    for action in &plan.actions {
+        if let Err(error) = plan.check_action(action) {
+            return fail(format!("action {:?}: {error}", action.text));
+        }
+    }
     let mut ids = HashSet::new();
     let all_ids = plan
         .departments
         .iter()
         .map(|d| d.id.0)
+        .chain(plan.actions.iter().map(|a| a.id.0))
         .chain(
             plan.sla_cards
                 .iter()
@@ -701,6 +711,14 @@ mod tests {
             ],
         };
         plan.insert_sla_card(0, card).unwrap();
+        let action = crate::domain::actions::Action {
+            id: crate::domain::actions::ActionId(58),
+            text: "トップ営業のトークをスクリプトに展開する".into(),
+            owner: calling,
+            kpi: Some(rate),
+            status: crate::domain::actions::ActionStatus::Doing,
+        };
+        plan.insert_action(0, action).unwrap();
         plan
     }
 
@@ -1031,6 +1049,15 @@ mod tests {
             ("\"from\": 51", "\"from\": 54"),
             ("\"comparison\": \"at_least\"", "\"comparison\": \"more\""),
             ("\"id\": 57,", "\"id\": 56,"),
+            ("\"status\": \"doing\"", "\"status\": \"sleeping\""),
+            (
+                "\"owner\": 54,\n        \"kpi\"",
+                "\"owner\": 4242,\n        \"kpi\"",
+            ),
+            (
+                "\"kpi\": 35,\n        \"status\"",
+                "\"kpi\": 4242,\n        \"status\"",
+            ),
             ("\"id\": 54,", "\"id\": 2,"),
             ("\"numerator\": 4,", "\"numerator\": 9999,"),
             ("\"lag\": 0", "\"lag\": 99"),

@@ -24,6 +24,10 @@ id_type!(
     DepartmentId
 );
 id_type!(
+    /// An improvement action.
+    ActionId
+);
+id_type!(
     /// An agreement between two departments.
     SlaId
 );

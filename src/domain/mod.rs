@@ -2,6 +2,7 @@
 //! parsing and the file format with its migrations. Nothing in here knows
 //! about the browser, so all of it is tested natively with `cargo test`.
 
+pub mod actions;
 pub mod departments;
 pub mod diagnosis;
 pub mod edit;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::actions::Action;
 use super::departments::{Department, DepartmentId};
 use super::diagnosis::StageKind;
 use super::entries::{Counts, Entries, EntryRefused};
@@ -212,6 +213,9 @@ pub struct Plan {
     /// Agreements between departments, in the order the team lists them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sla_cards: Vec<SlaCard>,
+    /// Improvement actions, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
     #[serde(default)]
     pub entries: Entries,
     /// How far (in %) a KPI may miss its target and still be "at risk"
@@ -282,6 +286,12 @@ pub enum EditError {
     RateOver100,
     #[error("the agreements {} use it", .0.join(", "))]
     UsedBySla(Vec<String>),
+    #[error("that action no longer exists")]
+    UnknownAction,
+    #[error("a plan has at most {} actions", super::actions::MAX_ACTIONS)]
+    TooManyActions,
+    #[error("the actions {} use it", .0.join(", "))]
+    UsedByAction(Vec<String>),
     #[error("the metric is the stage's count")]
     PrimaryMetric,
     #[error("the metric is used by {}", .0.join(", "))]
@@ -424,6 +434,7 @@ impl Plan {
                 .sla_cards
                 .iter()
                 .any(|c| c.id.0 == id || c.thresholds.iter().any(|t| t.id.0 == id))
+            || self.actions.iter().any(|a| a.id.0 == id)
             || self.stages.iter().any(|s| s.id.0 == id)
             || self.metrics.iter().any(|m| m.id.0 == id)
             || self.kpis.iter().any(|k| k.id.0 == id)
@@ -650,6 +661,8 @@ impl Plan {
             .chain(self.kpis_removed_with(id).map(|k| Measure::Kpi(k.id)))
             .collect();
         self.check_not_in_sla(&measures)?;
+        let kpis: Vec<KpiId> = self.kpis_removed_with(id).map(|k| k.id).collect();
+        self.check_not_in_actions(&[], &kpis)?;
         let stage = self.stages.remove(index);
         let mut metrics = Vec::new();
         let mut position = 0;
@@ -923,6 +936,7 @@ impl Plan {
             .position(|k| k.id == id)
             .ok_or(EditError::UnknownKpi)?;
         self.check_not_in_sla(&[Measure::Kpi(id)])?;
+        self.check_not_in_actions(&[], &[id])?;
         Ok((index, self.kpis.remove(index)))
     }
 

@@ -386,6 +386,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
         metrics,
         kpis,
         sla_cards: Vec::new(),
+        actions: Vec::new(),
         entries: Entries::default(),
         at_risk_margin_percent: 10,
     }

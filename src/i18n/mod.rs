@@ -7,6 +7,7 @@ mod ja;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::actions::ActionStatus;
 use crate::domain::departments::Hue;
 use crate::domain::diagnosis::StageKind;
 use crate::domain::edit::EditKind;
@@ -122,6 +123,16 @@ pub struct Texts {
     pub stage_kinds: [&'static str; 5],
     /// The seed's hypotheses for a bottleneck, in the order of `StageKind::ALL`.
     pub hypotheses: [&'static [&'static str]; 5],
+    pub actions_heading: &'static str,
+    pub no_actions: &'static str,
+    pub add_action: &'static str,
+    pub new_action: &'static str,
+    pub action_text: &'static str,
+    pub action_kpi: &'static str,
+    pub action_status: &'static str,
+    pub turn_into_action: &'static str,
+    /// In the order of `ActionStatus::ALL`.
+    pub action_statuses: [&'static str; 4],
     /// In the order of `Comparison::ALL`.
     pub comparisons: [&'static str; 2],
     pub undo: &'static str,
@@ -297,7 +308,7 @@ pub struct SessionTexts {
     /// `{}` is the reason.
     pub undo_failed: &'static str,
     /// In the order of `EditKind::ALL`.
-    pub edit_kinds: [&'static str; 20],
+    pub edit_kinds: [&'static str; 21],
     pub save_status: &'static str,
     pub saved_just_now: &'static str,
     /// `{}` is a number of seconds.
@@ -376,6 +387,8 @@ pub struct EditErrorTexts {
     pub text_too_long: &'static str,
     pub rate_over_100: &'static str,
     pub used_by_sla: &'static str,
+    pub too_many_actions: &'static str,
+    pub used_by_action: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
 }
@@ -467,7 +480,8 @@ impl Texts {
             | EditError::UnknownMetric
             | EditError::UnknownKpi
             | EditError::UnknownDepartment
-            | EditError::UnknownSla => t.unknown.to_owned(),
+            | EditError::UnknownSla
+            | EditError::UnknownAction => t.unknown.to_owned(),
             EditError::PrimaryMetric => t.primary_metric.to_owned(),
             EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
@@ -491,6 +505,10 @@ impl Texts {
             EditError::TextTooLong => t.text_too_long.to_owned(),
             EditError::RateOver100 => t.rate_over_100.to_owned(),
             EditError::UsedBySla(cards) => format!("{} {}", t.used_by_sla, cards.join(", ")),
+            EditError::TooManyActions => t.too_many_actions.to_owned(),
+            EditError::UsedByAction(actions) => {
+                format!("{} {}", t.used_by_action, actions.join(", "))
+            }
             EditError::DateOutOfRange => t.date_out_of_range.to_owned(),
             // The rule's own words are for developers; the user reads ours.
             EditError::InvalidPlan(_) => t.invalid_plan.to_owned(),
@@ -686,6 +704,10 @@ impl Texts {
 
     pub fn hypotheses(&self, kind: StageKind) -> &'static [&'static str] {
         self.hypotheses[kind as usize]
+    }
+
+    pub fn action_status_name(&self, status: ActionStatus) -> &'static str {
+        self.action_statuses[status as usize]
     }
 
     pub fn comparison(&self, comparison: Comparison) -> &'static str {
@@ -1110,6 +1132,9 @@ mod tests {
             EditError::TextTooLong,
             EditError::RateOver100,
             EditError::UsedBySla(vec!["Marketing → Inside sales".into()]),
+            EditError::UnknownAction,
+            EditError::TooManyActions,
+            EditError::UsedByAction(vec!["Bigger lists".into()]),
             EditError::UnknownDepartment,
             EditError::DepartmentNameInUse,
             EditError::TooManyDepartments,

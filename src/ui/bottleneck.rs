@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
+use super::actions::add_action;
 use super::state::use_app;
 use crate::domain::diagnosis::{bottleneck, rank_steps, Reference, StepReading};
 use crate::domain::plan::{MetricKind, Plan};
 use crate::domain::sla::Unit;
-use crate::i18n::{format_rate, Texts};
+use crate::i18n::{format_rate, Problem, Texts};
 
 #[component]
 pub fn BottleneckPanel() -> impl IntoView {
@@ -18,12 +19,14 @@ pub fn BottleneckPanel() -> impl IntoView {
             .plan
             .with(|p| (bottleneck(p, range), rank_steps(p, range)))
     });
+    let error = RwSignal::new(None::<Problem>);
     let summary = move || {
         let t = state.texts();
         let (worst, ranking) = found.get();
         state.plan.with(|p| match worst {
             Some(worst) => {
                 let kind = p.stage(worst.stage).map(|s| s.kind).unwrap_or_default();
+                let stage = worst.stage;
                 let (name, actual, reference, gap) = describe(p, t, worst);
                 let template = if worst.is_count(p) {
                     t.bottleneck_count
@@ -35,8 +38,34 @@ pub fn BottleneckPanel() -> impl IntoView {
                     <p class="bottleneck-name"><strong>{line}</strong></p>
                     <h4>{t.hypotheses_heading}</h4>
                     <ul class="hypotheses">
-                        {t.hypotheses(kind).iter().map(|h| view! { <li>{*h}</li> }).collect_view()}
+                        {t
+                            .hypotheses(kind)
+                            .iter()
+                            .map(|hypothesis| {
+                                let hypothesis = *hypothesis;
+                                let turn = move |_| {
+                                    error.set(add_action(state, hypothesis.to_owned(), Some(stage)).err());
+                                };
+                                view! {
+                                    <li>
+                                        <span>{hypothesis}</span>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="small"
+                                            aria-label=format!("{}: {hypothesis}", t.turn_into_action)
+                                            on:click=turn
+                                        >
+                                            {t.turn_into_action}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
+                    <p class="field-error" aria-live="polite">
+                        {move || error.get().map(|p| state.texts().problem(&p))}
+                    </p>
                 }
                 .into_any()
             }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::actions::ActionList;
 use super::bottleneck::BottleneckPanel;
 use super::chart_card::ChartCard;
 use super::kpi_strip::SharedKpiStrip;
@@ -70,6 +71,7 @@ pub fn DashboardPage() -> impl IntoView {
             <Toggle value=state.large_charts label=|t| t.large_fonts class="projector-toggle" />
             <SharedKpiStrip />
             <BottleneckPanel />
+            <ActionList />
             <div class="chart-grid">
                 <ChartCard name="funnel" title=title(|t| t.funnel_heading) chart=funnel />
                 <ChartCard name="conversion-vs-target" title=title(|t| t.chart_conversion) chart=conversion />

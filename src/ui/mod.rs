@@ -1,6 +1,7 @@
 //! Leptos components. They only wire signals to the domain core: every rule
 //! and every number comes from `domain`, every word from `i18n`.
 
+mod actions;
 mod bottleneck;
 mod chart_backend;
 mod chart_card;

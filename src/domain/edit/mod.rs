@@ -14,6 +14,7 @@ pub mod history;
 pub mod outbox;
 pub mod rebase;
 
+use super::actions::{Action, ActionId};
 use super::departments::{Department, DepartmentId, Hue};
 use super::diagnosis::StageKind;
 use super::entries::Counts;
@@ -69,6 +70,12 @@ pub enum Edit {
     PutThreshold(SlaId, Threshold),
     RemoveThreshold(SlaId, ThresholdId),
     RestoreThreshold(SlaId, usize, Threshold),
+    /// A new action, appended.
+    AddAction(Box<Action>),
+    /// Replaces the action with the same id.
+    ChangeAction(Box<Action>),
+    RemoveAction(ActionId),
+    RestoreAction(usize, Box<Action>),
     SetStageLag(StageId, u32),
     SetStageKind(StageId, StageKind),
     /// Removes a stage with its metrics, their counts and every KPI that
@@ -123,6 +130,7 @@ pub enum EditKind {
     StageOwner,
     Departments,
     Sla,
+    Actions,
     StageLag,
     RemoveStage,
     Targets,
@@ -140,7 +148,7 @@ pub enum EditKind {
 
 impl EditKind {
     /// In declaration order, the order of the texts that name them.
-    pub const ALL: [EditKind; 20] = [
+    pub const ALL: [EditKind; 21] = [
         EditKind::PlanSettings,
         EditKind::AddStage,
         EditKind::RenameStage,
@@ -148,6 +156,7 @@ impl EditKind {
         EditKind::StageOwner,
         EditKind::Departments,
         EditKind::Sla,
+        EditKind::Actions,
         EditKind::StageLag,
         EditKind::RemoveStage,
         EditKind::Targets,
@@ -185,6 +194,7 @@ impl Edit {
             | Edit::SetSlaFollowUp(..)
             | Edit::PutThreshold(..)
             | Edit::RemoveThreshold(..) => EditKind::Sla,
+            Edit::AddAction(_) | Edit::ChangeAction(_) | Edit::RemoveAction(_) => EditKind::Actions,
             Edit::SetStageLag(..) | Edit::SetStageKind(..) => EditKind::StageLag,
             Edit::RemoveStage(_) => EditKind::RemoveStage,
             Edit::SetCountTarget(..) | Edit::SetStepTarget(..) | Edit::SetKpiTarget(..) => {
@@ -210,7 +220,8 @@ impl Edit {
             | Edit::RestoreKpi(..)
             | Edit::RestoreDepartment(..)
             | Edit::RestoreSla(..)
-            | Edit::RestoreThreshold(..) => EditKind::Restore,
+            | Edit::RestoreThreshold(..)
+            | Edit::RestoreAction(..) => EditKind::Restore,
         }
     }
 
@@ -357,6 +368,21 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let threshold_id = threshold.id;
             plan.restore_threshold(id, index, threshold)?;
             Edit::RemoveThreshold(id, threshold_id)
+        }
+        Edit::AddAction(action) => {
+            let id = action.id;
+            plan.insert_action(usize::MAX, *action)?;
+            Edit::RemoveAction(id)
+        }
+        Edit::ChangeAction(action) => Edit::ChangeAction(Box::new(plan.change_action(*action)?)),
+        Edit::RemoveAction(id) => {
+            let (index, removed) = plan.remove_action(id)?;
+            Edit::RestoreAction(index, Box::new(removed))
+        }
+        Edit::RestoreAction(index, action) => {
+            let id = action.id;
+            plan.insert_action(index, *action)?;
+            Edit::RemoveAction(id)
         }
         Edit::SetStageKind(id, kind) => {
             let old = stage(plan, id)?.kind;

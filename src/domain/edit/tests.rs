@@ -137,6 +137,13 @@ fn every_kind_of_edit_has_an_exact_inverse() {
             },
         ),
         Edit::RemoveThreshold(agreement, promise.id),
+        Edit::AddAction(Box::new(crate::domain::actions::Action {
+            id: crate::domain::actions::ActionId(910),
+            text: "Bigger lists".into(),
+            owner: field_sales,
+            kpi: Some(kpi),
+            status: crate::domain::actions::ActionStatus::Planned,
+        })),
         Edit::SetStageLag(stage, 2),
         Edit::SetStageKind(stage, crate::domain::diagnosis::StageKind::Closing),
         Edit::RemoveStage(stage),
