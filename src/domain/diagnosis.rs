@@ -1,16 +1,19 @@
 //! Where the funnel stalls. Each step is read over the range in view, the
 //! first stage by its count and every later one by its conversion from the
 //! stage before, and measured against a reference: its target where one
-//! is set, otherwise its own level over the periods just before the range.
+//! is set, otherwise its own level over the periods just before the range,
+//! otherwise the low end of a reference range for its kind of step.
 //! The step furthest below its reference (relative gap) is the bottleneck,
 //! and the seed's hypotheses for that kind of step come with it.
 
 use serde::{Deserialize, Serialize};
 
 use super::ids::StageId;
-use super::kpi::{count_target_reading, mean_target, step_conversion};
+use super::kpi::{count_target_reading, mean_target, parse_target, step_conversion};
+use super::money::Currency;
+use super::number::CountError;
 use super::period::{Granularity, PeriodRange};
-use super::plan::Plan;
+use super::plan::{KpiDisplay, Plan};
 
 /// What a stage is in the funnel, which decides the hypotheses offered
 /// when it is the bottleneck. Set by the presets and editable, so a
@@ -54,6 +57,40 @@ impl StageKind {
     }
 }
 
+/// Typical B2B conversions into a stage of each kind, as published
+/// benchmarks put them (see the README for the sources): lead → MQL
+/// 15–30 %, MQL → SQL 20–40 %, opportunity → won 20–30 %. Lead generation
+/// is a count, and "other" has no benchmark.
+pub fn default_reference_range(kind: StageKind) -> Option<(f64, f64)> {
+    match kind {
+        StageKind::Contact => Some((0.15, 0.30)),
+        StageKind::Opportunity => Some((0.20, 0.40)),
+        StageKind::Closing => Some((0.20, 0.30)),
+        StageKind::Leads | StageKind::Other => None,
+    }
+}
+
+/// Whether a reference range can be stored: two rates, low to high.
+pub fn valid_reference_range((low, high): (f64, f64)) -> bool {
+    (0.0..=1.0).contains(&low) && (low..=1.0).contains(&high)
+}
+
+/// Reads a range typed as two percentages: "15–30", "15-30%", "15〜30".
+/// Empty text is no range of the team's own (the default applies).
+pub fn parse_reference_range(text: &str) -> Result<Option<(f64, f64)>, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (low, high) = text
+        .split_once(['–', '-', '〜', '~', '～'])
+        .ok_or(CountError::NotANumber)?;
+    let rate = |side: &str| {
+        parse_target(side, KpiDisplay::Percent, Currency::Usd)?.ok_or(CountError::NotANumber)
+    };
+    Ok(Some((rate(low)?, rate(high)?)))
+}
+
 /// Periods before the range whose level a step without a target is held to.
 pub const BASELINE_PERIODS: usize = 3;
 
@@ -69,12 +106,17 @@ pub enum Reference {
         periods: usize,
         granularity: Granularity,
     },
+    /// A reference range for the kind of step (the team's, or the B2B
+    /// default); a step is short when below its low end.
+    Range { low: f64, high: f64 },
 }
 
 impl Reference {
     pub fn value(self) -> f64 {
         match self {
-            Reference::Target(value) | Reference::Previous { level: value, .. } => value,
+            Reference::Target(value)
+            | Reference::Previous { level: value, .. }
+            | Reference::Range { low: value, .. } => value,
         }
     }
 }
@@ -141,16 +183,20 @@ fn read_step(plan: &Plan, index: usize, range: PeriodRange) -> Option<StepReadin
         (per_period, reference)
     } else {
         let actual = step_conversion(plan, index, range)?;
-        let reference = match mean_target(&stage.step_targets, range) {
-            Some(target) => Reference::Target(target),
-            None => {
-                let before = baseline(range);
-                Reference::Previous {
-                    level: step_conversion(plan, index, before)?,
-                    periods: before.period_count(),
-                    granularity: range.granularity(),
-                }
+        let before = baseline(range);
+        let reference = if let Some(target) = mean_target(&stage.step_targets, range) {
+            Reference::Target(target)
+        } else if let Some(level) = step_conversion(plan, index, before) {
+            Reference::Previous {
+                level,
+                periods: before.period_count(),
+                granularity: range.granularity(),
             }
+        } else {
+            let (low, high) = stage
+                .reference_range
+                .or_else(|| default_reference_range(stage.kind))?;
+            Reference::Range { low, high }
         };
         (actual, reference)
     };

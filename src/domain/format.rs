@@ -530,6 +530,12 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
                 stage.name
             ));
         }
+        if stage
+            .reference_range
+            .is_some_and(|r| !crate::domain::diagnosis::valid_reference_range(r))
+        {
+            return fail(format!("stage {:?} has a bad reference range", stage.name));
+        }
         if plan.department(stage.owner).is_none() {
             return fail(format!("stage {:?} is owned by no department", stage.name));
         }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::actions::Action;
 use super::departments::{Department, DepartmentId};
-use super::diagnosis::StageKind;
+use super::diagnosis::{valid_reference_range, StageKind};
 use super::entries::{Counts, Entries, EntryRefused};
 use super::ids::MAX_ID;
 pub use super::ids::{KpiId, MetricId, StageId};
@@ -28,6 +28,10 @@ pub struct Stage {
     /// What the stage is in the funnel, for the hypotheses of a bottleneck.
     #[serde(default)]
     pub kind: StageKind,
+    /// The team's own typical conversion into this stage, low to high;
+    /// without one, the B2B default for its kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_range: Option<(f64, f64)>,
     /// The metric that is "the count" of this stage in the funnel.
     pub primary_metric: MetricId,
     /// Periods between the previous stage and this one: conversion in
@@ -286,6 +290,8 @@ pub enum EditError {
     RateOver100,
     #[error("the agreements {} use it", .0.join(", "))]
     UsedBySla(Vec<String>),
+    #[error("a reference range is two rates from 0 to 100 %, low to high")]
+    BadReferenceRange,
     #[error("that action no longer exists")]
     UnknownAction,
     #[error("a plan has at most {} actions", super::actions::MAX_ACTIONS)]
@@ -604,6 +610,7 @@ impl Plan {
                 name,
                 owner,
                 kind: StageKind::Other,
+                reference_range: None,
                 primary_metric: metric,
                 lag: 0,
                 count_targets: BTreeMap::new(),
@@ -755,6 +762,18 @@ impl Plan {
             return Err(EditError::UnknownDepartment);
         }
         self.stage_mut(id)?.owner = owner;
+        Ok(())
+    }
+
+    pub fn set_reference_range(
+        &mut self,
+        id: StageId,
+        range: Option<(f64, f64)>,
+    ) -> Result<(), EditError> {
+        if range.is_some_and(|r| !valid_reference_range(r)) {
+            return Err(EditError::BadReferenceRange);
+        }
+        self.stage_mut(id)?.reference_range = range;
         Ok(())
     }
 

@@ -341,6 +341,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
             // Set once the departments have their ids.
             owner: DepartmentId(0),
             kind: spec.kind,
+            reference_range: None,
             primary_metric: keys[spec.metrics[0].key],
             lag: 0,
             count_targets: BTreeMap::new(),

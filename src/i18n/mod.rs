@@ -133,6 +133,10 @@ pub struct Texts {
     pub turn_into_action: &'static str,
     /// In the order of `ActionStatus::ALL`.
     pub action_statuses: [&'static str; 4],
+    pub reference_range_label: &'static str,
+    pub reference_range_default: &'static str,
+    pub reference_range_none: &'static str,
+    pub reference_range_text: &'static str,
     /// In the order of `Comparison::ALL`.
     pub comparisons: [&'static str; 2],
     pub undo: &'static str,
@@ -388,6 +392,7 @@ pub struct EditErrorTexts {
     pub rate_over_100: &'static str,
     pub used_by_sla: &'static str,
     pub too_many_actions: &'static str,
+    pub bad_reference_range: &'static str,
     pub used_by_action: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
@@ -506,6 +511,7 @@ impl Texts {
             EditError::RateOver100 => t.rate_over_100.to_owned(),
             EditError::UsedBySla(cards) => format!("{} {}", t.used_by_sla, cards.join(", ")),
             EditError::TooManyActions => t.too_many_actions.to_owned(),
+            EditError::BadReferenceRange => t.bad_reference_range.to_owned(),
             EditError::UsedByAction(actions) => {
                 format!("{} {}", t.used_by_action, actions.join(", "))
             }
@@ -1134,6 +1140,7 @@ mod tests {
             EditError::UsedBySla(vec!["Marketing → Inside sales".into()]),
             EditError::UnknownAction,
             EditError::TooManyActions,
+            EditError::BadReferenceRange,
             EditError::UsedByAction(vec!["Bigger lists".into()]),
             EditError::UnknownDepartment,
             EditError::DepartmentNameInUse,

@@ -150,6 +150,10 @@ fn describe(plan: &Plan, t: &Texts, reading: StepReading) -> (String, String, St
             t.reference_previous,
             &[&value(level), &t.period_count(periods, granularity)],
         ),
+        Reference::Range { low, high } => Texts::fill(
+            t.reference_range_text,
+            &[&format!("{}–{}", value(low), value(high))],
+        ),
     };
     let sign = if reading.relative_gap < 0.0 {
         "−"

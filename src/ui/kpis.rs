@@ -7,6 +7,7 @@ use super::department_style;
 use super::flow::focus_after_render;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
+use crate::domain::diagnosis::{default_reference_range, parse_reference_range};
 use crate::domain::edit::{change_kpi, Edit};
 use crate::domain::ids::{KpiId, MetricId, StageId};
 use crate::domain::kpi::{parse_count_target, parse_target, rate_target_warning, RateWarning};
@@ -14,7 +15,7 @@ use crate::domain::money::Currency;
 use crate::domain::number::parse_count;
 use crate::domain::plan::EditError;
 use crate::domain::plan::{Better, KpiDisplay, KpiDraft, KpiScope, MetricKind};
-use crate::i18n::{editable_number, format_count, format_rate, Problem, Texts};
+use crate::i18n::{editable_number, format_count, format_decimal, format_rate, Problem, Texts};
 
 /// A lag typed into a field: a whole number of periods.
 fn parse_lag(text: &str) -> Result<u32, Problem> {
@@ -127,6 +128,31 @@ fn StageKpis(id: StageId) -> impl IntoView {
         let value = parse_lag(&text)?;
         state.dispatch(Edit::SetStageLag(id, value))
     });
+    let range_id = format!("stage-reference-range-{}", id.0);
+    let reference_range = Signal::derive(move || {
+        state.plan.with(|p| {
+            p.stage(id)
+                .and_then(|s| s.reference_range)
+                .map(range_text)
+                .unwrap_or_default()
+        })
+    });
+    let set_reference_range = Callback::new(move |text: String| {
+        let range = parse_reference_range(&text)?;
+        state.dispatch(Edit::SetReferenceRange(id, range))
+    });
+    // What applies when the field is empty: the B2B default for the kind.
+    let default_range_hint = move || {
+        let kind = state
+            .plan
+            .with(|p| p.stage(id).map(|s| s.kind))
+            .unwrap_or_default();
+        let t = state.texts();
+        match default_reference_range(kind) {
+            Some(range) => Texts::fill(t.reference_range_default, &[&range_text(range)]),
+            None => t.reference_range_none.to_owned(),
+        }
+    };
     let count_target_id = format!("stage-count-target-{}", id.0);
     let step_target_id = format!("stage-step-target-{}", id.0);
     let count_target = Signal::derive(move || {
@@ -214,6 +240,11 @@ fn StageKpis(id: StageId) -> impl IntoView {
                                 rate_warning(state, target)
                             }}
                         </p>
+                    </div>
+                    <div class="field">
+                        <label for=range_id.clone()>{state.tr(|t| t.reference_range_label)}</label>
+                        <ValidatedInput id=range_id.clone() value=reference_range on_commit=set_reference_range class="target-input" />
+                        <p class="hint">{default_range_hint}</p>
                     </div>
                     <div class="field">
                         <label for=lag_id.clone()>{state.tr(|t| t.step_lag)}</label>
@@ -639,4 +670,13 @@ fn rate_warning(state: AppState, target: Option<f64>) -> Option<String> {
             )
         }
     })
+}
+
+/// A reference range as typed: "15–30".
+fn range_text((low, high): (f64, f64)) -> String {
+    format!(
+        "{}–{}",
+        format_decimal(low * 100.0, 1).trim_end_matches(".0"),
+        format_decimal(high * 100.0, 1).trim_end_matches(".0")
+    )
 }

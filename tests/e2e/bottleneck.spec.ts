@@ -74,11 +74,34 @@ test.describe('The bottleneck', () => {
     await expect(actions.getByRole('combobox', { name: /^Status:/ }).locator('option:checked')).toHaveText('Doing');
   });
 
+  test('without targets or earlier counts, a step is held to its typical range, which the team can set', async ({
+    app,
+    page,
+  }) => {
+    await app.open('numbers');
+    await app.enterCounts({ Leads: '1000', 'Nurtured leads': '250', Opportunities: '30' });
+    await app.navLink('Dashboard').click();
+    const panel = page.getByRole('region', { name: 'Bottleneck' });
+    await expect(panel).toContainText(
+      'Opportunity creation: conversion 12.0% against the typical range 20.0%–40.0% (−40.0%)',
+    );
+    await app.navLink('KPIs').click();
+    const stage = page.getByRole('region', { name: /^Opportunity creation/ });
+    await expect(stage).toContainText('Empty: the B2B benchmark 20–40%');
+    const range = stage.getByRole('textbox', { name: 'Typical conversion (%)' });
+    await range.fill('30–20');
+    await expect(stage).toContainText('Type a range of two rates from 0 to 100%, low to high, like 15–30.');
+    await range.fill('10–20');
+    await range.press('Tab');
+    await app.navLink('Dashboard').click();
+    await expect(panel).toContainText('Every step is at or above its target, its level before or its typical range.');
+  });
+
   test('says what it needs when nothing can be compared', async ({ app, page }) => {
     await app.open('flow');
     await app.navLink('Dashboard').click();
     await expect(page.getByRole('region', { name: 'Bottleneck' })).toContainText(
-      'Set conversion targets or enter counts for earlier periods to find the bottleneck.',
+      'Enter counts to find the bottleneck: each step is compared with its target, its level before, or its typical range.',
     );
   });
 });

@@ -126,11 +126,16 @@ fn without_targets_a_step_is_held_to_the_three_periods_before() {
 }
 
 #[test]
-fn steps_without_counts_or_a_reference_are_left_out_and_no_bottleneck_is_named_when_all_hold() {
+fn steps_without_a_reference_are_left_out_and_no_bottleneck_is_named_when_all_hold() {
     let mut plan = inside_sales(Lang::En);
     assert!(rank_steps(&plan, november()).is_empty());
-    // Counts in November only: nothing before to compare with, no target.
+    // Counts in November only, no target: the conversions are held to
+    // their kinds' ranges; the leads, a count, to nothing.
     counted(&mut plan, month(11), [1000, 250, 40, 30, 12]);
+    assert_eq!(rank_steps(&plan, november()).len(), 4);
+    for stage in plan.stages.clone() {
+        plan.set_stage_kind(stage.id, StageKind::Other).unwrap();
+    }
     assert!(rank_steps(&plan, november()).is_empty());
     assert_eq!(bottleneck(&plan, november()), None);
     // Every step at or above its level before: no bottleneck.
@@ -146,6 +151,82 @@ fn steps_without_counts_or_a_reference_are_left_out_and_no_bottleneck_is_named_w
     assert!(rank_steps(&plan, november())
         .iter()
         .all(|r| r.stage != nurturing));
+}
+
+#[test]
+fn without_a_target_or_counts_before_a_step_is_held_to_its_reference_range() {
+    let mut plan = inside_sales(Lang::En);
+    // November only: 250 nurtured of 1,000 leads (25 %, within lead → MQL
+    // 15–30 %); 30 opportunities of 250 (12 %, under MQL → SQL 20–40 %);
+    // 20 proposals of 30 and 5 won of 20 (25 %, within 20–30 %).
+    counted(&mut plan, month(11), [1000, 250, 30, 20, 5]);
+    let ranking = rank_steps(&plan, november());
+    assert_eq!(
+        names(&plan, &ranking),
+        [
+            "Opportunity creation",
+            "Won",
+            "Lead nurturing",
+            "Hand-off → proposal"
+        ]
+    );
+    let worst = ranking[0];
+    assert_eq!(
+        worst.reference,
+        Reference::Range {
+            low: 0.2,
+            high: 0.4
+        }
+    );
+    assert!((worst.relative_gap - -0.4).abs() < 1e-12);
+    assert!(
+        (ranking[1].relative_gap - 0.25).abs() < 1e-12,
+        "25 % against 20 %"
+    );
+    // The team's own range replaces the default.
+    let nurturing = plan.stages[1].id;
+    plan.set_reference_range(nurturing, Some((0.3, 0.5)))
+        .unwrap();
+    let worst_now = rank_steps(&plan, november());
+    let nurture = worst_now.iter().find(|r| r.stage == nurturing).unwrap();
+    assert_eq!(
+        nurture.reference,
+        Reference::Range {
+            low: 0.3,
+            high: 0.5
+        }
+    );
+    // A stage of kind "other" has no default, so it is left out.
+    plan.set_stage_kind(plan.stages[2].id, StageKind::Other)
+        .unwrap();
+    assert!(rank_steps(&plan, november())
+        .iter()
+        .all(|r| r.stage != plan.stages[2].id));
+}
+
+#[test]
+fn reference_ranges_are_typed_as_two_percentages_low_to_high() {
+    assert_eq!(parse_reference_range("15–30"), Ok(Some((0.15, 0.3))));
+    assert_eq!(parse_reference_range(" 15 - 30% "), Ok(Some((0.15, 0.3))));
+    assert_eq!(parse_reference_range("15〜30"), Ok(Some((0.15, 0.3))));
+    assert_eq!(parse_reference_range(""), Ok(None));
+    assert_eq!(parse_reference_range("15"), Err(CountError::NotANumber));
+    assert_eq!(parse_reference_range("a–b"), Err(CountError::NotANumber));
+    let mut plan = inside_sales(Lang::En);
+    let stage = plan.stages[1].id;
+    for bad in [(0.3, 0.2), (-0.1, 0.2), (0.2, 1.5), (f64::NAN, 0.3)] {
+        assert_eq!(
+            plan.set_reference_range(stage, Some(bad)),
+            Err(crate::domain::plan::EditError::BadReferenceRange),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(plan.stages[1].reference_range, None);
+    assert_eq!(
+        default_reference_range(StageKind::Opportunity),
+        Some((0.2, 0.4))
+    );
+    assert_eq!(default_reference_range(StageKind::Leads), None);
 }
 
 #[test]

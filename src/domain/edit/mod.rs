@@ -78,6 +78,7 @@ pub enum Edit {
     RestoreAction(usize, Box<Action>),
     SetStageLag(StageId, u32),
     SetStageKind(StageId, StageKind),
+    SetReferenceRange(StageId, Option<(f64, f64)>),
     /// Removes a stage with its metrics, their counts and every KPI that
     /// reads them.
     RemoveStage(StageId),
@@ -195,7 +196,9 @@ impl Edit {
             | Edit::PutThreshold(..)
             | Edit::RemoveThreshold(..) => EditKind::Sla,
             Edit::AddAction(_) | Edit::ChangeAction(_) | Edit::RemoveAction(_) => EditKind::Actions,
-            Edit::SetStageLag(..) | Edit::SetStageKind(..) => EditKind::StageLag,
+            Edit::SetStageLag(..) | Edit::SetStageKind(..) | Edit::SetReferenceRange(..) => {
+                EditKind::StageLag
+            }
             Edit::RemoveStage(_) => EditKind::RemoveStage,
             Edit::SetCountTarget(..) | Edit::SetStepTarget(..) | Edit::SetKpiTarget(..) => {
                 EditKind::Targets
@@ -383,6 +386,11 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let id = action.id;
             plan.insert_action(index, *action)?;
             Edit::RemoveAction(id)
+        }
+        Edit::SetReferenceRange(id, range) => {
+            let old = stage(plan, id)?.reference_range;
+            plan.set_reference_range(id, range)?;
+            Edit::SetReferenceRange(id, old)
         }
         Edit::SetStageKind(id, kind) => {
             let old = stage(plan, id)?.kind;
