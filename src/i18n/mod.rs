@@ -1096,6 +1096,19 @@ mod tests {
         }
         assert_eq!(texts(Lang::En).hue(Hue::Vermillion), "Vermillion");
         assert_eq!(texts(Lang::Ja).hue(Hue::Sky), "空色");
+        // Every kind of step has the seed's hypotheses; opportunity creation
+        // its three levers (quantity, quality, targeting).
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            for kind in StageKind::ALL {
+                assert!(!t.hypotheses(kind).is_empty(), "{kind:?}");
+            }
+            assert_eq!(t.hypotheses(StageKind::Opportunity).len(), 3);
+        }
+        assert!(
+            texts(Lang::Ja).hypotheses(StageKind::Opportunity)[1].contains("トップ営業のトーク")
+        );
+        assert!(texts(Lang::En).hypotheses(StageKind::Contact)[0].contains("call timing"));
         assert_eq!(texts(Lang::Ja).status(Status::AtRisk), "要注意");
     }
 

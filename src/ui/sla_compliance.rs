@@ -114,8 +114,8 @@ pub fn PromiseHistory(sla: SlaId) -> impl IntoView {
     }
 }
 
-/// "Marketing: Leads ≥ 300 per month": a promise in words.
-pub fn promise_text(plan: &Plan, t: &Texts, threshold: &Threshold) -> String {
+/// "Marketing: Leads": who keeps a promise, on what.
+pub fn promise_subject(plan: &Plan, threshold: &Threshold) -> String {
     let kept_by = plan
         .department(threshold.kept_by)
         .map_or("", |d| d.name.as_str());
@@ -124,6 +124,11 @@ pub fn promise_text(plan: &Plan, t: &Texts, threshold: &Threshold) -> String {
         crate::domain::sla::Measure::Kpi(id) => plan.kpi(id).map(|k| k.name.as_str()),
     }
     .unwrap_or("?");
+    format!("{kept_by}: {measure}")
+}
+
+/// "Marketing: Leads ≥ 300 per month": a promise in words.
+pub fn promise_text(plan: &Plan, t: &Texts, threshold: &Threshold) -> String {
     let unit = plan.unit_of(threshold.measure);
     let mut value = unit
         .map(|unit| t.measure_value(unit, threshold.value, plan.currency))
@@ -132,7 +137,8 @@ pub fn promise_text(plan: &Plan, t: &Texts, threshold: &Threshold) -> String {
         value = format!("{value} {}", t.per_month);
     }
     format!(
-        "{kept_by}: {measure} {} {value}",
+        "{} {} {value}",
+        promise_subject(plan, threshold),
         threshold.comparison.symbol()
     )
 }

@@ -1,5 +1,22 @@
+import type { Locator } from '@playwright/test';
 import { test, expect, type FunnelApp } from './app';
 import { pdfText } from './pdf-text';
+
+/** Takes the proposal for a hand-off; the agreement's card. */
+async function agreeOn(app: FunnelApp, handOff: string) {
+  await app.page.getByRole('button', { name: new RegExp(`Agree on ${handOff}`) }).click();
+  return app.page.getByRole('article', { name: handOff });
+}
+
+/** Adds a promise to a card with the value typed; its value field. */
+async function addPromise(card: Locator, value: string) {
+  await card.getByRole('button', { name: 'Add promise' }).click();
+  const field = card.getByRole('textbox', { name: /^Value:/ }).last();
+  await expect(field).toBeFocused();
+  await field.fill(value);
+  await field.press('Tab');
+  return field;
+}
 
 /** Types a figure into the grid for this month and leaves the field. */
 async function count(app: FunnelApp, metric: string, value: string, period?: string) {
@@ -14,8 +31,7 @@ test.describe('Agreements between departments', () => {
     page,
   }) => {
     await app.open('flow');
-    await page.getByRole('button', { name: /Agree on Marketing → Inside sales/ }).click();
-    const card = page.getByRole('article', { name: 'Marketing → Inside sales' });
+    const card = await agreeOn(app, 'Marketing → Inside sales');
     await expect(card.getByRole('textbox', { name: 'Qualifying criteria, one per line' })).toHaveValue(
       'Form submitted\nDocument requested\nWebinar attended',
     );
@@ -24,11 +40,7 @@ test.describe('Agreements between departments', () => {
     await expect(page.getByRole('button', { name: /Agree on Inside sales → Field sales/ })).toBeVisible();
 
     // Marketing hands over at least 300 leads a month.
-    await card.getByRole('button', { name: 'Add promise' }).click();
-    const volume = card.getByRole('textbox', { name: /^Value:/ }).first();
-    await expect(volume).toBeFocused();
-    await volume.fill('300');
-    await volume.press('Tab');
+    await addPromise(card, '300');
     await expect(card.getByRole('combobox', { name: /^Measured on:/ }).first().locator('option:checked')).toHaveText(
       'Lead generation · Leads',
     );
@@ -41,6 +53,8 @@ test.describe('Agreements between departments', () => {
     // Bad values are explained where they are typed, and change nothing.
     await rate.fill('abc');
     await expect(card.getByRole('listitem').nth(1)).toContainText('Enter digits only');
+    await rate.fill('-5');
+    await expect(card.getByRole('listitem').nth(1)).toContainText('Counts cannot be negative.');
     await rate.fill('150');
     await expect(card.getByRole('listitem').nth(1)).toContainText('A rate is at most 100%.');
     await rate.fill('25');
@@ -124,12 +138,8 @@ test.describe('The agreement sheet', () => {
     page,
   }) => {
     await app.open('flow');
-    await page.getByRole('button', { name: /Agree on Marketing → Inside sales/ }).click();
-    const card = page.getByRole('article', { name: 'Marketing → Inside sales' });
-    await card.getByRole('button', { name: 'Add promise' }).click();
-    const volume = card.getByRole('textbox', { name: /^Value:/ }).first();
-    await volume.fill('300');
-    await volume.press('Tab');
+    const card = await agreeOn(app, 'Marketing → Inside sales');
+    await addPromise(card, '300');
     await card.getByRole('textbox', { name: 'Follow-up after the hand-off' }).fill('Inside sales calls within one working day');
     await card.getByRole('textbox', { name: 'Follow-up after the hand-off' }).blur();
     await page.getByRole('link', { name: 'Print the agreement sheet' }).click();

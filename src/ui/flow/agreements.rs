@@ -16,7 +16,7 @@ use crate::i18n::{Problem, Texts};
 use crate::route::Route;
 use crate::ui::department_style;
 use crate::ui::range_toolbar::RangeToolbar;
-use crate::ui::sla_compliance::{DepartmentCompliance, PromiseHistory};
+use crate::ui::sla_compliance::{promise_subject, DepartmentCompliance, PromiseHistory};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::validated_input::ValidatedInput;
 
@@ -341,12 +341,9 @@ fn PromiseRow(sla: SlaId, threshold: ThresholdId) -> impl IntoView {
         }
     };
     let label = move |what: &'static str| {
+        // Who keeps it, on what: not the value, which changes as it is typed.
         let promise = current()
-            .map(|t| {
-                state
-                    .plan
-                    .with(|p| crate::ui::sla_compliance::promise_text(p, state.texts(), &t))
-            })
+            .map(|t| state.plan.with(|p| promise_subject(p, &t)))
             .unwrap_or_default();
         format!("{what}: {promise}")
     };
