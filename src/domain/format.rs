@@ -725,6 +725,8 @@ mod tests {
             status: crate::domain::actions::ActionStatus::Doing,
         };
         plan.insert_action(0, action).unwrap();
+        plan.set_reference_range(plan.stages[2].id, Some((0.1, 0.25)))
+            .unwrap();
         plan
     }
 
@@ -1056,6 +1058,10 @@ mod tests {
             ("\"comparison\": \"at_least\"", "\"comparison\": \"more\""),
             ("\"id\": 57,", "\"id\": 56,"),
             ("\"status\": \"doing\"", "\"status\": \"sleeping\""),
+            (
+                "\"reference_range\": [\n          0.1,",
+                "\"reference_range\": [\n          0.3,",
+            ),
             (
                 "\"owner\": 54,\n        \"kpi\"",
                 "\"owner\": 4242,\n        \"kpi\"",
