@@ -18,7 +18,7 @@ use super::money::Currency;
 use super::month::Month;
 use super::number::MAX_ENTRY;
 use super::period::Period;
-use super::sla::{Measure, SlaCard};
+use super::sla::{Measure, SlaCard, SlaId, ThresholdId};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
@@ -364,6 +364,8 @@ pub struct MoneyAmounts {
     pub currency: Currency,
     pub metrics: Vec<(MetricId, Counts)>,
     pub kpi_targets: Vec<(KpiId, BTreeMap<Month, f64>)>,
+    /// Values of the promises in money, by agreement and promise.
+    pub promises: Vec<(SlaId, ThresholdId, f64)>,
 }
 
 /// A monthly target map: `Some` sets the month's target, `None` clears it.
@@ -481,6 +483,13 @@ impl Plan {
         if money_kpis().any(|k| k.targets.values().any(|t| !valid_target(t * factor))) {
             return Err(EditError::ValueTooLarge);
         }
+        let promises = self.money_promises();
+        if promises.iter().any(|(_, _, v)| !valid_target(v * factor)) {
+            return Err(EditError::ValueTooLarge);
+        }
+        for (sla, threshold, value) in promises {
+            self.threshold_mut(sla, threshold)?.value = value * factor;
+        }
         for (metric, days) in rescaled {
             self.entries.replace_metric(metric, days);
         }
@@ -514,6 +523,7 @@ impl Plan {
                 .filter(|k| k.display == KpiDisplay::Money)
                 .map(|k| (k.id, k.targets.clone()))
                 .collect(),
+            promises: self.money_promises(),
         }
     }
 
@@ -524,6 +534,12 @@ impl Plan {
         }
         for (kpi, _) in &money.kpi_targets {
             self.kpi(*kpi).ok_or(EditError::UnknownKpi)?;
+        }
+        for (sla, threshold, _) in &money.promises {
+            self.threshold_mut(*sla, *threshold)?;
+        }
+        for (sla, threshold, value) in money.promises {
+            self.threshold_mut(sla, threshold)?.value = value;
         }
         for (metric, days) in money.metrics {
             self.entries.replace_metric(metric, days);
@@ -708,6 +724,10 @@ impl Plan {
         if self.stages.len() >= MAX_STAGES {
             return Err(EditError::TooManyStages);
         }
+        // Another tab may have removed its department meanwhile.
+        if self.department(removed.stage.owner).is_none() {
+            return Err(EditError::UnknownDepartment);
+        }
         if self.metrics.len() + removed.metrics.len() > MAX_METRICS
             || self.kpis.len() + removed.kpis.len() > MAX_KPIS
         {
@@ -824,6 +844,10 @@ impl Plan {
     /// many units of money (and back), not that many cents.
     pub fn set_metric_kind(&mut self, id: MetricId, kind: MetricKind) -> Result<(), EditError> {
         let old = self.metric(id).ok_or(EditError::UnknownMetric)?.kind;
+        // A promise's value is in the metric's unit: it would change meaning.
+        if old != kind {
+            self.check_not_in_sla(&[Measure::Metric(id)])?;
+        }
         let unit = self.currency.minor_per_major();
         let scale = match (old == MetricKind::Money, kind == MetricKind::Money) {
             (false, true) => Some((unit, 1)),
@@ -937,6 +961,10 @@ impl Plan {
 
     pub fn update_kpi(&mut self, id: KpiId, draft: &KpiDraft) -> Result<(), EditError> {
         let draft = self.check_draft(draft)?;
+        // A promise's value is in the KPI's unit: it would change meaning.
+        if self.kpi(id).is_some_and(|k| k.display != draft.display) {
+            self.check_not_in_sla(&[Measure::Kpi(id)])?;
+        }
         let kpi = self.kpi_mut(id)?;
         kpi.name = draft.name;
         kpi.scope = draft.scope;

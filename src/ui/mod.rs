@@ -248,6 +248,18 @@ fn current_route() -> Route {
     Route::from_hash(&hash)
 }
 
+/// Puts a select back on what the plan holds after the plan refused the
+/// choice: the plan did not change, so nothing renders the select again.
+pub(crate) fn reset_select(ev: &ev::Event, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(select) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    {
+        select.set_value(value);
+    }
+}
+
 /// A department's colour for the stylesheet (`--dept`, used by swatches and
 /// card borders), taken from the chart palette so the two always agree.
 pub(crate) fn department_style(hue: Hue) -> String {

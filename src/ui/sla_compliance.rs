@@ -18,8 +18,9 @@ pub fn DepartmentCompliance() -> impl IntoView {
     let lines = move || {
         let t = state.texts();
         let range = state.range.get();
+        let today = state.today.get();
         state.plan.with(|p| {
-            compliance(p, range)
+            compliance(p, range, today)
                 .into_iter()
                 .filter_map(|c| {
                     let name = p.department(c.department)?.name.clone();
@@ -58,6 +59,7 @@ pub fn PromiseHistory(sla: SlaId) -> impl IntoView {
     let table = move || {
         let t = state.texts();
         let range = state.range.get();
+        let today = state.today.get();
         state.plan.with(|p| {
             let card = p.sla_card(sla)?;
             if card.thresholds.is_empty() {
@@ -70,7 +72,9 @@ pub fn PromiseHistory(sla: SlaId) -> impl IntoView {
                 .map(|threshold| {
                     let cells = range
                         .periods()
-                        .map(|period| verdict_cell(p, t, threshold, evaluate(p, threshold, period)))
+                        .map(|period| {
+                            verdict_cell(p, t, threshold, evaluate(p, threshold, period, today))
+                        })
                         .collect();
                     (promise_text(p, t, threshold), cells)
                 })

@@ -62,7 +62,7 @@ test.describe('Agreements between departments', () => {
     await expect(card.getByRole('listitem').nth(1)).not.toContainText('at most 100%');
 
     await app.navLink('Numbers').click();
-    await count(app, 'Leads', '250');
+    await count(app, 'Leads', '200');
     await count(app, 'Calls', '100');
     await count(app, 'Contacts', '30');
 
@@ -70,7 +70,7 @@ test.describe('Agreements between departments', () => {
     const history = card.getByRole('table', { name: /Promises kept/ });
     const november = (promise: string) =>
       history.getByRole('row').filter({ has: page.getByRole('rowheader', { name: promise }) }).getByRole('cell').last();
-    await expect(november('Marketing: Leads ≥ 300')).toHaveText('✗ Breached 250 (−50)');
+    await expect(november('Marketing: Leads ≥ 300')).toHaveText('✗ Breached 200 (−40)');
     await expect(november('Inside sales: Contact rate ≥ 25.0%')).toHaveText('✓ Met 30.0%');
     const agreements = page.getByRole('region', { name: 'Agreements between departments (SLA)' });
     await expect(agreements.getByRole('listitem').filter({ hasText: 'Marketing: kept' })).toHaveText(
@@ -82,7 +82,7 @@ test.describe('Agreements between departments', () => {
 
     await app.navLink('Dashboard').click();
     const dashboard = page.getByRole('region', { name: 'Promises kept' });
-    await expect(dashboard.getByRole('table')).toContainText('✗ Breached 250 (−50)');
+    await expect(dashboard.getByRole('table')).toContainText('✗ Breached 200 (−40)');
     await expect(dashboard).toContainText('Marketing: kept 0 of 1');
 
     // A KPI a promise uses is not removed; the message names the agreement.
@@ -102,6 +102,8 @@ test.describe('Agreements between departments', () => {
     await expect(moved).toBeVisible();
     await moved.getByRole('combobox', { name: 'Receives' }).selectOption({ label: 'Marketing' });
     await expect(moved).toContainText('An agreement is between two different departments.');
+    // The refused choice does not stay on screen.
+    await expect(moved.getByRole('combobox', { name: 'Receives' }).locator('option:checked')).toHaveText('Field sales');
     const follow = moved.getByRole('textbox', { name: 'Follow-up after the hand-off' });
     await follow.fill('Field sales calls back within a day');
     await follow.blur();
@@ -125,9 +127,9 @@ test.describe('Agreements in Japanese', () => {
     await volume.fill('300件');
     await volume.press('Tab');
     await app.navLink('数値').click();
-    await count(app, 'リード数', '250', '2026年11月');
+    await count(app, 'リード数', '200', '2026年11月');
     await app.navLink('フロー').click();
-    await expect(card.getByRole('table')).toContainText('✗ 未達 250 (−50)');
+    await expect(card.getByRole('table')).toContainText('✗ 未達 200 (−40)');
     await expect(page.getByText('マーケティング: 0件 / 1件を遵守')).toBeVisible();
   });
 });

@@ -515,6 +515,10 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
             },
         ),
         16 => match kpi {
+            Some(kpi) if intent.value.is_multiple_of(2) => change_kpi(plan, kpi, |draft| {
+                draft.display = KpiDisplay::ALL[intent.pick % 5];
+            })
+            .unwrap_or(Edit::Batch(Vec::new())),
             Some(kpi) => Edit::RemoveKpi(kpi),
             None => Edit::Batch(Vec::new()),
         },
@@ -565,9 +569,12 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
                             } else {
                                 card.to
                             },
-                            measure: Measure::Metric(metric),
+                            measure: match kpi {
+                                Some(kpi) if intent.pick.is_multiple_of(3) => Measure::Kpi(kpi),
+                                _ => Measure::Metric(metric),
+                            },
                             comparison: Comparison::AtLeast,
-                            value: intent.value as f64,
+                            value: intent.value as f64 / 1000.0,
                         },
                     ),
                 },
@@ -598,7 +605,12 @@ proptest! {
             let before = plan.clone();
             match apply(&mut plan, edit) {
                 // Every third edit joins a group, as keystrokes in one field do.
-                Ok(inverse) => history.record(kind, inverse, (i % 3 == 0).then_some("field")),
+                Ok(inverse) => {
+                    // What the editor makes, saving accepts.
+                    let valid = crate::domain::format::validate(&plan);
+                    prop_assert!(valid.is_ok(), "{:?}", valid);
+                    history.record(kind, inverse, (i % 3 == 0).then_some("field"));
+                }
                 Err(_) => prop_assert_eq!(&plan, &before, "a refusal changes nothing"),
             }
         }

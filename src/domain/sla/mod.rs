@@ -154,19 +154,25 @@ fn month_of(day: NaiveDate) -> (NaiveDate, u32) {
 }
 
 /// What a promise asks of one period: a volume per month is shared out
-/// over each month's days; a rate holds as is.
-pub fn required(threshold: &Threshold, period: Period) -> f64 {
+/// over each month's days; a rate holds as is. In the period that holds
+/// `today`, a volume asks for the days up to today only: the month is not
+/// broken on its first day.
+pub fn required(threshold: &Threshold, period: Period, today: NaiveDate) -> f64 {
     match threshold.measure {
         Measure::Kpi(_) => threshold.value,
         Measure::Metric(_) => {
             // Per month touched: its days in the period over its length,
             // so a whole month asks exactly the monthly value.
+            let end = match today.succ_opt() {
+                Some(tomorrow) if period.contains(today) => tomorrow,
+                _ => period.end(),
+            };
             let mut total = 0.0;
             let mut day = period.start();
-            while day < period.end() {
+            while day < end {
                 let (first, length) = month_of(day);
                 let next_month = first + chrono::Days::new(u64::from(length));
-                let until = next_month.min(period.end());
+                let until = next_month.min(end);
                 let days = (until - day).num_days() as f64;
                 total += threshold.value * days / f64::from(length);
                 day = until;
@@ -185,11 +191,11 @@ pub fn actual(plan: &Plan, measure: Measure, period: Period) -> Option<f64> {
     }
 }
 
-pub fn evaluate(plan: &Plan, threshold: &Threshold, period: Period) -> Verdict {
+pub fn evaluate(plan: &Plan, threshold: &Threshold, period: Period, today: NaiveDate) -> Verdict {
     let Some(actual) = actual(plan, threshold.measure, period) else {
         return Verdict::NoData;
     };
-    let required = required(threshold, period);
+    let required = required(threshold, period, today);
     if threshold.comparison.holds(actual, required) {
         Verdict::Met { actual, required }
     } else {
@@ -208,7 +214,7 @@ pub struct Compliance {
 }
 
 /// Compliance of every department that keeps a promise, in the plan's order.
-pub fn compliance(plan: &Plan, range: PeriodRange) -> Vec<Compliance> {
+pub fn compliance(plan: &Plan, range: PeriodRange, today: NaiveDate) -> Vec<Compliance> {
     plan.departments
         .iter()
         .filter_map(|department| {
@@ -227,7 +233,7 @@ pub fn compliance(plan: &Plan, range: PeriodRange) -> Vec<Compliance> {
             for threshold in thresholds {
                 any = true;
                 for period in range.periods() {
-                    match evaluate(plan, threshold, period) {
+                    match evaluate(plan, threshold, period, today) {
                         Verdict::Met { .. } => tally.kept += 1,
                         Verdict::Breached { .. } => tally.broken += 1,
                         Verdict::NoData => tally.no_data += 1,
@@ -313,6 +319,34 @@ pub fn clean_follow_up(text: &str) -> Result<String, EditError> {
 impl Plan {
     pub fn sla_card(&self, id: SlaId) -> Option<&SlaCard> {
         self.sla_cards.iter().find(|c| c.id == id)
+    }
+
+    /// The promises whose values are money (on money metrics or KPIs), so
+    /// a change of currency rescales them with every other amount.
+    pub(super) fn money_promises(&self) -> Vec<(SlaId, ThresholdId, f64)> {
+        self.sla_cards
+            .iter()
+            .flat_map(|card| card.thresholds.iter().map(move |t| (card.id, t)))
+            .filter(|(_, t)| {
+                matches!(
+                    self.unit_of(t.measure),
+                    Some(Unit::Metric(MetricKind::Money) | Unit::Kpi(KpiDisplay::Money))
+                )
+            })
+            .map(|(card, t)| (card, t.id, t.value))
+            .collect()
+    }
+
+    pub(super) fn threshold_mut(
+        &mut self,
+        sla: SlaId,
+        id: ThresholdId,
+    ) -> Result<&mut Threshold, EditError> {
+        self.sla_card_mut(sla)?
+            .thresholds
+            .iter_mut()
+            .find(|t| t.id == id)
+            .ok_or(EditError::UnknownSla)
     }
 
     fn sla_card_mut(&mut self, id: SlaId) -> Result<&mut SlaCard, EditError> {
@@ -407,6 +441,9 @@ impl Plan {
             return Err(EditError::TooManySlaCards);
         }
         self.check_fresh(card.id.0)?;
+        for threshold in &card.thresholds {
+            self.check_fresh(threshold.id.0)?;
+        }
         self.check_sla_card(&card)?;
         let index = index.min(self.sla_cards.len());
         self.sla_cards.insert(index, card);

@@ -13,6 +13,11 @@ fn period(granularity: Granularity, date: NaiveDate) -> Period {
     Period::containing(granularity, date)
 }
 
+/// A day after every period the tests read: none is under way.
+fn later() -> NaiveDate {
+    day(2027, 6, 1)
+}
+
 fn november() -> Period {
     period(Granularity::Month, day(2026, 11, 1))
 }
@@ -92,34 +97,37 @@ impl Fixture {
 fn a_monthly_volume_is_shared_out_over_the_days_of_each_month() {
     let f = fixture();
     let volume = f.threshold(0);
-    assert_eq!(required(&volume, november()), 300.0);
+    assert_eq!(required(&volume, november(), later()), 300.0);
     // 5 November: one day of a 30-day month.
     assert_eq!(
-        required(&volume, period(Granularity::Day, day(2026, 11, 5))),
+        required(&volume, period(Granularity::Day, day(2026, 11, 5)), later()),
         10.0
     );
     // The week of Monday 26 October: six days of October (31), one of November (30).
     let week = period(Granularity::Week, day(2026, 10, 26));
     let expected = 300.0 * 6.0 / 31.0 + 300.0 / 30.0;
-    assert!((required(&volume, week) - expected).abs() < 1e-9);
-    assert!((required(&volume, week) - 68.064_516).abs() < 1e-6);
+    assert!((required(&volume, week, later()) - expected).abs() < 1e-9);
+    assert!((required(&volume, week, later()) - 68.064_516).abs() < 1e-6);
     // February 2028 has 29 days.
     let leap_day = period(Granularity::Day, day(2028, 2, 29));
-    assert!((required(&volume, leap_day) - 300.0 / 29.0).abs() < 1e-12);
+    assert!((required(&volume, leap_day, later()) - 300.0 / 29.0).abs() < 1e-12);
     // A rate holds as is, whatever the period.
     let rate = f.threshold(1);
-    assert_eq!(required(&rate, week), 0.25);
-    assert_eq!(required(&rate, november()), 0.25);
+    assert_eq!(required(&rate, week, later()), 0.25);
+    assert_eq!(required(&rate, november(), later()), 0.25);
 }
 
 #[test]
 fn volumes_are_met_at_the_threshold_and_breached_below_it() {
     let mut f = fixture();
     let volume = f.threshold(0);
-    assert_eq!(evaluate(&f.plan, &volume, november()), Verdict::NoData);
+    assert_eq!(
+        evaluate(&f.plan, &volume, november(), later()),
+        Verdict::NoData
+    );
     f.count(f.leads, november(), 300);
     assert_eq!(
-        evaluate(&f.plan, &volume, november()),
+        evaluate(&f.plan, &volume, november(), later()),
         Verdict::Met {
             actual: 300.0,
             required: 300.0
@@ -128,7 +136,7 @@ fn volumes_are_met_at_the_threshold_and_breached_below_it() {
     );
     f.count(f.leads, november(), 299);
     assert_eq!(
-        evaluate(&f.plan, &volume, november()),
+        evaluate(&f.plan, &volume, november(), later()),
         Verdict::Breached {
             actual: 299.0,
             required: 300.0
@@ -138,12 +146,12 @@ fn volumes_are_met_at_the_threshold_and_breached_below_it() {
     let mut at_most = volume.clone();
     at_most.comparison = Comparison::AtMost;
     assert!(matches!(
-        evaluate(&f.plan, &at_most, november()),
+        evaluate(&f.plan, &at_most, november(), later()),
         Verdict::Met { .. }
     ));
     f.count(f.leads, november(), 301);
     assert!(matches!(
-        evaluate(&f.plan, &at_most, november()),
+        evaluate(&f.plan, &at_most, november(), later()),
         Verdict::Breached { .. }
     ));
 }
@@ -155,12 +163,12 @@ fn a_week_across_two_months_is_held_to_its_share_of_both() {
     let week = period(Granularity::Week, day(2026, 10, 26));
     f.count(f.leads, week, 68);
     assert!(matches!(
-        evaluate(&f.plan, &volume, week),
+        evaluate(&f.plan, &volume, week, later()),
         Verdict::Breached { actual, .. } if actual == 68.0
     ));
     f.count(f.leads, week, 69);
     assert!(matches!(
-        evaluate(&f.plan, &volume, week),
+        evaluate(&f.plan, &volume, week, later()),
         Verdict::Met { .. }
     ));
 }
@@ -171,7 +179,7 @@ fn rates_are_checked_as_is_and_a_zero_denominator_is_no_data() {
     let rate = f.threshold(1);
     f.rate_counts(november(), 25, 100);
     assert_eq!(
-        evaluate(&f.plan, &rate, november()),
+        evaluate(&f.plan, &rate, november(), later()),
         Verdict::Met {
             actual: 0.25,
             required: 0.25
@@ -179,14 +187,17 @@ fn rates_are_checked_as_is_and_a_zero_denominator_is_no_data() {
     );
     f.rate_counts(november(), 24, 100);
     assert_eq!(
-        evaluate(&f.plan, &rate, november()),
+        evaluate(&f.plan, &rate, november(), later()),
         Verdict::Breached {
             actual: 0.24,
             required: 0.25
         }
     );
     f.rate_counts(november(), 3, 0);
-    assert_eq!(evaluate(&f.plan, &rate, november()), Verdict::NoData);
+    assert_eq!(
+        evaluate(&f.plan, &rate, november(), later()),
+        Verdict::NoData
+    );
 }
 
 #[test]
@@ -203,7 +214,7 @@ fn each_department_counts_the_promises_it_kept() {
     }
     let [marketing, inside, field] = [0, 1, 2].map(|i| f.plan.departments[i].id);
     assert_eq!(
-        compliance(&f.plan, range),
+        compliance(&f.plan, range, later()),
         [
             Compliance {
                 department: marketing,
@@ -401,4 +412,93 @@ fn moving_an_agreement_keeps_each_promise_with_its_side() {
     );
     apply(&mut f.plan, inverse).unwrap();
     assert_eq!(f.plan, fixture().plan);
+}
+
+#[test]
+fn a_measure_a_promise_uses_keeps_its_unit() {
+    let mut f = fixture();
+    let before = f.plan.clone();
+    let to_days = crate::domain::edit::change_kpi(&f.plan, f.rate, |draft| {
+        draft.display = KpiDisplay::Days;
+    })
+    .unwrap();
+    assert!(matches!(
+        apply(&mut f.plan, to_days),
+        Err(EditError::UsedBySla(_))
+    ));
+    assert!(matches!(
+        apply(&mut f.plan, Edit::SetMetricKind(f.leads, MetricKind::Money)),
+        Err(EditError::UsedBySla(_))
+    ));
+    assert_eq!(f.plan, before);
+    // Renaming the KPI is fine: its unit stays.
+    let renamed = crate::domain::edit::change_kpi(&f.plan, f.rate, |draft| {
+        draft.name = "Contact ratio".into();
+    })
+    .unwrap();
+    apply(&mut f.plan, renamed).unwrap();
+}
+
+#[test]
+fn a_promise_in_money_follows_a_change_of_currency_and_back() {
+    let mut f = fixture();
+    let spend = f
+        .plan
+        .metrics
+        .iter()
+        .find(|m| m.kind == MetricKind::Money)
+        .unwrap()
+        .id;
+    let mut promise = f.threshold(0);
+    promise.id = ThresholdId(903);
+    promise.measure = Measure::Metric(spend);
+    promise.comparison = Comparison::AtMost;
+    // $50,000.00 in cents.
+    promise.value = 5_000_000.0;
+    apply(&mut f.plan, Edit::PutThreshold(f.card, promise)).unwrap();
+    let before = f.plan.clone();
+    let inverse = apply(&mut f.plan, Edit::SetCurrency(Currency::Jpy)).unwrap();
+    assert_eq!(f.threshold(2).value, 50_000.0, "¥50,000");
+    assert_eq!(f.threshold(0).value, 300.0, "a count stays");
+    apply(&mut f.plan, inverse).unwrap();
+    assert_eq!(f.plan, before);
+}
+
+#[test]
+fn a_stage_is_not_restored_to_a_department_removed_meanwhile() {
+    let mut plan = inside_sales(Lang::En);
+    let field = plan.departments[2].id;
+    let inside = plan.departments[1].id;
+    let won = plan.stages[4].id;
+    // One tab removes "Won"; another then moves the hand-off and removes field sales.
+    let undo = apply(&mut plan, Edit::RemoveStage(won)).unwrap();
+    let hand_off = plan.stages[3].id;
+    apply(&mut plan, Edit::SetOwner(hand_off, inside)).unwrap();
+    apply(&mut plan, Edit::RemoveDepartment(field)).unwrap();
+    let before = plan.clone();
+    assert_eq!(apply(&mut plan, undo), Err(EditError::UnknownDepartment));
+    assert_eq!(plan, before);
+}
+
+#[test]
+fn the_period_under_way_asks_for_its_days_so_far() {
+    let mut f = fixture();
+    let volume = f.threshold(0);
+    let today = day(2026, 11, 24);
+    // 24 of November's 30 days: 240 of the 300 so far.
+    assert_eq!(required(&volume, november(), today), 240.0);
+    f.count(f.leads, november(), 250);
+    assert!(matches!(
+        evaluate(&f.plan, &volume, november(), today),
+        Verdict::Met { required, .. } if required == 240.0
+    ));
+    // A week under way: Monday 23 and Tuesday 24 November.
+    let week = period(Granularity::Week, day(2026, 11, 23));
+    assert_eq!(required(&volume, week, today), 20.0);
+    // A finished period asks for all of it; a rate is as is.
+    assert_eq!(
+        required(&volume, period(Granularity::Month, day(2026, 10, 1)), today),
+        300.0
+    );
+    assert_eq!(required(&f.threshold(1), november(), today), 0.25);
 }

@@ -14,11 +14,11 @@ use crate::domain::sla::{
 };
 use crate::i18n::{Problem, Texts};
 use crate::route::Route;
-use crate::ui::department_style;
 use crate::ui::range_toolbar::RangeToolbar;
 use crate::ui::sla_compliance::{promise_subject, DepartmentCompliance, PromiseHistory};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::validated_input::ValidatedInput;
+use crate::ui::{department_style, reset_select};
 
 #[component]
 pub(super) fn Agreements() -> impl IntoView {
@@ -138,13 +138,21 @@ fn AgreementCard(id: SlaId) -> impl IntoView {
     let to_id = format!("sla-to-{}", id.0);
     let criteria_id = format!("sla-criteria-{}", id.0);
     let follow_up_id = format!("sla-follow-up-{}", id.0);
-    let hand_off = move |from: Option<DepartmentId>, to: Option<DepartmentId>| {
-        if let Some(card) = card() {
-            let edit = Edit::SetSlaHandOff(id, from.unwrap_or(card.from), to.unwrap_or(card.to));
-            report(state.dispatch(edit));
+    // Changes one side of the hand-off; a refused choice goes back on screen.
+    let hand_off = move |ev: leptos::ev::Event, sender: bool| {
+        let Some(card) = card() else { return };
+        let picked = event_target_value(&ev).parse().ok().map(DepartmentId);
+        let (from, to) = match sender {
+            true => (picked.unwrap_or(card.from), card.to),
+            false => (card.from, picked.unwrap_or(card.to)),
+        };
+        let result = state.dispatch(Edit::SetSlaHandOff(id, from, to));
+        if result.is_err() {
+            let shown = if sender { card.from } else { card.to };
+            reset_select(&ev, &shown.0.to_string());
         }
+        report(result);
     };
-    let picked = |ev| event_target_value(&ev).parse().ok().map(DepartmentId);
     let set_criteria = move |ev| {
         let lines = event_target_value(&ev).lines().map(str::to_owned).collect();
         report(state.dispatch(Edit::SetSlaCriteria(id, lines)));
@@ -195,7 +203,7 @@ fn AgreementCard(id: SlaId) -> impl IntoView {
                     <select
                         id=from_id
                         prop:value=move || card().map(|c| c.from.0.to_string())
-                        on:change=move |ev| hand_off(picked(ev), None)
+                        on:change=move |ev| hand_off(ev, true)
                     >
                         {department_options(state)}
                     </select>
@@ -206,7 +214,7 @@ fn AgreementCard(id: SlaId) -> impl IntoView {
                     <select
                         id=to_id
                         prop:value=move || card().map(|c| c.to.0.to_string())
-                        on:change=move |ev| hand_off(None, picked(ev))
+                        on:change=move |ev| hand_off(ev, false)
                     >
                         {department_options(state)}
                     </select>
@@ -298,6 +306,11 @@ fn PromiseRow(sla: SlaId, threshold: ThresholdId) -> impl IntoView {
             }
             ok => ok,
         };
+        if result.is_err() {
+            if let Some(shown) = current() {
+                reset_select(&ev, &measure_key(shown.measure));
+            }
+        }
         error.set(result.err());
     };
     // Rebuilt only when a name changes; each option knows whether it is

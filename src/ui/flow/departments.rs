@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::focus_after_render;
-use crate::domain::departments::{DepartmentId, Hue};
+use crate::domain::departments::{same_name, DepartmentId, Hue};
 use crate::domain::edit::Edit;
 use crate::i18n::{Problem, Texts};
 use crate::ui::department_style;
@@ -21,7 +21,7 @@ pub(super) fn Departments() -> impl IntoView {
         let (name, hue) = state.plan.with_untracked(|p| {
             let base = state.texts().new_department_name;
             // "New department", then "New department 2", ...: names are unique.
-            let taken = |name: &str| p.departments.iter().any(|d| d.name == name);
+            let taken = |name: &str| p.departments.iter().any(|d| same_name(&d.name, name));
             let name = (1..)
                 .map(|n| match n {
                     1 => base.to_owned(),
