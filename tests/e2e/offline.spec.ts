@@ -18,3 +18,47 @@ test.describe('Offline after the first visit', () => {
     });
   }
 });
+
+test.describe('Installable', () => {
+  for (const base of ['/', 'http://127.0.0.1:4174/some/sub/path/']) {
+    test(`the manifest names the app, starts at its own folder, and its icons load (served at ${base})`, async ({
+      page,
+    }) => {
+      await page.goto(`${base}#/flow`);
+      await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+      const href = await page.locator('link[rel="manifest"]').evaluate((link: HTMLLinkElement) => link.href);
+      const response = await page.request.get(href);
+      expect(response.status()).toBe(200);
+      const manifest = await response.json();
+      expect(manifest.name).toBe('Funnel Planner');
+      expect(manifest.display).toBe('standalone');
+      // Relative to the manifest: the folder the app is served from.
+      expect(new URL(manifest.start_url, href).href).toBe(new URL(base, page.url()).href);
+      const icons: { src: string; sizes: string; purpose: string }[] = manifest.icons;
+      expect(icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+      for (const icon of icons) {
+        const image = await page.request.get(new URL(icon.src, href).href);
+        expect(image.status(), icon.src).toBe(200);
+        expect(image.headers()['content-type'], icon.src).toContain('image/png');
+        const size = await page.evaluate(async (url) => {
+          const bitmap = await createImageBitmap(await (await fetch(url)).blob());
+          return `${bitmap.width}x${bitmap.height}`;
+        }, new URL(icon.src, href).href);
+        expect(size, icon.src).toBe(icon.sizes);
+      }
+      // They work offline too: the worker caches them with the app.
+      const cached = await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        const names = await caches.keys();
+        const cache = await caches.open(names.find((name) => name.startsWith('funnel-planner-')) ?? '');
+        return (await cache.keys()).map((request) => new URL(request.url).pathname.split('/').pop());
+      });
+      expect(cached).toEqual(expect.arrayContaining(['manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png']));
+      // Chromium itself finds nothing that stops installing it, but that a
+      // test's browser context is incognito, where nothing is installed.
+      const devtools = await page.context().newCDPSession(page);
+      const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
+    });
+  }
+});
