@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from './app';
 
 test.describe('Offline after the first visit', () => {
@@ -61,4 +65,42 @@ test.describe('Installable', () => {
       expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
     });
   }
+});
+
+test.describe('A new deployment', () => {
+  test('is offered with "A new version is available", and reloading keeps what was just typed', async ({
+    app,
+    page,
+  }) => {
+    // A site of its own, so the test can deploy a new version to it.
+    const site = mkdtempSync(join(tmpdir(), 'funnel-planner-site-'));
+    cpSync('dist', site, { recursive: true });
+    const port = 4180 + test.info().workerIndex;
+    const server = spawn('node', ['tests/e2e/serve.mjs', site, String(port)], { stdio: 'ignore' });
+    try {
+      const base = `http://127.0.0.1:${port}/`;
+      await expect.poll(() => fetch(base).then((r) => r.status).catch(() => 0)).toBe(200);
+      await page.goto(`${base}#/numbers`);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await expect(page.getByRole('status').filter({ hasText: 'A new version is available.' })).toHaveCount(0);
+
+      // The new deployment: a different worker.
+      appendFileSync(join(site, 'sw.js'), '\n// the next deployment\n');
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      const notice = page.getByRole('status').filter({ hasText: 'A new version is available.' });
+      await expect(notice).toBeVisible();
+
+      // Typed just now, and not saved yet when the user reloads.
+      await (await app.field('Leads')).fill('77');
+      await notice.getByRole('button', { name: 'Reload' }).click();
+      await expect(notice).toHaveCount(0);
+      await expect(await app.field('Leads')).toHaveValue('77');
+      // The new worker is in charge.
+      expect(await page.evaluate(() => fetch('./sw.js').then((r) => r.text()))).toContain('the next deployment');
+    } finally {
+      server.kill();
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
 });
