@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::departments::DepartmentId;
 pub use super::ids::ActionId;
-use super::ids::KpiId;
-use super::plan::{EditError, Plan};
+use super::ids::{KpiId, StageId};
+use super::plan::{EditError, KpiScope, Plan};
 
 pub const MAX_ACTIONS: usize = 100;
 pub const MAX_ACTION_CHARS: usize = 200;
@@ -72,6 +72,24 @@ pub fn clean_action_text(text: &str) -> Result<String, EditError> {
 impl Plan {
     pub fn action(&self, id: ActionId) -> Option<&Action> {
         self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// A new action about a stage (the bottleneck's, from one of its
+    /// hypotheses): owned by the stage's department, moving its first KPI.
+    /// Without a stage, owned by the first department.
+    pub fn new_action(&self, id: ActionId, text: String, stage: Option<StageId>) -> Option<Action> {
+        let stage = stage.and_then(|s| self.stage(s));
+        let owner = stage
+            .map(|s| s.owner)
+            .or_else(|| self.departments.first().map(|d| d.id))?;
+        let kpi = stage.and_then(|s| self.kpis_in(KpiScope::Stage(s.id)).next().map(|k| k.id));
+        Some(Action {
+            id,
+            text,
+            owner,
+            kpi,
+            status: ActionStatus::Planned,
+        })
     }
 
     /// The actions that would lose their owner or KPI, by text.
@@ -263,6 +281,28 @@ mod tests {
             );
             assert_eq!(plan, unchanged);
         }
+    }
+
+    #[test]
+    fn a_new_action_about_a_stage_is_owned_by_its_department_and_moves_its_first_kpi() {
+        let plan = inside_sales(Lang::En);
+        let stage = &plan.stages[2];
+        let action = plan
+            .new_action(ActionId(900), "Bigger lists".into(), Some(stage.id))
+            .unwrap();
+        assert_eq!(action.owner, stage.owner);
+        assert_eq!(
+            action
+                .kpi
+                .and_then(|k| plan.kpi(k))
+                .map(|k| k.name.as_str()),
+            Some("Contact → opportunity rate")
+        );
+        assert_eq!(action.status, ActionStatus::Planned);
+        let free = plan
+            .new_action(ActionId(901), "Typed".into(), None)
+            .unwrap();
+        assert_eq!((free.owner, free.kpi), (plan.departments[0].id, None));
     }
 
     #[test]

@@ -131,6 +131,18 @@ impl Plan {
         self.stages.iter().filter(move |s| s.owner == id)
     }
 
+    /// `base`, or `base 2`, `base 3` ...: the first name no department has.
+    pub fn free_department_name(&self, base: &str) -> String {
+        let taken = |name: &str| self.departments.iter().any(|d| same_name(&d.name, name));
+        (1..=MAX_DEPARTMENTS + 1)
+            .map(|n| match n {
+                1 => base.to_owned(),
+                n => format!("{base} {n}"),
+            })
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| base.to_owned())
+    }
+
     /// The first colour no department has yet (the first of all when every
     /// colour is taken), for a department about to be added.
     pub fn free_hue(&self) -> Hue {
@@ -269,6 +281,8 @@ mod tests {
             ("BPO vendor", Hue::Purple)
         );
         assert_eq!(plan.free_hue(), Hue::Orange);
+        assert_eq!(plan.free_department_name("bpo VENDOR"), "bpo VENDOR 2");
+        assert_eq!(plan.free_department_name("Partners"), "Partners");
         plan.rename_department(id, "Calling partner").unwrap();
         plan.set_department_hue(id, Hue::Sky).unwrap();
         let changed = plan.department(id).unwrap();

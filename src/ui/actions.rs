@@ -11,32 +11,18 @@ use crate::domain::actions::{Action, ActionId, ActionStatus};
 use crate::domain::departments::DepartmentId;
 use crate::domain::edit::Edit;
 use crate::domain::ids::KpiId;
-use crate::domain::plan::{KpiScope, StageId};
+use crate::domain::plan::{EditError, StageId};
 use crate::i18n::Problem;
 use crate::ui::state::AppState;
 
-/// Adds an action for a stage: owned by the stage's department, moving the
-/// stage's first KPI. Focuses its text, so it can be reworded at once.
+/// Adds an action about a stage (see `Plan::new_action`) and focuses its
+/// text, so it can be reworded at once.
 pub fn add_action(state: AppState, text: String, stage: Option<StageId>) -> Result<(), Problem> {
     let id = ActionId(state.session.fresh_id());
-    let (owner, kpi) = state.plan.with_untracked(|p| {
-        let stage = stage.and_then(|s| p.stage(s));
-        let owner = stage
-            .map(|s| s.owner)
-            .or_else(|| p.departments.first().map(|d| d.id));
-        let kpi = stage.and_then(|s| p.kpis_in(KpiScope::Stage(s.id)).next().map(|k| k.id));
-        (owner, kpi)
-    });
-    let owner = owner.ok_or(Problem::from(
-        crate::domain::plan::EditError::UnknownDepartment,
-    ))?;
-    let action = Action {
-        id,
-        text,
-        owner,
-        kpi,
-        status: ActionStatus::Planned,
-    };
+    let action = state
+        .plan
+        .with_untracked(|p| p.new_action(id, text, stage))
+        .ok_or(Problem::from(EditError::UnknownDepartment))?;
     state.dispatch(Edit::AddAction(Box::new(action)))?;
     focus_after_render(format!("action-text-{}", id.0));
     Ok(())

@@ -288,6 +288,54 @@ pub fn default_criteria(first_hand_off: bool, lang: Lang) -> Vec<String> {
     lines.iter().map(|line| (*line).to_owned()).collect()
 }
 
+/// A new agreement for a hand-off, with the seed's criteria for it.
+pub fn new_card(
+    plan: &Plan,
+    id: SlaId,
+    (from, to): (DepartmentId, DepartmentId),
+    lang: Lang,
+) -> SlaCard {
+    let first = hand_offs(plan).first() == Some(&(from, to));
+    SlaCard {
+        id,
+        from,
+        to,
+        criteria: default_criteria(first, lang),
+        follow_up: String::new(),
+        thresholds: Vec::new(),
+    }
+}
+
+/// Two departments for an agreement the team adds by hand: the first pair
+/// without one, else the first two.
+pub fn next_pair(plan: &Plan) -> Option<(DepartmentId, DepartmentId)> {
+    let ids: Vec<DepartmentId> = plan.departments.iter().map(|d| d.id).collect();
+    let pairs = || {
+        ids.iter()
+            .flat_map(|a| ids.iter().map(move |b| (*a, *b)))
+            .filter(|(a, b)| a != b)
+    };
+    pairs()
+        .find(|(a, b)| !plan.sla_cards.iter().any(|c| c.from == *a && c.to == *b))
+        .or_else(|| pairs().next())
+}
+
+/// A new promise on a card, for the team to type its value: the sender
+/// hands over at least a count of its last stage.
+pub fn new_promise(plan: &Plan, card: &SlaCard, id: ThresholdId) -> Option<Threshold> {
+    let stage = plan
+        .stages_owned_by(card.from)
+        .last()
+        .or(plan.stages.first())?;
+    Some(Threshold {
+        id,
+        kept_by: card.from,
+        measure: Measure::Metric(stage.primary_metric),
+        comparison: Comparison::AtLeast,
+        value: 0.0,
+    })
+}
+
 /// Checks and tidies typed criteria: one per line, blank lines dropped.
 pub fn clean_criteria(lines: &[String]) -> Result<Vec<String>, EditError> {
     let lines: Vec<String> = lines

@@ -502,3 +502,27 @@ fn the_period_under_way_asks_for_its_days_so_far() {
     );
     assert_eq!(required(&f.threshold(1), november(), today), 0.25);
 }
+
+#[test]
+fn a_new_card_a_new_pair_and_a_new_promise_start_where_the_team_would() {
+    let f = fixture();
+    let [marketing, inside, field] = [0, 1, 2].map(|i| f.plan.departments[i].id);
+    // The first hand-off gets the MQL criteria, later ones the SQL criteria.
+    let first = new_card(&f.plan, SlaId(950), (marketing, inside), Lang::En);
+    assert_eq!(first.criteria[0], "Form submitted");
+    let later = new_card(&f.plan, SlaId(951), (inside, field), Lang::En);
+    assert_eq!(later.criteria[0], "Issue heard");
+    // Marketing → inside sales has a card: the next pair without one.
+    assert_eq!(next_pair(&f.plan), Some((marketing, field)));
+    // A promise: the sender hands over at least a count of its last stage.
+    let promise = new_promise(&f.plan, &later, ThresholdId(952)).unwrap();
+    assert_eq!(promise.kept_by, inside);
+    assert_eq!(
+        promise.measure,
+        Measure::Metric(f.plan.stages[2].primary_metric)
+    );
+    assert_eq!(
+        (promise.comparison, promise.value),
+        (Comparison::AtLeast, 0.0)
+    );
+}

@@ -9,8 +9,8 @@ use super::focus_after_render;
 use crate::domain::departments::DepartmentId;
 use crate::domain::edit::Edit;
 use crate::domain::sla::{
-    default_criteria, hand_offs, parse_value, unagreed_hand_offs, Comparison, Measure, SlaCard,
-    SlaId, Threshold, ThresholdId, Unit,
+    new_card, new_promise, next_pair, parse_value, unagreed_hand_offs, Comparison, Measure, SlaId,
+    Threshold, ThresholdId, Unit,
 };
 use crate::i18n::{Problem, Texts};
 use crate::route::Route;
@@ -26,19 +26,10 @@ pub(super) fn Agreements() -> impl IntoView {
     let add_error = RwSignal::new(None::<Problem>);
     let card_ids = move || state.sla_ids();
     // A new card between two departments, with the seed's criteria.
-    let add = move |(from, to): (DepartmentId, DepartmentId)| {
+    let add = move |pair: (DepartmentId, DepartmentId)| {
         let id = SlaId(state.session.fresh_id());
-        let first = state
-            .plan
-            .with_untracked(|p| hand_offs(p).first() == Some(&(from, to)));
-        let card = SlaCard {
-            id,
-            from,
-            to,
-            criteria: default_criteria(first, state.lang.get_untracked()),
-            follow_up: String::new(),
-            thresholds: Vec::new(),
-        };
+        let lang = state.lang.get_untracked();
+        let card = state.plan.with_untracked(|p| new_card(p, id, pair, lang));
         match state.dispatch(Edit::AddSla(Box::new(card))) {
             Ok(()) => {
                 add_error.set(None);
@@ -60,19 +51,7 @@ pub(super) fn Agreements() -> impl IntoView {
     };
     // Any two departments: the first pair with no card yet, else the first two.
     let add_any = move |_| {
-        let pair = state.plan.with_untracked(|p| {
-            let ids: Vec<DepartmentId> = p.departments.iter().map(|d| d.id).collect();
-            let pairs = ids
-                .iter()
-                .flat_map(|a| ids.iter().map(move |b| (*a, *b)))
-                .filter(|(a, b)| a != b);
-            let mut all = pairs.clone();
-            pairs
-                .clone()
-                .find(|(a, b)| !p.sla_cards.iter().any(|c| c.from == *a && c.to == *b))
-                .or_else(|| all.next())
-        });
-        if let Some(pair) = pair {
+        if let Some(pair) = state.plan.with_untracked(next_pair) {
             add(pair);
         }
     };
@@ -162,19 +141,10 @@ fn AgreementCard(id: SlaId) -> impl IntoView {
     let add_promise = move |_| {
         let Some(card) = card() else { return };
         let threshold_id = ThresholdId(state.session.fresh_id());
-        // The count of the sender's last stage: what it hands over.
-        let measure = state.plan.with_untracked(|p| {
-            let stage = p.stages_owned_by(card.from).last().or(p.stages.first());
-            stage.map(|s| Measure::Metric(s.primary_metric))
-        });
-        let Some(measure) = measure else { return };
-        let threshold = Threshold {
-            id: threshold_id,
-            kept_by: card.from,
-            measure,
-            comparison: Comparison::AtLeast,
-            value: 0.0,
-        };
+        let promise = state
+            .plan
+            .with_untracked(|p| new_promise(p, &card, threshold_id));
+        let Some(threshold) = promise else { return };
         report(state.dispatch(Edit::PutThreshold(id, threshold)));
         focus_after_render(format!("promise-value-{}", threshold_id.0));
     };

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::focus_after_render;
-use crate::domain::departments::{same_name, DepartmentId, Hue};
+use crate::domain::departments::{DepartmentId, Hue};
 use crate::domain::edit::Edit;
 use crate::i18n::{Problem, Texts};
 use crate::ui::department_style;
@@ -18,19 +18,10 @@ pub(super) fn Departments() -> impl IntoView {
     let add_error = RwSignal::new(None::<Problem>);
     let add = move |_| {
         let id = DepartmentId(state.session.fresh_id());
-        let (name, hue) = state.plan.with_untracked(|p| {
-            let base = state.texts().new_department_name;
-            // "New department", then "New department 2", ...: names are unique.
-            let taken = |name: &str| p.departments.iter().any(|d| same_name(&d.name, name));
-            let name = (1..)
-                .map(|n| match n {
-                    1 => base.to_owned(),
-                    n => format!("{base} {n}"),
-                })
-                .find(|name| !taken(name))
-                .unwrap_or_default();
-            (name, p.free_hue())
-        });
+        let base = state.texts().new_department_name;
+        let (name, hue) = state
+            .plan
+            .with_untracked(|p| (p.free_department_name(base), p.free_hue()));
         match state.dispatch(Edit::AddDepartment { id, name, hue }) {
             Ok(()) => {
                 add_error.set(None);
