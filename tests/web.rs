@@ -54,7 +54,7 @@ fn saves_and_loads_a_plan_through_local_storage() {
     let head = save(&store, 1, &plan, &Head::default(), 24).unwrap();
     assert_eq!(
         load_plan(&store, MAIN_PLAN, 1),
-        Ok(Loaded::Plan(Stored { plan, head }))
+        Ok(Loaded::Plan(Box::new(Stored { plan, head })))
     );
 }
 

@@ -31,7 +31,7 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// plan object into a version `i + 2` one. Adding a migration bumps the
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
@@ -432,6 +432,13 @@ fn v5_to_v6(plan: Value) -> Result<Value, FormatError> {
     Ok(Value::Object(plan))
 }
 
+/// Version 7 adds planning from the goal (goals, the rate source, typed
+/// rates, the deal size and holidays); a version 6 plan has none, which
+/// reads as the defaults.
+fn v6_to_v7(plan: Value) -> Result<Value, FormatError> {
+    Ok(plan)
+}
+
 /// Whether a name is written in Japanese (kana, kanji or full-width forms).
 fn is_japanese(text: &str) -> bool {
     text.chars().any(|c| c >= '\u{3000}')
@@ -473,6 +480,9 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
                 "department name {name:?} is empty, too long, untrimmed or used twice"
             ));
         }
+    }
+    if let Err(error) = plan.planning.check() {
+        return fail(format!("planning from the goal: {error}"));
     }
     if plan.sla_cards.len() > MAX_SLA_CARDS {
         return fail(format!("a plan has at most {MAX_SLA_CARDS} agreements"));
@@ -616,7 +626,8 @@ mod tests {
     const GOLDEN_V3: &str = include_str!("../../tests/golden/plan-v3.json");
     const GOLDEN_V4: &str = include_str!("../../tests/golden/plan-v4.json");
     const GOLDEN_V5: &str = include_str!("../../tests/golden/plan-v5.json");
-    const GOLDEN_V6_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v6.json");
+    const GOLDEN_V6: &str = include_str!("../../tests/golden/plan-v6.json");
+    const GOLDEN_V7_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v7.json");
 
     fn plan_of(text: &str) -> Result<Plan, FormatError> {
         decode(text).map(|stored| stored.plan)
@@ -733,7 +744,7 @@ mod tests {
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 6);
+        assert_eq!(CURRENT_VERSION, 7);
     }
 
     /// Revision 3, written by tab 5, which includes two saves of tab 9 and
@@ -780,31 +791,64 @@ mod tests {
         assert_eq!(crowded.saves_of(1), 0, "the oldest writers are forgotten");
     }
 
+    /// `sample_v6` with goals, typed rates, a deal size and holidays, as
+    /// version 7 keeps them.
+    fn sample_v7() -> Plan {
+        use crate::domain::month::Month;
+        use crate::domain::planning::{DealSize, Goal, Holiday, RateSource, Step};
+        let mut plan = sample_v6();
+        let november = Month::new(2026, 11).unwrap();
+        plan.set_goal(november, Some(Goal::Wins(20))).unwrap();
+        plan.set_goal(november.offset(1), Some(Goal::Revenue(30_000_000)))
+            .unwrap();
+        plan.set_rate_source(RateSource::Typed).unwrap();
+        let won = plan.stages[4].id;
+        plan.set_typed_rate(Step::Stage(won), Some(0.25)).unwrap();
+        plan.set_typed_rate(Step::Kpi(plan.kpis[1].id), Some(0.16))
+            .unwrap();
+        plan.set_deal_size(DealSize::Typed(1_500_000)).unwrap();
+        let holidays = [(11, 3), (11, 23), (12, 29)]
+            .map(|(m, d)| Holiday(NaiveDate::from_ymd_opt(2026, m, d).unwrap()));
+        plan.set_holidays(holidays.into_iter().collect()).unwrap();
+        plan
+    }
+
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v6_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v6(), &head()).unwrap() + "\n";
+    fn golden_v7_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v7(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V6_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V7_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V6_PATH).expect("golden file exists");
+        let golden = std::fs::read_to_string(GOLDEN_V7_PATH).expect("golden file exists");
         assert_eq!(
             decode(&golden),
             Ok(Stored {
-                plan: sample_v6(),
+                plan: sample_v7(),
                 head: head()
             })
         );
-        assert!(golden.contains("\"name\": \"コールセンター\""));
         assert_eq!(written, golden);
         for key in [
+            "\"name\": \"コールセンター\"",
             "\"2026-11\": 1000",
             "\"2026-W45\": 400",
             "\"2026-11-09\": 90",
+            "\"2026-12\": {\n          \"revenue\": 30000000",
+            "\"2026-11-23\"",
         ] {
             assert!(golden.contains(key), "{key}");
         }
+    }
+
+    /// Version 6 had no planning from the goal: it reads with the defaults.
+    #[test]
+    fn version_6_files_read_with_default_planning() {
+        assert!(!GOLDEN_V6.contains("planning"));
+        let stored = decode(GOLDEN_V6).unwrap();
+        assert_eq!(stored.plan, sample_v6());
+        assert!(stored.plan.planning.is_default());
     }
 
     /// Version 5 named the three fixed departments by key: they become the
@@ -1034,7 +1078,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V6_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V7_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
@@ -1076,6 +1120,14 @@ mod tests {
             ("\"revision\": 3", "\"revision\": -3"),
             ("\"id\": 2,", "\"id\": 9007199254740992,"),
             ("\"currency\": \"JPY\"", "\"currency\": \"XYZ\""),
+            ("\"typed\": 1500000", "\"typed\": 0"),
+            ("\"2026-12-29\"", "\"2026-12-32\""),
+            ("\"rate\": 0.25", "\"rate\": -0.25"),
+            (
+                "\"rate_source\": \"typed\"",
+                "\"rate_source\": {\"actual\": {\"months\": 0}}",
+            ),
+            ("\"wins\": 20", "\"wins\": 100000000000000"),
         ];
         for (from, to) in cases {
             let text = golden.replacen(from, to, 1);

@@ -19,5 +19,6 @@ pub mod month;
 pub mod number;
 pub mod period;
 pub mod plan;
+pub mod planning;
 pub mod presets;
 pub mod sla;

@@ -32,8 +32,9 @@ pub mod iso_day {
     use serde::{de::Error, Deserialize, Deserializer};
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-        let text = <&str>::deserialize(deserializer)?;
-        super::parse_iso_day(text).ok_or_else(|| D::Error::custom("a day is written YYYY-MM-DD"))
+        // Owned: a plan decoded through a JSON value has no text to borrow.
+        let text = String::deserialize(deserializer)?;
+        super::parse_iso_day(&text).ok_or_else(|| D::Error::custom("a day is written YYYY-MM-DD"))
     }
 }
 

@@ -18,6 +18,7 @@ use super::money::Currency;
 use super::month::Month;
 use super::number::MAX_ENTRY;
 use super::period::Period;
+use super::planning::Planning;
 use super::sla::{Measure, SlaCard, SlaId, ThresholdId};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -220,6 +221,9 @@ pub struct Plan {
     /// Improvement actions, in the order they were added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// The monthly goals and what planning from them reads.
+    #[serde(default, skip_serializing_if = "Planning::is_default")]
+    pub planning: Planning,
     #[serde(default)]
     pub entries: Entries,
     /// How far (in %) a KPI may miss its target and still be "at risk"
@@ -314,6 +318,13 @@ pub enum EditError {
     IdInUse,
     #[error("counts are dated in the years 1 to 9999")]
     DateOutOfRange,
+    #[error("a plan has at most {} holidays", super::planning::MAX_HOLIDAYS)]
+    TooManyHolidays,
+    #[error(
+        "rates and averages read 1 to {} months",
+        super::planning::MAX_RATE_MONTHS
+    )]
+    BadMonths,
     #[error("the plan breaks a rule: {0}")]
     InvalidPlan(String),
     #[error(transparent)]

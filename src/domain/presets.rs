@@ -388,6 +388,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
         kpis,
         sla_cards: Vec::new(),
         actions: Vec::new(),
+        planning: Default::default(),
         entries: Entries::default(),
         at_risk_margin_percent: 10,
     }

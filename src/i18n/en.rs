@@ -305,6 +305,8 @@ pub(super) static TEXTS: Texts = Texts {
         used_by_sla: "An agreement's threshold uses it; change or remove that threshold first:",
         too_many_actions: "A plan has at most 100 actions.",
         bad_reference_range: "Type a range of two rates from 0 to 100%, low to high, like 15–30.",
+        too_many_holidays: "A plan keeps at most 400 holidays.",
+        bad_months: "Read 1 to 24 months.",
         used_by_action: "An action uses it; change or remove that action first:",
         date_out_of_range: "Counts are dated in the years 1 to 9999.",
         invalid_plan: "That plan breaks the rules this app keeps.",
@@ -326,7 +328,7 @@ pub(super) static TEXTS: Texts = Texts {
         undo_failed: "That step cannot be undone any more: {}",
         edit_kinds: [
             "plan settings", "add stage", "rename stage", "move stage", "change owner", "change departments", "change agreement", "change actions",
-            "change stage settings", "remove stage", "change target", "add metric", "rename metric",
+            "change stage settings", "remove stage", "change target", "change the plan from the goal", "add metric", "rename metric",
             "change metric", "remove metric", "add KPI", "change KPI", "remove KPI",
             "change counts", "replace plan", "restore",
         ],

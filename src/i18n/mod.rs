@@ -312,7 +312,7 @@ pub struct SessionTexts {
     /// `{}` is the reason.
     pub undo_failed: &'static str,
     /// In the order of `EditKind::ALL`.
-    pub edit_kinds: [&'static str; 21],
+    pub edit_kinds: [&'static str; 22],
     pub save_status: &'static str,
     pub saved_just_now: &'static str,
     /// `{}` is a number of seconds.
@@ -393,6 +393,8 @@ pub struct EditErrorTexts {
     pub used_by_sla: &'static str,
     pub too_many_actions: &'static str,
     pub bad_reference_range: &'static str,
+    pub too_many_holidays: &'static str,
+    pub bad_months: &'static str,
     pub used_by_action: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
@@ -512,6 +514,8 @@ impl Texts {
             EditError::UsedBySla(cards) => format!("{} {}", t.used_by_sla, cards.join(", ")),
             EditError::TooManyActions => t.too_many_actions.to_owned(),
             EditError::BadReferenceRange => t.bad_reference_range.to_owned(),
+            EditError::TooManyHolidays => t.too_many_holidays.to_owned(),
+            EditError::BadMonths => t.bad_months.to_owned(),
             EditError::UsedByAction(actions) => {
                 format!("{} {}", t.used_by_action, actions.join(", "))
             }

@@ -97,7 +97,7 @@ pub fn load_index(store: &impl KeyValueStore) -> Index {
 pub enum Loaded {
     /// Nothing saved yet: start the default plan and save it.
     Nothing,
-    Plan(Stored),
+    Plan(Box<Stored>),
     /// Unreadable data, copied to `backup_key` before anything else is written.
     Recovered {
         backup_key: String,
@@ -131,7 +131,7 @@ pub fn load_plan(
 
 fn read_or_back_up(store: &impl KeyValueStore, text: String, stamp: u64) -> Loaded {
     match format::decode(&text) {
-        Ok(stored) => Loaded::Plan(stored),
+        Ok(stored) => Loaded::Plan(Box::new(stored)),
         Err(error @ FormatError::NewerVersion { .. }) => Loaded::Untouchable { error, raw: text },
         Err(error) => {
             let backup_key = format!("{BACKUP_KEY_PREFIX}{stamp}");

@@ -55,7 +55,7 @@ fn main_key() -> String {
 
 fn loaded_plan(store: &MemoryStore) -> Stored {
     match load_plan(store, MAIN_PLAN, 1) {
-        Ok(Loaded::Plan(stored)) => stored,
+        Ok(Loaded::Plan(stored)) => *stored,
         other => panic!("expected a plan, got {other:?}"),
     }
 }

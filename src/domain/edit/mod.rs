@@ -14,6 +14,8 @@ pub mod history;
 pub mod outbox;
 pub mod rebase;
 
+use std::collections::BTreeSet;
+
 use super::actions::{Action, ActionId};
 use super::departments::{Department, DepartmentId, Hue};
 use super::diagnosis::StageKind;
@@ -26,6 +28,7 @@ use super::period::Period;
 use super::plan::{
     Direction, EditError, Kpi, KpiDraft, Metric, MetricKind, MoneyAmounts, Plan, RemovedStage,
 };
+use super::planning::{DealSize, Goal, Holiday, RateSource, Step};
 use super::sla::{SlaCard, SlaId, Threshold, ThresholdId};
 
 /// A change to a plan. Variants named `Restore…` are the inverses of removals
@@ -113,6 +116,13 @@ pub enum Edit {
     RemoveKpi(KpiId),
     RestoreKpi(usize, Box<Kpi>),
     SetKpiTarget(KpiId, Month, Option<f64>),
+    /// Sets (or with `None` clears) a month's goal.
+    SetGoal(Month, Option<Goal>),
+    SetRateSource(RateSource),
+    SetDealSize(DealSize),
+    /// Sets (or with `None` clears) the rate typed for a step.
+    SetTypedRate(Step, Option<f64>),
+    SetHolidays(BTreeSet<Holiday>),
     /// A metric's value for one period; `None` clears it.
     SetEntry(MetricId, Period, Option<u64>),
     /// Several edits applied together, all or none: a paste, a restore.
@@ -135,6 +145,7 @@ pub enum EditKind {
     StageLag,
     RemoveStage,
     Targets,
+    Planning,
     AddMetric,
     RenameMetric,
     MetricKind,
@@ -149,7 +160,7 @@ pub enum EditKind {
 
 impl EditKind {
     /// In declaration order, the order of the texts that name them.
-    pub const ALL: [EditKind; 21] = [
+    pub const ALL: [EditKind; 22] = [
         EditKind::PlanSettings,
         EditKind::AddStage,
         EditKind::RenameStage,
@@ -161,6 +172,7 @@ impl EditKind {
         EditKind::StageLag,
         EditKind::RemoveStage,
         EditKind::Targets,
+        EditKind::Planning,
         EditKind::AddMetric,
         EditKind::RenameMetric,
         EditKind::MetricKind,
@@ -203,6 +215,11 @@ impl Edit {
             Edit::SetCountTarget(..) | Edit::SetStepTarget(..) | Edit::SetKpiTarget(..) => {
                 EditKind::Targets
             }
+            Edit::SetGoal(..)
+            | Edit::SetRateSource(_)
+            | Edit::SetDealSize(_)
+            | Edit::SetTypedRate(..)
+            | Edit::SetHolidays(_) => EditKind::Planning,
             Edit::AddMetric { .. } => EditKind::AddMetric,
             Edit::RenameMetric(..) => EditKind::RenameMetric,
             Edit::SetMetricKind(..) | Edit::SetLostReason(..) => EditKind::MetricKind,
@@ -412,6 +429,31 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let old = stage(plan, id)?.count_targets.get(&month).copied();
             plan.set_count_target(id, month, target)?;
             Edit::SetCountTarget(id, month, old)
+        }
+        Edit::SetGoal(month, goal) => {
+            let old = plan.planning.goals.get(&month).copied();
+            plan.set_goal(month, goal)?;
+            Edit::SetGoal(month, old)
+        }
+        Edit::SetRateSource(source) => {
+            let old = plan.planning.rate_source;
+            plan.set_rate_source(source)?;
+            Edit::SetRateSource(old)
+        }
+        Edit::SetDealSize(size) => {
+            let old = plan.planning.deal_size;
+            plan.set_deal_size(size)?;
+            Edit::SetDealSize(old)
+        }
+        Edit::SetTypedRate(step, rate) => {
+            let old = plan.planning.typed_rate(step);
+            plan.set_typed_rate(step, rate)?;
+            Edit::SetTypedRate(step, old)
+        }
+        Edit::SetHolidays(days) => {
+            let old = plan.planning.holidays.clone();
+            plan.set_holidays(days)?;
+            Edit::SetHolidays(old)
         }
         Edit::SetStepTarget(id, month, target) => {
             let old = stage(plan, id)?.step_targets.get(&month).copied();

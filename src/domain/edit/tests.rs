@@ -420,7 +420,7 @@ struct Intent {
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
-    (0..23_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
+    (0..24_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
         Intent {
             op,
             pick,
@@ -578,6 +578,24 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
                         },
                     ),
                 },
+            }
+        }
+        22 => {
+            use crate::domain::planning::{Goal, Holiday, RateSource, Step};
+            let step = match kpi {
+                Some(kpi) if intent.pick.is_multiple_of(2) => Step::Kpi(kpi),
+                _ => Step::Stage(stage),
+            };
+            match intent.value % 4 {
+                0 => Edit::SetGoal(month, Some(Goal::Wins(intent.value))),
+                1 => Edit::SetRateSource(RateSource::Actual {
+                    months: (intent.value % 30) as u32,
+                }),
+                2 => Edit::SetTypedRate(
+                    step,
+                    (!intent.value.is_multiple_of(3)).then_some(intent.value as f64 / 5000.0),
+                ),
+                _ => Edit::SetHolidays([Holiday(day)].into()),
             }
         }
         _ => Edit::SetEntry(

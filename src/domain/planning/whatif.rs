@@ -1,0 +1,167 @@
+//! Running a plan forwards: what given volumes and rates win, and which
+//! single improvement wins most.
+
+use super::{yielded, Rate, Tree};
+
+/// The volumes a what-if gives, per node of the tree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    pub volumes: Vec<Option<u64>>,
+    /// For a volume fed by more than one input, the input that gives the
+    /// fewest (the one it is limited by).
+    pub limited_by: Vec<Option<usize>>,
+}
+
+impl Flow {
+    /// The won deals: the goal's node.
+    pub fn wins(&self) -> Option<u64> {
+        self.volumes.first().copied().flatten()
+    }
+}
+
+/// Runs the tree forwards, whole units rounded down at every step. `rates`
+/// holds each node's step rate; `fixed` a volume for every input node and
+/// for any other node whose volume the what-if sets (then its inputs do
+/// not count). A volume fed by several inputs (opportunities from nurtured
+/// leads and from contacts) is as many as the scarcest input gives.
+pub fn forward(tree: &Tree, rates: &[Option<Rate>], fixed: &[Option<u64>]) -> Flow {
+    let count = tree.nodes.len();
+    let mut volumes: Vec<Option<u64>> = vec![None; count];
+    let mut limited_by = vec![None; count];
+    // Inputs come after what they feed, so backwards is inputs first.
+    for index in (0..count).rev() {
+        if let Some(volume) = fixed.get(index).copied().flatten() {
+            volumes[index] = Some(volume);
+            continue;
+        }
+        let mut scarcest: Option<(u64, usize)> = None;
+        let mut known = true;
+        for input in tree.inputs(index) {
+            match (volumes[input], rates.get(input).copied().flatten()) {
+                (Some(volume), Some(rate)) => {
+                    let given = yielded(volume, rate);
+                    if scarcest.is_none_or(|(least, _)| given < least) {
+                        scarcest = Some((given, input));
+                    }
+                }
+                _ => known = false,
+            }
+        }
+        if known {
+            volumes[index] = scarcest.map(|(v, _)| v);
+            limited_by[index] = scarcest
+                .filter(|_| tree.inputs(index).nth(1).is_some())
+                .map(|(_, i)| i);
+        }
+    }
+    Flow {
+        volumes,
+        limited_by,
+    }
+}
+
+/// What can be improved: a node's step rate, or an input node's volume.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lever {
+    Rate(usize),
+    Volume(usize),
+}
+
+/// One improvement and what it wins along its path to the goal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Improvement {
+    pub lever: Lever,
+    /// The lever's value before and after: a rate in parts per million,
+    /// or a volume.
+    pub from: u64,
+    pub to: u64,
+    /// What the node it feeds gets before and after (for a volume: the
+    /// volume itself).
+    pub next_from: u64,
+    pub next_to: u64,
+    /// Won deals along the path before and after.
+    pub wins_from: u64,
+    pub wins_to: u64,
+}
+
+impl Improvement {
+    pub fn gain(&self) -> u64 {
+        self.wins_to.saturating_sub(self.wins_from)
+    }
+}
+
+/// Won deals from `volume` at `index`, along the steps to the goal (the
+/// other inputs of each step assumed to keep up).
+fn wins_along(
+    tree: &Tree,
+    rates: &[Option<Rate>],
+    mut index: usize,
+    mut volume: u64,
+) -> Option<u64> {
+    while let Some((_, to)) = tree.nodes.get(index)?.feeds {
+        volume = yielded(volume, rates.get(index).copied().flatten()?);
+        index = to;
+    }
+    Some(volume)
+}
+
+/// Each step's rate raised by `points` percentage points (up to 100 %) and
+/// each input's volume by `percent` %, alone, with what it wins along its
+/// path; the most wins first. Never proposes a change that wins less.
+pub fn sensitivity(
+    tree: &Tree,
+    rates: &[Option<Rate>],
+    flow: &Flow,
+    points: u32,
+    percent: u32,
+) -> Vec<Improvement> {
+    let mut out = Vec::new();
+    for (index, node) in tree.nodes.iter().enumerate() {
+        let Some(volume) = flow.volumes.get(index).copied().flatten() else {
+            continue;
+        };
+        if let (Some(_), Some(rate)) = (node.feeds, rates.get(index).copied().flatten()) {
+            let raised = rate.raised_by(points);
+            let mut better = rates.to_vec();
+            better[index] = Some(raised);
+            let before = wins_along(tree, rates, index, volume);
+            let after = wins_along(tree, &better, index, volume);
+            if let (Some(wins_from), Some(wins_to)) = (before, after) {
+                out.push(Improvement {
+                    lever: Lever::Rate(index),
+                    from: u64::from(rate.0),
+                    to: u64::from(raised.0),
+                    next_from: yielded(volume, rate),
+                    next_to: yielded(volume, raised),
+                    wins_from,
+                    wins_to,
+                });
+            }
+        }
+        if tree.is_input(index) && node.feeds.is_some() {
+            let more = volume
+                .saturating_add((u128::from(volume) * u128::from(percent)).div_ceil(100) as u64);
+            let before = wins_along(tree, rates, index, volume);
+            let after = wins_along(tree, rates, index, more);
+            if let (Some(wins_from), Some(wins_to)) = (before, after) {
+                out.push(Improvement {
+                    lever: Lever::Volume(index),
+                    from: volume,
+                    to: more,
+                    next_from: volume,
+                    next_to: more,
+                    wins_from,
+                    wins_to,
+                });
+            }
+        }
+    }
+    // Most wins first; among equals the larger relative step (the lower rate).
+    out.sort_by(|a, b| {
+        b.gain().cmp(&a.gain()).then_with(|| {
+            let relative = |i: &Improvement| i.next_to as f64 / i.next_from.max(1) as f64;
+            relative(b).total_cmp(&relative(a))
+        })
+    });
+    out
+}
