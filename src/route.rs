@@ -8,13 +8,21 @@ pub enum Route {
     Numbers,
     Dashboard,
     Kpis,
+    /// Plan from the goal and what-if.
+    Planning,
     /// The printable agreements, reached from the Flow page.
     SlaSheet,
 }
 
 impl Route {
     /// The pages in the main navigation.
-    pub const NAV: [Route; 4] = [Route::Flow, Route::Numbers, Route::Dashboard, Route::Kpis];
+    pub const NAV: [Route; 5] = [
+        Route::Flow,
+        Route::Numbers,
+        Route::Dashboard,
+        Route::Planning,
+        Route::Kpis,
+    ];
 
     /// Reads `location.hash`; anything unknown opens the default page.
     pub fn from_hash(hash: &str) -> Route {
@@ -24,6 +32,7 @@ impl Route {
             "numbers" => Route::Numbers,
             "dashboard" => Route::Dashboard,
             "kpis" => Route::Kpis,
+            "plan" => Route::Planning,
             "sla-sheet" => Route::SlaSheet,
             _ => Route::Flow,
         }
@@ -35,6 +44,7 @@ impl Route {
             Route::Numbers => "#/numbers",
             Route::Dashboard => "#/dashboard",
             Route::Kpis => "#/kpis",
+            Route::Planning => "#/plan",
             Route::SlaSheet => "#/sla-sheet",
         }
     }

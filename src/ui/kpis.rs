@@ -32,7 +32,7 @@ pub fn KpisPage() -> impl IntoView {
             <h2 id="kpis-heading">{state.tr(|t| t.kpis_heading)}</h2>
             <p class="intro">{state.tr(|t| t.kpis_intro)}</p>
             <PlanSettings />
-            <TargetMonth />
+            <TargetMonth label=state.tr(|t| t.targets_for) />
             <For each=stage_ids key=|id| *id let:id>
                 <StageKpis id=id />
             </For>
@@ -87,13 +87,15 @@ fn PlanSettings() -> impl IntoView {
     }
 }
 
+/// The month whose targets are edited (shared by the KPIs and the Plan &
+/// what-if pages), with ◀ ▶.
 #[component]
-fn TargetMonth() -> impl IntoView {
+pub(super) fn TargetMonth(label: Signal<&'static str>) -> impl IntoView {
     let state = use_app();
     let shift = move |months: i32| state.target_month.update(|m| *m = m.offset(months));
     view! {
-        <div class="toolbar" role="group" aria-label=state.tr(|t| t.targets_for)>
-            <span class="toolbar-field">{state.tr(|t| t.targets_for)}</span>
+        <div class="toolbar" role="group" aria-label=label>
+            <span class="toolbar-field">{label}</span>
             <div class="range-stepper">
                 <button type="button" aria-label=state.tr(|t| t.previous_month) on:click=move |_| shift(-1)>
                     "◀"

@@ -14,6 +14,7 @@ mod kpi_cell;
 mod kpi_strip;
 mod kpis;
 mod numbers;
+mod planning;
 mod range_toolbar;
 mod save_status;
 mod session;
@@ -189,6 +190,7 @@ pub fn App() -> impl IntoView {
                     Route::Numbers => view! { <numbers::NumbersPage /> }.into_any(),
                     Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
                     Route::Kpis => view! { <kpis::KpisPage /> }.into_any(),
+                    Route::Planning => view! { <planning::PlanningPage /> }.into_any(),
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                 }}
             </main>
@@ -207,6 +209,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Numbers => t.nav_numbers,
         Route::Dashboard => t.nav_dashboard,
         Route::Kpis => t.nav_kpis,
+        Route::Planning => t.planning.nav,
         Route::SlaSheet => t.sheet_heading,
     }
 }

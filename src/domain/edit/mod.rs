@@ -14,8 +14,6 @@ pub mod history;
 pub mod outbox;
 pub mod rebase;
 
-use std::collections::BTreeSet;
-
 use super::actions::{Action, ActionId};
 use super::departments::{Department, DepartmentId, Hue};
 use super::diagnosis::StageKind;
@@ -122,7 +120,8 @@ pub enum Edit {
     SetDealSize(DealSize),
     /// Sets (or with `None` clears) the rate typed for a step.
     SetTypedRate(Step, Option<f64>),
-    SetHolidays(BTreeSet<Holiday>),
+    /// The holidays, in any order; repeats are dropped.
+    SetHolidays(Vec<Holiday>),
     /// A metric's value for one period; `None` clears it.
     SetEntry(MetricId, Period, Option<u64>),
     /// Several edits applied together, all or none: a paste, a restore.

@@ -1,19 +1,17 @@
 //! Working days, Japan's national holidays, and the pace to month end.
 
-use std::collections::BTreeSet;
-
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::{month_start, Holiday};
 use crate::domain::month::Month;
 
 /// The month's working days: Monday to Friday, holidays excluded.
-pub fn working_days(month: Month, holidays: &BTreeSet<Holiday>) -> Vec<NaiveDate> {
+pub fn working_days(month: Month, holidays: &[Holiday]) -> Vec<NaiveDate> {
     month_start(month)
         .iter_days()
         .take_while(|d| d.month() == month.month())
         .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-        .filter(|d| !holidays.contains(&Holiday(*d)))
+        .filter(|d| holidays.binary_search(&Holiday(*d)).is_err())
         .collect()
 }
 
@@ -48,7 +46,7 @@ pub fn pace(
     so_far: u64,
     month: Month,
     today: NaiveDate,
-    holidays: &BTreeSet<Holiday>,
+    holidays: &[Holiday],
 ) -> Pace {
     let days = working_days(month, holidays);
     let worked = days.iter().filter(|d| **d < today).count() as u32;
@@ -85,7 +83,7 @@ pub fn japanese_holidays(year: i32) -> Vec<NaiveDate> {
     let since_1980 = f64::from(year - 1980);
     let leap_days = f64::from((year - 1980).div_euclid(4));
     let equinox = |base: f64| (base + 0.242194 * since_1980 - leap_days).floor() as u32;
-    let mut days: BTreeSet<NaiveDate> = [
+    let named = [
         day(1, 1),
         monday(1, 2),
         day(2, 11),
@@ -102,31 +100,36 @@ pub fn japanese_holidays(year: i32) -> Vec<NaiveDate> {
         monday(10, 2),
         day(11, 3),
         day(11, 23),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let named: Vec<NaiveDate> = days.iter().copied().collect();
-    for holiday in &named {
-        // A weekday between two holidays is a holiday (September's
-        // "silver week").
-        if let Some(next) = holiday.checked_add_days(chrono::Days::new(2)) {
-            let between = holiday.succ_opt();
-            if days.contains(&next) {
-                if let Some(between) = between.filter(|d| d.weekday() != Weekday::Sun) {
-                    days.insert(between);
-                }
+    ];
+    // In date order already; the few days added are put in place.
+    let mut days: Vec<NaiveDate> = named.into_iter().flatten().collect();
+    let add = |days: &mut Vec<NaiveDate>, day: NaiveDate| {
+        if let Err(at) = days.binary_search(&day) {
+            days.insert(at, day);
+        }
+    };
+    for holiday in named.into_iter().flatten() {
+        // A day between two holidays is a holiday (September's "silver
+        // week"), unless it is a Sunday.
+        let between = holiday.succ_opt().filter(|d| d.weekday() != Weekday::Sun);
+        let after = holiday.checked_add_days(chrono::Days::new(2));
+        if let (Some(between), Some(after)) = (between, after) {
+            if days.binary_search(&after).is_ok() {
+                add(&mut days, between);
             }
         }
     }
-    for holiday in &named {
+    for holiday in named.into_iter().flatten() {
         if holiday.weekday() == Weekday::Sun {
             // The next day that is not a holiday.
-            let substitute = holiday.iter_days().skip(1).find(|d| !days.contains(d));
+            let substitute = holiday
+                .iter_days()
+                .skip(1)
+                .find(|d| days.binary_search(d).is_err());
             if let Some(substitute) = substitute {
-                days.insert(substitute);
+                add(&mut days, substitute);
             }
         }
     }
-    days.into_iter().collect()
+    days
 }

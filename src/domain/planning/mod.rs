@@ -14,7 +14,7 @@ mod whatif;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,8 @@ pub use backcalc::{back_calculate, tree, Blocked, Node, Requirement, Tree};
 pub use holidays::{japanese_holidays, pace, working_days, Pace};
 pub use whatif::{forward, sensitivity, Flow, Improvement, Lever};
 
+use super::departments::DepartmentId;
+use super::edit::Edit;
 use super::ids::{KpiId, MetricId, StageId};
 use super::kpi::{kpi_value, step_conversion};
 use super::month::Month;
@@ -43,6 +45,15 @@ pub const MAX_RATE_MONTHS: u32 = 24;
 pub enum Step {
     Stage(StageId),
     Kpi(KpiId),
+}
+
+impl Step {
+    pub fn kpi(self) -> Option<KpiId> {
+        match self {
+            Step::Kpi(kpi) => Some(kpi),
+            Step::Stage(_) => None,
+        }
+    }
 }
 
 /// A conversion rate above 0 and at most 100 %, exact to a millionth.
@@ -173,9 +184,9 @@ pub struct Planning {
     pub typed_rates: Vec<StepRate>,
     #[serde(default)]
     pub deal_size: DealSize,
-    /// Days besides weekends that are not working days.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub holidays: BTreeSet<Holiday>,
+    /// Days besides weekends that are not working days, in order, once each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<Holiday>,
 }
 
 impl Planning {
@@ -216,11 +227,20 @@ impl Planning {
                 "typed rates are one per step, in step order".into(),
             ));
         }
-        if self.holidays.len() > MAX_HOLIDAYS {
-            return Err(EditError::TooManyHolidays);
-        }
-        Ok(())
+        check_holidays(&self.holidays)
     }
+}
+
+fn check_holidays(days: &[Holiday]) -> Result<(), EditError> {
+    if days.len() > MAX_HOLIDAYS {
+        return Err(EditError::TooManyHolidays);
+    }
+    if days.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(EditError::InvalidPlan(
+            "holidays are in order, once each".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn check_months(months: u32) -> Result<(), EditError> {
@@ -383,11 +403,125 @@ impl Plan {
         Ok(())
     }
 
-    pub fn set_holidays(&mut self, days: BTreeSet<Holiday>) -> Result<(), EditError> {
-        if days.len() > MAX_HOLIDAYS {
-            return Err(EditError::TooManyHolidays);
+    /// Sets the holidays; `days` in any order, repeats dropped.
+    pub fn set_holidays(&mut self, days: Vec<Holiday>) -> Result<(), EditError> {
+        // By insertion: no sort code in the bundle for a few hundred days.
+        let mut sorted: Vec<Holiday> = Vec::with_capacity(days.len());
+        for day in days {
+            if let Err(at) = sorted.binary_search(&day) {
+                sorted.insert(at, day);
+            }
         }
-        self.planning.holidays = days;
+        check_holidays(&sorted)?;
+        self.planning.holidays = sorted;
         Ok(())
+    }
+}
+
+/// Everything the page shows for a month, computed once per change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthPlan {
+    pub month: Month,
+    pub tree: Tree,
+    pub goal: Result<u64, GoalProblem>,
+    /// Per node of the tree, like every list below.
+    pub requirements: Vec<Requirement>,
+    /// Counted so far in the month.
+    pub so_far: Vec<u64>,
+    /// The pace towards each volume that could be computed.
+    pub pace: Vec<Option<Pace>>,
+    /// The nodes of each department, in the plan's order of departments
+    /// and the funnel's order of stages (a stage's count before the
+    /// activities counted in it).
+    pub departments: Vec<(DepartmentId, Vec<usize>)>,
+}
+
+impl MonthPlan {
+    pub fn of(plan: &Plan, month: Month, today: NaiveDate) -> MonthPlan {
+        let tree = tree(plan);
+        let goal = plan.goal_wins(month, today);
+        let requirements = back_calculate(&tree, goal, |step| plan.step_rate(step, month, today));
+        let range = PeriodRange::new(
+            Period::containing(Granularity::Month, month_start(month)),
+            1,
+        );
+        let so_far: Vec<u64> = tree
+            .nodes
+            .iter()
+            .map(|n| plan.entries.range_total(n.metric, range))
+            .collect();
+        let holidays = &plan.planning.holidays;
+        let pace = requirements
+            .iter()
+            .zip(&so_far)
+            .map(|(r, so_far)| {
+                r.volume
+                    .ok()
+                    .map(|required| pace(required, *so_far, month, today, holidays))
+            })
+            .collect();
+        // Funnel order: each stage's count, then the activities counted in
+        // it from the first done to the last (calls before contacts).
+        let mut order: Vec<usize> = Vec::with_capacity(tree.nodes.len());
+        for stage in &plan.stages {
+            let counted_in = |i: &usize| tree.nodes[*i].stage == stage.id;
+            let is_count = |i: &usize| tree.nodes[*i].metric == stage.primary_metric;
+            let nodes = (0..tree.nodes.len()).filter(counted_in);
+            order.extend(nodes.clone().filter(is_count));
+            order.extend(nodes.rev().filter(|i| !is_count(i)));
+        }
+        let departments = plan
+            .departments
+            .iter()
+            .map(|d| {
+                let owned = order
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        plan.stage(tree.nodes[i].stage)
+                            .is_some_and(|s| s.owner == d.id)
+                    })
+                    .collect::<Vec<_>>();
+                (d.id, owned)
+            })
+            .filter(|(_, nodes)| !nodes.is_empty())
+            .collect();
+        MonthPlan {
+            month,
+            tree,
+            goal,
+            requirements,
+            so_far,
+            pace,
+            departments,
+        }
+    }
+
+    /// The rate of each node's step, where there is one to compute with.
+    pub fn rates(&self) -> Vec<Option<Rate>> {
+        self.requirements
+            .iter()
+            .map(|r| r.rate.and_then(Result::ok))
+            .collect()
+    }
+
+    /// The edit that makes the needed stage counts the month's count
+    /// targets: one change, undone as one.
+    pub fn count_targets(&self, plan: &Plan) -> Edit {
+        let edits = self
+            .tree
+            .nodes
+            .iter()
+            .zip(&self.requirements)
+            .filter(|(node, _)| {
+                plan.stage(node.stage)
+                    .is_some_and(|s| s.primary_metric == node.metric)
+            })
+            .filter_map(|(node, r)| {
+                let volume = r.volume.ok()?;
+                Some(Edit::SetCountTarget(node.stage, self.month, Some(volume)))
+            })
+            .collect();
+        Edit::Batch(edits)
     }
 }

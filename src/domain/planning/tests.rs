@@ -1,5 +1,3 @@
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
@@ -314,9 +312,8 @@ fn bad_goals_and_rates_say_where_and_block_only_what_depends_on_them() {
 fn planning_edits_undo_exactly_and_survive_the_file() {
     let plan = example();
     let mut edited = plan.clone();
-    let mut holidays: BTreeSet<Holiday> =
-        japanese_holidays(2026).into_iter().map(Holiday).collect();
-    holidays.insert(Holiday(date(2026, 12, 29)));
+    let mut holidays: Vec<Holiday> = japanese_holidays(2026).into_iter().map(Holiday).collect();
+    holidays.push(Holiday(date(2026, 12, 29)));
     let edits = [
         Edit::SetHolidays(holidays),
         Edit::SetDealSize(DealSize::Average {
@@ -413,13 +410,13 @@ fn japans_holidays_for_2026_and_2027_match_the_cabinet_office_list() {
     );
 }
 
-fn japan(year: i32) -> BTreeSet<Holiday> {
+fn japan(year: i32) -> Vec<Holiday> {
     japanese_holidays(year).into_iter().map(Holiday).collect()
 }
 
 #[test]
 fn november_2026_has_19_working_days_in_japan_and_21_without_holidays() {
-    assert_eq!(working_days(november(), &BTreeSet::new()).len(), 21);
+    assert_eq!(working_days(november(), &[]).len(), 21);
     let days = working_days(november(), &japan(2026));
     assert_eq!(days.len(), 19);
     assert_eq!((days[0], days[18]), (date(2026, 11, 2), date(2026, 11, 30)));
@@ -522,8 +519,14 @@ fn the_scarcest_input_limits_a_volume_fed_twice() {
     // A rate at 100 % cannot be raised: no gain, never a loss.
     let full = Rate::from_fraction(1.0).unwrap();
     assert_eq!(full.raised_by(5), full);
-    // An unknown rate leaves what it feeds unknown.
+    // An input without a rate is left out; with none known, nothing is.
     let mut unknown = rates;
+    unknown[3] = None;
+    let flow = forward(&tree, &unknown, &fixed);
+    assert_eq!(
+        (flow.volumes[2], flow.limited_by[2], flow.wins()),
+        (Some(96), None, Some(24))
+    );
     unknown[5] = None;
     assert_eq!(forward(&tree, &unknown, &fixed).wins(), None);
 }
@@ -581,4 +584,61 @@ proptest! {
             prop_assert!(improvement.to >= improvement.from);
         }
     }
+}
+
+#[test]
+fn each_department_reads_its_volumes_in_funnel_order_and_the_targets_are_one_change() {
+    let mut plan = example();
+    let month_plan = MonthPlan::of(&plan, november(), today());
+    let names = |nodes: &[usize]| -> Vec<String> {
+        nodes
+            .iter()
+            .map(|&i| {
+                plan.metric(month_plan.tree.nodes[i].metric)
+                    .unwrap()
+                    .name
+                    .clone()
+            })
+            .collect()
+    };
+    let groups: Vec<(String, Vec<String>)> = month_plan
+        .departments
+        .iter()
+        .map(|(d, nodes)| (plan.department(*d).unwrap().name.clone(), names(nodes)))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (
+                "Marketing".to_owned(),
+                vec!["Leads".to_owned(), "Site visits".to_owned()]
+            ),
+            (
+                "Inside sales".to_owned(),
+                ["Nurtured leads", "Calls", "Contacts", "Opportunities"]
+                    .map(String::from)
+                    .to_vec()
+            ),
+            ("Field sales".to_owned(), vec!["Won deals".to_owned()]),
+        ]
+    );
+    // Calls: 2,000 needed, 17 of the month's 21 working days gone.
+    let calls = month_plan.tree.position(metric(&plan, "Calls")).unwrap();
+    let pace = month_plan.pace[calls].unwrap();
+    assert_eq!(
+        (pace.required, pace.worked, pace.remaining, pace.per_day),
+        (2000, 17, 4, Some(500))
+    );
+    // The computed stage counts become November's targets, in one undo.
+    let edit = month_plan.count_targets(&plan);
+    let before = plan.clone();
+    let undo = apply(&mut plan, edit).unwrap();
+    let targets: Vec<Option<u64>> = plan
+        .stages
+        .iter()
+        .map(|s| s.count_targets.get(&november()).copied())
+        .collect();
+    assert_eq!(targets, [None, None, Some(80), Some(20)]);
+    apply(&mut plan, undo).unwrap();
+    assert_eq!(plan, before);
 }

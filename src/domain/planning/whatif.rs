@@ -23,7 +23,8 @@ impl Flow {
 /// holds each node's step rate; `fixed` a volume for every input node and
 /// for any other node whose volume the what-if sets (then its inputs do
 /// not count). A volume fed by several inputs (opportunities from nurtured
-/// leads and from contacts) is as many as the scarcest input gives.
+/// leads and from contacts) is as many as the scarcest input gives; inputs
+/// without a rate or volume are left out.
 pub fn forward(tree: &Tree, rates: &[Option<Rate>], fixed: &[Option<u64>]) -> Flow {
     let count = tree.nodes.len();
     let mut volumes: Vec<Option<u64>> = vec![None; count];
@@ -34,25 +35,23 @@ pub fn forward(tree: &Tree, rates: &[Option<Rate>], fixed: &[Option<u64>]) -> Fl
             volumes[index] = Some(volume);
             continue;
         }
+        // Inputs that cannot be computed (no rate) are left out: the
+        // back-calculation says so at their step.
         let mut scarcest: Option<(u64, usize)> = None;
-        let mut known = true;
+        let mut known = 0;
         for input in tree.inputs(index) {
-            match (volumes[input], rates.get(input).copied().flatten()) {
-                (Some(volume), Some(rate)) => {
-                    let given = yielded(volume, rate);
-                    if scarcest.is_none_or(|(least, _)| given < least) {
-                        scarcest = Some((given, input));
-                    }
+            if let (Some(volume), Some(rate)) =
+                (volumes[input], rates.get(input).copied().flatten())
+            {
+                known += 1;
+                let given = yielded(volume, rate);
+                if scarcest.is_none_or(|(least, _)| given < least) {
+                    scarcest = Some((given, input));
                 }
-                _ => known = false,
             }
         }
-        if known {
-            volumes[index] = scarcest.map(|(v, _)| v);
-            limited_by[index] = scarcest
-                .filter(|_| tree.inputs(index).nth(1).is_some())
-                .map(|(_, i)| i);
-        }
+        volumes[index] = scarcest.map(|(v, _)| v);
+        limited_by[index] = scarcest.filter(|_| known > 1).map(|(_, i)| i);
     }
     Flow {
         volumes,
@@ -156,12 +155,23 @@ pub fn sensitivity(
             }
         }
     }
-    // Most wins first; among equals the larger relative step (the lower rate).
-    out.sort_by(|a, b| {
-        b.gain().cmp(&a.gain()).then_with(|| {
-            let relative = |i: &Improvement| i.next_to as f64 / i.next_from.max(1) as f64;
-            relative(b).total_cmp(&relative(a))
-        })
-    });
+    ranked(out)
+}
+
+/// Most wins first; among equals the larger relative step (the lower
+/// rate). By insertion: a few dozen items, and no sort code in the bundle.
+fn ranked(improvements: Vec<Improvement>) -> Vec<Improvement> {
+    let relative = |i: &Improvement| i.next_to as f64 / i.next_from.max(1) as f64;
+    let ahead = |a: &Improvement, b: &Improvement| {
+        a.gain() > b.gain() || (a.gain() == b.gain() && relative(a) > relative(b))
+    };
+    let mut out: Vec<Improvement> = Vec::with_capacity(improvements.len());
+    for improvement in improvements {
+        let at = out
+            .iter()
+            .position(|placed| ahead(&improvement, placed))
+            .unwrap_or(out.len());
+        out.insert(at, improvement);
+    }
     out
 }

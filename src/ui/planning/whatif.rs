@@ -1,0 +1,387 @@
+//! The what-if: the month's plan with any rate or volume changed, run
+//! forwards to the won deals, and the single improvements ranked by what
+//! they win. Nothing here changes the plan.
+
+use leptos::prelude::*;
+
+use super::super::state::use_app;
+use crate::domain::ids::MetricId;
+use crate::domain::kpi::parse_target;
+use crate::domain::number::parse_count;
+use crate::domain::plan::{KpiDisplay, Plan};
+use crate::domain::planning::{
+    forward, sensitivity, Flow, Improvement, Lever, MonthPlan, Rate, Step,
+};
+use crate::i18n::{editable_number, format_count, format_money, format_rate, Texts};
+
+/// The what-if run: every node's rate and the flow it gives.
+#[derive(Clone, PartialEq)]
+struct Run {
+    rates: Vec<Option<Rate>>,
+    flow: Flow,
+}
+
+/// What the what-if changed, by metric: a few items, so plain lists.
+#[derive(Clone, Copy)]
+struct Changes {
+    rates: RwSignal<Vec<(MetricId, Rate)>>,
+    volumes: RwSignal<Vec<(MetricId, u64)>>,
+}
+
+fn changed<T: Copy>(list: &[(MetricId, T)], metric: MetricId) -> Option<T> {
+    list.iter().find(|(m, _)| *m == metric).map(|(_, v)| *v)
+}
+
+/// Sets (or with `None` drops) a metric's change.
+fn change<T>(list: &mut Vec<(MetricId, T)>, metric: MetricId, value: Option<T>) {
+    list.retain(|(m, _)| *m != metric);
+    if let Some(value) = value {
+        list.push((metric, value));
+    }
+}
+
+#[component]
+pub fn WhatIf(calc: Memo<MonthPlan>) -> impl IntoView {
+    let state = use_app();
+    let changes = Changes {
+        rates: RwSignal::new(Vec::new()),
+        volumes: RwSignal::new(Vec::new()),
+    };
+    let run = Memo::new(move |_| {
+        calc.with(|c| {
+            let rates: Vec<Option<Rate>> = c
+                .tree
+                .nodes
+                .iter()
+                .zip(c.rates())
+                .map(|(n, base)| changes.rates.with(|r| changed(r, n.metric)).or(base))
+                .collect();
+            let fixed: Vec<Option<u64>> = c
+                .tree
+                .nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let planned = || {
+                        c.tree
+                            .is_input(i)
+                            .then(|| c.requirements[i].volume.ok())
+                            .flatten()
+                    };
+                    changes
+                        .volumes
+                        .with(|v| changed(v, n.metric))
+                        .or_else(planned)
+                })
+                .collect();
+            let flow = forward(&c.tree, &rates, &fixed);
+            Run { rates, flow }
+        })
+    });
+    let rows = move || {
+        calc.with(|c| {
+            c.departments
+                .iter()
+                .flat_map(|(_, nodes)| nodes.iter().map(|&i| c.tree.nodes[i].metric))
+                .collect::<Vec<_>>()
+        })
+    };
+    let reset = move |_| {
+        changes.rates.set(Vec::new());
+        changes.volumes.set(Vec::new());
+    };
+    let outcome = move || {
+        let t = state.texts();
+        let wins = run.with(|r| r.flow.wins());
+        let goal = calc.with(|c| c.goal.ok());
+        let (month, today) = (state.target_month.get(), state.today.get());
+        let wins_line = Texts::fill(
+            t.planning.whatif_wins,
+            &[
+                &wins.map_or_else(|| "—".to_owned(), format_count),
+                &goal.map_or_else(|| "—".to_owned(), format_count),
+            ],
+        );
+        let revenue = state.plan.with(|p| {
+            let (revenue, won) = p.deal_size(month, today)?;
+            let amount = wins? as f64 * revenue as f64 / won as f64;
+            Some(Texts::fill(
+                t.planning.whatif_revenue,
+                &[&format_money(amount, p.currency)],
+            ))
+        });
+        let reached = matches!((wins, goal), (Some(w), Some(g)) if w >= g);
+        view! {
+            <p class=if reached { "whatif-outcome reached" } else { "whatif-outcome" } aria-live="polite">
+                <strong>{wins_line}</strong>
+                {revenue.map(|r| view! { <span>" · " {r}</span> })}
+            </p>
+        }
+    };
+    view! {
+        <section class="card whatif" aria-labelledby="whatif-heading">
+            <h3 id="whatif-heading">{state.tr(|t| t.planning.whatif_heading)}</h3>
+            <p class="hint">{state.tr(|t| t.planning.whatif_intro)}</p>
+            <div class="table-scroll">
+                <table class="whatif-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{state.tr(|t| t.planning.col_volume)}</th>
+                            <th scope="col">{state.tr(|t| t.planning.whatif_rate)}</th>
+                            <th scope="col">{state.tr(|t| t.planning.whatif_volume)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=rows key=|metric| *metric let:metric>
+                            <WhatIfRow metric=metric calc=calc run=run changes=changes />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            {outcome}
+            <div class="notice-actions">
+                <button type="button" on:click=reset>{state.tr(|t| t.planning.whatif_reset)}</button>
+            </div>
+            <Sensitivity calc=calc run=run />
+        </section>
+    }
+}
+
+#[component]
+fn WhatIfRow(
+    metric: MetricId,
+    calc: Memo<MonthPlan>,
+    run: Memo<Run>,
+    changes: Changes,
+) -> impl IntoView {
+    let state = use_app();
+    let index = move || calc.with(|c| c.tree.position(metric));
+    let name = move || {
+        state
+            .plan
+            .with(|p| p.metric(metric).map(|m| m.name.clone()).unwrap_or_default())
+    };
+    let has_step = move || index().is_some_and(|i| calc.with(|c| c.tree.nodes[i].feeds.is_some()));
+    let rate_error = RwSignal::new(false);
+    let volume_error = RwSignal::new(false);
+    let rate_text = move || {
+        let rate = index().and_then(|i| run.with(|r| r.rates[i]));
+        rate.map(|r| editable_number(r.fraction(), KpiDisplay::Percent, state.currency.get()))
+            .unwrap_or_default()
+    };
+    let volume_text = move || {
+        index()
+            .and_then(|i| run.with(|r| r.flow.volumes[i]))
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    let on_rate = move |ev| {
+        let text = event_target_value(&ev);
+        let parsed = parse_target(&text, KpiDisplay::Percent, state.currency.get_untracked())
+            .ok()
+            .flatten()
+            .map(Rate::from_fraction);
+        match parsed {
+            Some(Ok(rate)) => {
+                rate_error.set(false);
+                changes.rates.update(|r| change(r, metric, Some(rate)));
+            }
+            // An empty field waits for the user to leave it.
+            None if text.trim().is_empty() => {}
+            _ => rate_error.set(true),
+        }
+    };
+    let on_volume = move |ev| {
+        let text = event_target_value(&ev);
+        match parse_count(&text) {
+            Ok(volume) => {
+                volume_error.set(false);
+                changes.volumes.update(|v| change(v, metric, Some(volume)));
+            }
+            Err(_) if text.trim().is_empty() => {}
+            Err(_) => volume_error.set(true),
+        }
+    };
+    // Leaving a field empty goes back to the plan's figure.
+    let on_rate_left = move |ev| {
+        if event_target_value(&ev).trim().is_empty() {
+            rate_error.set(false);
+            changes.rates.update(|r| change(r, metric, None));
+        }
+    };
+    let on_volume_left = move |ev| {
+        if event_target_value(&ev).trim().is_empty() {
+            volume_error.set(false);
+            changes.volumes.update(|v| change(v, metric, None));
+        }
+    };
+    let limited = move || {
+        let i = index()?;
+        let by = run.with(|r| r.flow.limited_by[i])?;
+        let by = calc.with(|c| c.tree.nodes[by].metric);
+        let by = state.plan.with(|p| p.metric(by).map(|m| m.name.clone()))?;
+        Some(Texts::fill(state.texts().planning.limited_by, &[&by]))
+    };
+    let is_changed = move || {
+        changes.rates.with(|r| changed(r, metric).is_some())
+            || changes.volumes.with(|v| changed(v, metric).is_some())
+    };
+    view! {
+        <tr class:changed=is_changed>
+            <th scope="row">{name}</th>
+            <td>
+                {move || has_step().then(|| view! {
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        class="short-input"
+                        aria-label=state.text(move |t| format!("{}: {}", t.planning.whatif_rate, name()))
+                        aria-invalid=move || rate_error.get().to_string()
+                        prop:value=rate_text
+                        on:input=on_rate
+                        on:change=on_rate_left
+                    />
+                })}
+            </td>
+            <td>
+                <input
+                    type="text"
+                    inputmode="numeric"
+                    class="short-input"
+                    aria-label=state.text(move |t| format!("{}: {}", t.planning.whatif_volume, name()))
+                    aria-invalid=move || volume_error.get().to_string()
+                    prop:value=volume_text
+                    on:input=on_volume
+                    on:change=on_volume_left
+                />
+                " "
+                <span class="hint">{limited}</span>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn Sensitivity(calc: Memo<MonthPlan>, run: Memo<Run>) -> impl IntoView {
+    let state = use_app();
+    let points = RwSignal::new(5_u32);
+    let percent = RwSignal::new(10_u32);
+    let number_field =
+        move |id: &'static str, label: fn(&'static Texts) -> &'static str, value: RwSignal<u32>| {
+            view! {
+                <label for=id>{state.tr(label)} " "</label>
+                <input
+                    id=id
+                    type="number"
+                    min="1"
+                    max="50"
+                    class="short-input"
+                    prop:value=move || value.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u32>() {
+                            value.set(n.clamp(1, 50));
+                        }
+                    }
+                />
+            }
+        };
+    let lines = move || {
+        let t = state.texts();
+        let (month, today) = (state.target_month.get(), state.today.get());
+        state.plan.with(|p| {
+            let deal = p.deal_size(month, today);
+            calc.with(|c| {
+                let ranked = run
+                    .with(|r| sensitivity(&c.tree, &r.rates, &r.flow, points.get(), percent.get()));
+                ranked
+                    .into_iter()
+                    .map(|improvement| {
+                        let text = describe(p, c, t, &improvement, deal);
+                        let class = if improvement.gain() > 0 {
+                            "gain"
+                        } else {
+                            "no-gain"
+                        };
+                        view! { <li class=class>{text}</li> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <section class="sensitivity" aria-labelledby="sensitivity-heading">
+            <h4 id="sensitivity-heading">{state.tr(|t| t.planning.sensitivity_heading)}</h4>
+            <p class="hint">{state.tr(|t| t.planning.sensitivity_intro)}</p>
+            <div class="field-row">
+                {number_field("sensitivity-points", |t| t.planning.sensitivity_points, points)}
+                {number_field("sensitivity-percent", |t| t.planning.sensitivity_percent, percent)}
+            </div>
+            <ol class="sensitivity-list">{lines}</ol>
+        </section>
+    }
+}
+
+/// One improvement in words, with its numbers.
+fn describe(
+    plan: &Plan,
+    calc: &MonthPlan,
+    t: &'static Texts,
+    i: &Improvement,
+    deal: Option<(u64, u64)>,
+) -> String {
+    let metric_name = |index: usize| {
+        calc.tree
+            .nodes
+            .get(index)
+            .and_then(|n| plan.metric(n.metric))
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let gain = match i.gain() {
+        0 => t.planning.no_gain.to_owned(),
+        gain => format!("+{}", format_count(gain)),
+    };
+    let mut text = match i.lever {
+        Lever::Rate(index) => {
+            let (step, into) = calc.tree.nodes[index]
+                .feeds
+                .unwrap_or((Step::Stage(calc.tree.nodes[index].stage), 0));
+            let rate_name = match step.kpi().and_then(|k| plan.kpi(k)) {
+                Some(kpi) => kpi.name.clone(),
+                None => format!("{} → {}", metric_name(index), metric_name(into)),
+            };
+            let rate = |ppm: u64| format_rate(Some(ppm as f64 / 1_000_000.0));
+            Texts::fill(
+                t.planning.improvement,
+                &[
+                    &rate_name,
+                    &rate(i.from),
+                    &rate(i.to),
+                    &metric_name(into),
+                    &format_count(i.next_from),
+                    &format_count(i.next_to),
+                    &format_count(i.wins_to),
+                    &gain,
+                ],
+            )
+        }
+        Lever::Volume(index) => Texts::fill(
+            t.planning.improvement_volume,
+            &[
+                &metric_name(index),
+                &format_count(i.from),
+                &format_count(i.to),
+                &format_count(i.wins_to),
+                &gain,
+            ],
+        ),
+    };
+    if let Some((revenue, won)) = deal.filter(|_| i.gain() > 0) {
+        let amount = i.gain() as f64 * revenue as f64 / won as f64;
+        text += &Texts::fill(
+            t.planning.revenue_gain,
+            &[&format!("+{}", format_money(amount, plan.currency))],
+        );
+    }
+    text
+}
