@@ -513,7 +513,8 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
         )
         .chain(plan.stages.iter().map(|s| s.id.0))
         .chain(plan.metrics.iter().map(|m| m.id.0))
-        .chain(plan.kpis.iter().map(|k| k.id.0));
+        .chain(plan.kpis.iter().map(|k| k.id.0))
+        .chain(plan.planning.scenarios.iter().map(|s| s.id.0));
     for id in all_ids {
         if !ids.insert(id) || id > MAX_ID {
             return fail(format!("id {id} is used twice or too large"));
@@ -810,6 +811,19 @@ mod tests {
         let holidays = [(11, 3), (11, 23), (12, 29)]
             .map(|(m, d)| Holiday(NaiveDate::from_ymd_opt(2026, m, d).unwrap()));
         plan.set_holidays(holidays.into_iter().collect()).unwrap();
+        let scenario = crate::domain::planning::Scenario {
+            id: crate::domain::ids::ScenarioId(59),
+            name: "受注率30%".into(),
+            rates: vec![crate::domain::planning::StepRate {
+                step: Step::Stage(won),
+                rate: 0.3,
+            }],
+            volumes: vec![crate::domain::planning::Volume {
+                metric: plan.stages[3].primary_metric,
+                volume: 80,
+            }],
+        };
+        plan.insert_scenario(0, scenario).unwrap();
         plan
     }
 
@@ -1128,6 +1142,8 @@ mod tests {
                 "\"rate_source\": {\"actual\": {\"months\": 0}}",
             ),
             ("\"wins\": 20", "\"wins\": 100000000000000"),
+            ("\"name\": \"受注率30%\"", "\"name\": \" \""),
+            ("\"id\": 59,", "\"id\": 58,"),
         ];
         for (from, to) in cases {
             let text = golden.replacen(from, to, 1);

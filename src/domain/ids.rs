@@ -28,6 +28,10 @@ id_type!(
     ActionId
 );
 id_type!(
+    /// A saved what-if of planning from the goal.
+    ScenarioId
+);
+id_type!(
     /// An agreement between two departments.
     SlaId
 );

@@ -300,6 +300,10 @@ pub enum EditError {
     UnknownAction,
     #[error("a plan has at most {} actions", super::actions::MAX_ACTIONS)]
     TooManyActions,
+    #[error("that scenario no longer exists")]
+    UnknownScenario,
+    #[error("a plan keeps at most {} scenarios", super::planning::MAX_SCENARIOS)]
+    TooManyScenarios,
     #[error("the actions {} use it", .0.join(", "))]
     UsedByAction(Vec<String>),
     #[error("the metric is the stage's count")]
@@ -454,6 +458,7 @@ impl Plan {
                 .iter()
                 .any(|c| c.id.0 == id || c.thresholds.iter().any(|t| t.id.0 == id))
             || self.actions.iter().any(|a| a.id.0 == id)
+            || self.planning.scenarios.iter().any(|s| s.id.0 == id)
             || self.stages.iter().any(|s| s.id.0 == id)
             || self.metrics.iter().any(|m| m.id.0 == id)
             || self.kpis.iter().any(|k| k.id.0 == id)

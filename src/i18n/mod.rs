@@ -361,6 +361,17 @@ pub struct PlanningTexts {
     pub improvement_volume: &'static str,
     pub revenue_gain: &'static str,
     pub no_gain: &'static str,
+    pub scenarios_heading: &'static str,
+    pub scenario_name: &'static str,
+    pub save_scenario: &'static str,
+    pub new_scenario_name: &'static str,
+    pub no_scenarios: &'static str,
+    pub compare_caption: &'static str,
+    pub actual_column: &'static str,
+    pub revenue_row: &'static str,
+    pub scenario_targets: &'static str,
+    pub remove_scenario: &'static str,
+    pub scenario_targets_set: &'static str,
     pub holidays_heading: &'static str,
     pub holidays_intro: &'static str,
     pub holidays_count: &'static str,
@@ -475,6 +486,7 @@ pub struct EditErrorTexts {
     pub bad_reference_range: &'static str,
     pub too_many_holidays: &'static str,
     pub bad_months: &'static str,
+    pub too_many_scenarios: &'static str,
     pub used_by_action: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
@@ -568,7 +580,8 @@ impl Texts {
             | EditError::UnknownKpi
             | EditError::UnknownDepartment
             | EditError::UnknownSla
-            | EditError::UnknownAction => t.unknown.to_owned(),
+            | EditError::UnknownAction
+            | EditError::UnknownScenario => t.unknown.to_owned(),
             EditError::PrimaryMetric => t.primary_metric.to_owned(),
             EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
@@ -596,6 +609,7 @@ impl Texts {
             EditError::BadReferenceRange => t.bad_reference_range.to_owned(),
             EditError::TooManyHolidays => t.too_many_holidays.to_owned(),
             EditError::BadMonths => t.bad_months.to_owned(),
+            EditError::TooManyScenarios => t.too_many_scenarios.to_owned(),
             EditError::UsedByAction(actions) => {
                 format!("{} {}", t.used_by_action, actions.join(", "))
             }

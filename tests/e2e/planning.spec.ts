@@ -21,6 +21,17 @@ async function withoutProposals(app: FunnelApp) {
   await app.removeStage('Hand-off → proposal');
 }
 
+/** The example with its goal and typed rates, on the Plan & what-if page. */
+async function typedExample(app: FunnelApp, page: Page) {
+  await withoutProposals(app);
+  await app.navLink('Plan & what-if').click();
+  await page.getByLabel('Goal for November 2026').fill('20');
+  await page.getByLabel('Rates from').selectOption({ label: 'Rates typed here' });
+  await page.getByLabel('Rate: Opportunities', { exact: true }).fill('25');
+  await page.getByLabel('Rate: Contacts', { exact: true }).fill('16');
+  await page.getByLabel('Rate: Calls', { exact: true }).fill('25');
+}
+
 test.describe('Plan & what-if', () => {
   test('back-calculates the month from the goal, runs what-ifs and sets the targets', async ({ app, page }) => {
     await withoutProposals(app);
@@ -88,6 +99,43 @@ test.describe('Plan & what-if', () => {
     await expect(await app.gridRow('Won deals')).not.toContainText('Target');
   });
 
+  test('scenarios are saved, compared with the actuals and promoted to the targets in one undoable change', async ({ app, page }) => {
+    await typedExample(app, page);
+    const whatIf = page.getByRole('region', { name: 'What if' });
+    const scenarios = page.getByRole('region', { name: 'Scenarios' });
+    await expect(scenarios).toContainText('Save a what-if as a scenario to compare it');
+    await whatIf.getByLabel('Scenario name').fill('As planned');
+    await whatIf.getByRole('button', { name: 'Save the what-if as a scenario' }).click();
+    await whatIf.getByLabel('Rate (%): Opportunities').fill('30');
+    await whatIf.getByLabel('Volume: Calls').fill('2500');
+    await whatIf.getByLabel('Scenario name').fill('Better closing');
+    await whatIf.getByRole('button', { name: 'Save the what-if as a scenario' }).click();
+
+    const table = scenarios.getByRole('table', { name: /Scenarios side by side with the actuals of November 2026/ });
+    await expect(table.getByRole('columnheader')).toHaveText(['Volume', 'Actual so far', 'As planned', 'Better closing']);
+    const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+    await expect(row('Calls').getByRole('cell')).toHaveText(['0', '2,000 · 25.0%', '2,500 (+500) · 25.0%']);
+    await expect(row('Opportunities').getByRole('cell')).toHaveText(['0', '80 · 25.0%', '100 (+20) · 30.0%']);
+    await expect(row('Won deals').getByRole('cell')).toHaveText(['0', '20', '30 (+10)']);
+    // Differences from the first scenario are marked, not only coloured.
+    await expect(row('Won deals').getByRole('cell').last()).toHaveClass(/differs/);
+    await expect(row('Contacts').getByRole('cell').last()).toHaveText('625 (+125) · 16.0%');
+
+    await scenarios.getByRole('button', { name: 'Set as the targets for November 2026: Better closing' }).click();
+    await expect(scenarios).toContainText('“Better closing” is now the targets for November 2026');
+    await app.navLink('Numbers').click();
+    await app.expectRowText('Opportunities', 'Target 100');
+    await app.expectRowText('Won deals', 'Target 30');
+    await page.getByRole('button', { name: 'Undo: change target' }).click();
+    await expect(await app.gridRow('Won deals')).not.toContainText('Target');
+    // The scenarios stay in the plan, and a removal is undone too.
+    await app.navLink('Plan & what-if').click();
+    await scenarios.getByRole('button', { name: 'Remove: As planned' }).click();
+    await expect(table.getByRole('columnheader')).toHaveText(['Volume', 'Actual so far', 'Better closing']);
+    await page.getByRole('button', { name: 'Undo: change the plan from the goal' }).click();
+    await expect(table.getByRole('columnheader')).toHaveText(['Volume', 'Actual so far', 'As planned', 'Better closing']);
+  });
+
   test('a revenue goal divides by the deal size, and holidays leave the working days', async ({ app, page }) => {
     await app.open('flow');
     await app.navLink('Plan & what-if').click();
@@ -138,5 +186,15 @@ test.describe('Plan & what-if in Japanese', () => {
     await expect(whatIf).toContainText('受注数: 24(目標 20)');
     const ranking = whatIf.getByRole('region', { name: 'どの改善が最も効くか' }).getByRole('listitem');
     await expect(ranking.first()).toHaveText('商談化率を16.0%→21.0%にすると、商談数が96→126、受注31件(+7)');
+
+    await whatIf.getByLabel('シナリオ名').fill('接触率改善');
+    await whatIf.getByRole('button', { name: 'what-ifをシナリオとして保存' }).click();
+    await whatIf.getByRole('button', { name: '計画値に戻す' }).click();
+    await whatIf.getByRole('button', { name: 'what-ifをシナリオとして保存' }).click();
+    const table = page.getByRole('table', { name: /2026年11月の実績とシナリオの比較/ });
+    await expect(table.getByRole('columnheader')).toHaveText(['項目', '今月の実績', '接触率改善', 'シナリオ2']);
+    await expect(
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '受注数', exact: true }) }).getByRole('cell'),
+    ).toHaveText(['0', '24', '20 (−4)']);
   });
 });

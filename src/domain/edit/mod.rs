@@ -19,6 +19,7 @@ use super::departments::{Department, DepartmentId, Hue};
 use super::diagnosis::StageKind;
 use super::entries::Counts;
 use super::format;
+use super::ids::ScenarioId;
 use super::ids::{KpiId, MetricId, StageId};
 use super::money::Currency;
 use super::month::Month;
@@ -26,7 +27,7 @@ use super::period::Period;
 use super::plan::{
     Direction, EditError, Kpi, KpiDraft, Metric, MetricKind, MoneyAmounts, Plan, RemovedStage,
 };
-use super::planning::{DealSize, Goal, Holiday, RateSource, Step};
+use super::planning::{DealSize, Goal, Holiday, RateSource, Scenario, Step};
 use super::sla::{SlaCard, SlaId, Threshold, ThresholdId};
 
 /// A change to a plan. Variants named `Restore…` are the inverses of removals
@@ -122,6 +123,10 @@ pub enum Edit {
     SetTypedRate(Step, Option<f64>),
     /// The holidays, in any order; repeats are dropped.
     SetHolidays(Vec<Holiday>),
+    /// A saved what-if, appended.
+    AddScenario(Box<Scenario>),
+    RemoveScenario(ScenarioId),
+    RestoreScenario(usize, Box<Scenario>),
     /// A metric's value for one period; `None` clears it.
     SetEntry(MetricId, Period, Option<u64>),
     /// Several edits applied together, all or none: a paste, a restore.
@@ -218,7 +223,9 @@ impl Edit {
             | Edit::SetRateSource(_)
             | Edit::SetDealSize(_)
             | Edit::SetTypedRate(..)
-            | Edit::SetHolidays(_) => EditKind::Planning,
+            | Edit::SetHolidays(_)
+            | Edit::AddScenario(_)
+            | Edit::RemoveScenario(_) => EditKind::Planning,
             Edit::AddMetric { .. } => EditKind::AddMetric,
             Edit::RenameMetric(..) => EditKind::RenameMetric,
             Edit::SetMetricKind(..) | Edit::SetLostReason(..) => EditKind::MetricKind,
@@ -240,7 +247,8 @@ impl Edit {
             | Edit::RestoreDepartment(..)
             | Edit::RestoreSla(..)
             | Edit::RestoreThreshold(..)
-            | Edit::RestoreAction(..) => EditKind::Restore,
+            | Edit::RestoreAction(..)
+            | Edit::RestoreScenario(..) => EditKind::Restore,
         }
     }
 
@@ -453,6 +461,20 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let old = plan.planning.holidays.clone();
             plan.set_holidays(days)?;
             Edit::SetHolidays(old)
+        }
+        Edit::AddScenario(scenario) => {
+            let id = scenario.id;
+            plan.insert_scenario(usize::MAX, *scenario)?;
+            Edit::RemoveScenario(id)
+        }
+        Edit::RemoveScenario(id) => {
+            let (index, removed) = plan.remove_scenario(id)?;
+            Edit::RestoreScenario(index, Box::new(removed))
+        }
+        Edit::RestoreScenario(index, scenario) => {
+            let id = scenario.id;
+            plan.insert_scenario(index, *scenario)?;
+            Edit::RemoveScenario(id)
         }
         Edit::SetStepTarget(id, month, target) => {
             let old = stage(plan, id)?.step_targets.get(&month).copied();

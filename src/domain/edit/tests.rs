@@ -581,13 +581,32 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
             }
         }
         22 => {
-            use crate::domain::planning::{Goal, Holiday, RateSource, Step};
+            use crate::domain::ids::ScenarioId;
+            use crate::domain::planning::{
+                Goal, Holiday, RateSource, Scenario, Step, StepRate, Volume,
+            };
             let step = match kpi {
                 Some(kpi) if intent.pick.is_multiple_of(2) => Step::Kpi(kpi),
                 _ => Step::Stage(stage),
             };
-            match intent.value % 4 {
+            match intent.value % 6 {
                 0 => Edit::SetGoal(month, Some(Goal::Wins(intent.value))),
+                4 => Edit::AddScenario(Box::new(Scenario {
+                    id: ScenarioId(ids.fresh(taken)),
+                    name: intent.text.clone(),
+                    rates: vec![StepRate {
+                        step,
+                        rate: intent.value as f64 / 5000.0,
+                    }],
+                    volumes: vec![Volume {
+                        metric,
+                        volume: intent.value,
+                    }],
+                })),
+                5 => match plan.planning.scenarios.first() {
+                    Some(scenario) => Edit::RemoveScenario(scenario.id),
+                    None => Edit::SetGoal(month, None),
+                },
                 1 => Edit::SetRateSource(RateSource::Actual {
                     months: (intent.value % 30) as u32,
                 }),

@@ -9,6 +9,7 @@
 
 mod backcalc;
 mod holidays;
+mod scenario;
 mod whatif;
 
 #[cfg(test)]
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 pub use backcalc::{back_calculate, tree, Blocked, Node, Requirement, Tree};
 pub use holidays::{japanese_holidays, pace, working_days, Pace};
+pub use scenario::{Scenario, Volume, MAX_SCENARIOS};
 pub use whatif::{forward, sensitivity, Flow, Improvement, Lever};
 
 use super::departments::DepartmentId;
@@ -187,6 +189,9 @@ pub struct Planning {
     /// Days besides weekends that are not working days, in order, once each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<Holiday>,
+    /// Saved what-ifs, in the order they were saved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Planning {
@@ -226,6 +231,12 @@ impl Planning {
             return Err(EditError::InvalidPlan(
                 "typed rates are one per step, in step order".into(),
             ));
+        }
+        if self.scenarios.len() > MAX_SCENARIOS {
+            return Err(EditError::TooManyScenarios);
+        }
+        for scenario in &self.scenarios {
+            scenario.check()?;
         }
         check_holidays(&self.holidays)
     }

@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::format;
+use crate::domain::ids::ScenarioId;
 use crate::domain::locale::Lang;
 use crate::domain::presets::inside_sales;
 
@@ -641,4 +642,90 @@ fn each_department_reads_its_volumes_in_funnel_order_and_the_targets_are_one_cha
     assert_eq!(targets, [None, None, Some(80), Some(20)]);
     apply(&mut plan, undo).unwrap();
     assert_eq!(plan, before);
+}
+
+#[test]
+fn a_saved_scenario_runs_as_the_what_if_did_and_becomes_the_months_targets() {
+    let mut plan = example();
+    let month_plan = MonthPlan::of(&plan, november(), today());
+    let tree = &month_plan.tree;
+    // The what-if: the win rate at 30 %, 1,500 calls.
+    let mut rates = month_plan.rates();
+    let opportunities = tree.position(metric(&plan, "Opportunities")).unwrap();
+    let calls = tree.position(metric(&plan, "Calls")).unwrap();
+    rates[opportunities] = Rate::from_fraction(0.3).ok();
+    let mut fixed = vec![None; tree.nodes.len()];
+    fixed[calls] = Some(1500);
+    let what_if = forward(tree, &rates, &fixed);
+    assert_eq!(what_if.wins(), Some(18));
+    let scenario = Scenario::from_what_if(
+        ScenarioId(900),
+        "Better closing".into(),
+        tree,
+        &rates,
+        &fixed,
+    );
+    assert_eq!(scenario.run(tree), (rates.clone(), what_if));
+
+    let before = plan.clone();
+    let undo_add = apply(&mut plan, Edit::AddScenario(Box::new(scenario.clone()))).unwrap();
+    let edit = scenario.targets(&plan, tree, november());
+    let undo = apply(&mut plan, edit).unwrap();
+    let won = plan.stage(stage(&plan, "Won")).unwrap();
+    assert_eq!(won.count_targets.get(&november()), Some(&18));
+    assert_eq!(won.step_targets.get(&november()), Some(&0.3));
+    let opportunity_rate = plan.kpi(kpi(&plan, "Contact → opportunity rate")).unwrap();
+    assert_eq!(opportunity_rate.targets.get(&november()), Some(&0.16));
+    let creation = plan.stage(stage(&plan, "Opportunity creation")).unwrap();
+    assert_eq!(creation.count_targets.get(&november()), Some(&60));
+    format::validate(&plan).unwrap();
+    apply(&mut plan, undo).unwrap();
+    apply(&mut plan, undo_add).unwrap();
+    assert_eq!(plan, before);
+
+    // Removed and restored in place; refused past the limit or unnamed.
+    apply(&mut plan, Edit::AddScenario(Box::new(scenario.clone()))).unwrap();
+    let restore = apply(&mut plan, Edit::RemoveScenario(ScenarioId(900))).unwrap();
+    assert!(plan.planning.scenarios.is_empty());
+    apply(&mut plan, restore).unwrap();
+    assert_eq!(plan.scenario(ScenarioId(900)), Some(&scenario));
+    let unnamed = Scenario {
+        id: ScenarioId(901),
+        name: "  ".into(),
+        ..scenario.clone()
+    };
+    assert_eq!(
+        apply(&mut plan, Edit::AddScenario(Box::new(unnamed))),
+        Err(EditError::EmptyName)
+    );
+    for n in 1..MAX_SCENARIOS as u64 {
+        let copy = Scenario {
+            id: ScenarioId(1000 + n),
+            ..scenario.clone()
+        };
+        apply(&mut plan, Edit::AddScenario(Box::new(copy))).unwrap();
+    }
+    let one_more = Scenario {
+        id: ScenarioId(999),
+        ..scenario
+    };
+    assert_eq!(
+        apply(&mut plan, Edit::AddScenario(Box::new(one_more))),
+        Err(EditError::TooManyScenarios)
+    );
+}
+
+#[test]
+fn the_months_actual_rates_are_ratios_of_its_counts() {
+    let mut plan = example();
+    let (calls, contacts) = (metric(&plan, "Calls"), metric(&plan, "Contacts"));
+    let week = |d| Period::containing(Granularity::Week, date(2026, 11, d));
+    apply(&mut plan, Edit::SetEntry(calls, week(9), Some(400))).unwrap();
+    apply(&mut plan, Edit::SetEntry(contacts, week(9), Some(90))).unwrap();
+    let month_plan = MonthPlan::of(&plan, november(), today());
+    let rates = month_plan.actual_rates(&plan);
+    let at = month_plan.tree.position(calls).unwrap();
+    assert_eq!(rates[at], Some(0.225));
+    assert_eq!(month_plan.so_far[at], 400);
+    assert_eq!(rates[0], None, "won deals feed nothing");
 }

@@ -2,6 +2,7 @@
 //! volume each department needs with its pace, the working days, and the
 //! what-if with its sensitivity ranking (`whatif.rs`).
 
+mod scenarios;
 mod whatif;
 
 use chrono::{Datelike, NaiveDate};
@@ -44,6 +45,7 @@ pub fn PlanningPage() -> impl IntoView {
             </div>
             <NeededCard calc=calc />
             <whatif::WhatIf calc=calc />
+            <scenarios::Scenarios calc=calc />
             <HolidaysCard />
         </section>
     }

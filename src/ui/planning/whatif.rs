@@ -5,19 +5,22 @@
 use leptos::prelude::*;
 
 use super::super::state::use_app;
-use crate::domain::ids::MetricId;
+use crate::domain::edit::Edit;
+use crate::domain::ids::{MetricId, ScenarioId};
 use crate::domain::kpi::parse_target;
 use crate::domain::number::parse_count;
 use crate::domain::plan::{KpiDisplay, Plan};
 use crate::domain::planning::{
-    forward, sensitivity, Flow, Improvement, Lever, MonthPlan, Rate, Step,
+    forward, sensitivity, Flow, Improvement, Lever, MonthPlan, Rate, Scenario, Step,
 };
-use crate::i18n::{editable_number, format_count, format_money, format_rate, Texts};
+use crate::i18n::{editable_number, format_count, format_money, format_rate, Problem, Texts};
 
 /// The what-if run: every node's rate and the flow it gives.
 #[derive(Clone, PartialEq)]
-struct Run {
+pub(super) struct Run {
     rates: Vec<Option<Rate>>,
+    /// The volumes the what-if sets: its inputs and any changed.
+    fixed: Vec<Option<u64>>,
     flow: Flow,
 }
 
@@ -75,7 +78,7 @@ pub fn WhatIf(calc: Memo<MonthPlan>) -> impl IntoView {
                 })
                 .collect();
             let flow = forward(&c.tree, &rates, &fixed);
-            Run { rates, flow }
+            Run { rates, fixed, flow }
         })
     });
     let rows = move || {
@@ -142,6 +145,7 @@ pub fn WhatIf(calc: Memo<MonthPlan>) -> impl IntoView {
             <div class="notice-actions">
                 <button type="button" on:click=reset>{state.tr(|t| t.planning.whatif_reset)}</button>
             </div>
+            <SaveScenario calc=calc run=run />
             <Sensitivity calc=calc run=run />
         </section>
     }
@@ -384,4 +388,45 @@ fn describe(
         );
     }
     text
+}
+
+#[component]
+fn SaveScenario(calc: Memo<MonthPlan>, run: Memo<Run>) -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Problem>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let count = state.plan.with_untracked(|p| p.planning.scenarios.len());
+        let typed = name.get_untracked();
+        let name_or_default = if typed.trim().is_empty() {
+            Texts::fill(
+                state.texts_untracked().planning.new_scenario_name,
+                &[&(count + 1).to_string()],
+            )
+        } else {
+            typed
+        };
+        let id = ScenarioId(state.session.fresh_id());
+        let scenario = calc.with_untracked(|c| {
+            run.with_untracked(|r| {
+                Scenario::from_what_if(id, name_or_default, &c.tree, &r.rates, &r.fixed)
+            })
+        });
+        let result = state.dispatch(Edit::AddScenario(Box::new(scenario)));
+        if result.is_ok() {
+            name.set(String::new());
+        }
+        error.set(result.err());
+    };
+    view! {
+        <form class="field-row save-scenario" on:submit=save>
+            <label>
+                {state.tr(|t| t.planning.scenario_name)} " "
+                <input type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </label>
+            <button type="submit">{state.tr(|t| t.planning.save_scenario)}</button>
+            <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
+        </form>
+    }
 }
