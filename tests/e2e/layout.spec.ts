@@ -11,7 +11,7 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard'] : ['フロー', '数値', 'KPI', 'ダッシュボード']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'KPI', 'ダッシュボード', '目標から逆算']) {
         await app.navLink(link).click();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);
       }
@@ -34,10 +34,14 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     await page.getByRole('button', { name: /Agree on Marketing → Inside sales/ }).click();
     await page.getByRole('button', { name: 'Add promise' }).click();
     await expect(page.getByRole('table', { name: /Promises kept/ })).toBeVisible();
+    // A saved scenario, so the Plan & what-if page shows its comparison.
+    await app.navLink('Plan & what-if').click();
+    await page.getByRole('button', { name: 'Save the what-if as a scenario' }).click();
+    await expect(page.getByRole('table', { name: /Scenarios side by side/ })).toBeVisible();
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard'] : ['フロー', '数値', 'KPI', 'ダッシュボード']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'KPI', 'ダッシュボード', '目標から逆算']) {
         await app.navLink(link).click();
         await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);
