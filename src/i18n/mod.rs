@@ -309,6 +309,7 @@ pub struct PlanningTexts {
     pub deal_size_counted: &'static str,
     pub deal_size_typed: &'static str,
     pub deal_size_metric: &'static str,
+    pub deal_metric_auto: &'static str,
     pub deal_size_value: &'static str,
     pub deal_size_is: &'static str,
     pub months_read: &'static str,
@@ -359,6 +360,7 @@ pub struct PlanningTexts {
     pub sensitivity_percent: &'static str,
     pub improvement: &'static str,
     pub improvement_volume: &'static str,
+    pub held_back: &'static str,
     pub revenue_gain: &'static str,
     pub no_gain: &'static str,
     pub scenarios_heading: &'static str,
@@ -911,10 +913,17 @@ impl Texts {
     }
 
     /// "{n}" placeholders filled in order.
+    /// The template with each `{}` replaced by the next value, in order.
+    /// A value is never searched again, so a name with `{}` in it stays.
     pub fn fill(template: &str, values: &[&str]) -> String {
-        values.iter().fold(template.to_owned(), |text, value| {
-            text.replacen("{}", value, 1)
-        })
+        let mut parts = template.split("{}");
+        let mut out = parts.next().unwrap_or_default().to_owned();
+        let mut values = values.iter();
+        for part in parts {
+            out.push_str(values.next().copied().unwrap_or("{}"));
+            out.push_str(part);
+        }
+        out
     }
 }
 
@@ -985,6 +994,14 @@ pub fn editable_number(value: f64, display: KpiDisplay, currency: Currency) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_are_filled_in_order_and_values_are_kept_as_typed() {
+        assert_eq!(Texts::fill("{} of {}", &["{}", "x"]), "{} of x");
+        assert_eq!(Texts::fill("「{}」を{}に", &["A", "B"]), "「A」をBに");
+        assert_eq!(Texts::fill("{} and {}", &["one"]), "one and {}");
+        assert_eq!(Texts::fill("none", &["extra"]), "none");
+    }
 
     #[test]
     fn counts_get_thousands_separators() {

@@ -146,6 +146,20 @@ test.describe('Plan & what-if', () => {
     await page.getByLabel('Deal size', { exact: true }).fill('15000');
     // 6.7 deals → 7.
     await expect(page.getByText('= 7 won deals')).toBeVisible();
+    // Cleared and retyped key by key, the goal stays a revenue goal, and the
+    // deal size stays typed while it is retyped.
+    const goal = page.getByLabel('Goal for November 2026');
+    await goal.selectText();
+    await goal.press('Backspace');
+    await expect(page.getByLabel('Goal in')).toHaveValue('revenue');
+    await goal.pressSequentially('90000');
+    await expect(page.getByText('= 6 won deals')).toBeVisible();
+    const size = page.getByLabel('Deal size', { exact: true });
+    await size.selectText();
+    await size.press('Backspace');
+    await expect(page.getByLabel('Average deal size')).toHaveValue('typed');
+    await size.pressSequentially('45000');
+    await expect(page.getByText('= 2 won deals')).toBeVisible();
 
     await page.getByRole('button', { name: "Add Japan's national holidays 2026–2027" }).click();
     await expect(page.getByText('Working days in November 2026: 19 (14 worked, 5 left, today included).')).toBeVisible();
@@ -192,7 +206,7 @@ test.describe('Plan & what-if in Japanese', () => {
     await whatIf.getByRole('button', { name: '計画値に戻す' }).click();
     await whatIf.getByRole('button', { name: 'what-ifをシナリオとして保存' }).click();
     const table = page.getByRole('table', { name: /2026年11月の実績とシナリオの比較/ });
-    await expect(table.getByRole('columnheader')).toHaveText(['項目', '今月の実績', '接触率改善', 'シナリオ2']);
+    await expect(table.getByRole('columnheader')).toHaveText(['項目', '実績', '接触率改善', 'シナリオ2']);
     await expect(
       table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '受注数', exact: true }) }).getByRole('cell'),
     ).toHaveText(['0', '24', '20 (−4)']);

@@ -137,6 +137,16 @@ pub enum DealSize {
     Typed(u64),
 }
 
+impl DealSize {
+    fn check(self) -> Result<(), EditError> {
+        match self {
+            DealSize::Average { months, .. } => check_months(months),
+            DealSize::Typed(size) if size == 0 || size > MAX_ENTRY => Err(EditError::BadTarget),
+            DealSize::Typed(_) => Ok(()),
+        }
+    }
+}
+
 impl Default for DealSize {
     fn default() -> Self {
         DealSize::Average {
@@ -156,6 +166,15 @@ pub enum RateSource {
     Actual { months: u32 },
     /// The rates the team typed.
     Typed,
+}
+
+impl RateSource {
+    fn check(self) -> Result<(), EditError> {
+        match self {
+            RateSource::Actual { months } => check_months(months),
+            RateSource::Targets | RateSource::Typed => Ok(()),
+        }
+    }
 }
 
 impl Default for RateSource {
@@ -214,16 +233,8 @@ impl Planning {
         if !self.goals.values().all(goal_ok) {
             return Err(EditError::ValueTooLarge);
         }
-        if let RateSource::Actual { months } = self.rate_source {
-            check_months(months)?;
-        }
-        match self.deal_size {
-            DealSize::Average { months, .. } => check_months(months)?,
-            DealSize::Typed(size) if size == 0 || size > MAX_ENTRY => {
-                return Err(EditError::BadTarget)
-            }
-            DealSize::Typed(_) => {}
-        }
+        self.rate_source.check()?;
+        self.deal_size.check()?;
         if self.typed_rates.iter().any(|r| !valid_target(r.rate)) {
             return Err(EditError::BadTarget);
         }
@@ -381,18 +392,14 @@ impl Plan {
     }
 
     pub fn set_rate_source(&mut self, source: RateSource) -> Result<(), EditError> {
-        let mut planning = self.planning.clone();
-        planning.rate_source = source;
-        planning.check()?;
-        self.planning = planning;
+        source.check()?;
+        self.planning.rate_source = source;
         Ok(())
     }
 
     pub fn set_deal_size(&mut self, size: DealSize) -> Result<(), EditError> {
-        let mut planning = self.planning.clone();
-        planning.deal_size = size;
-        planning.check()?;
-        self.planning = planning;
+        size.check()?;
+        self.planning.deal_size = size;
         Ok(())
     }
 

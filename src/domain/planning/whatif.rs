@@ -66,7 +66,7 @@ pub enum Lever {
     Volume(usize),
 }
 
-/// One improvement and what it wins along its path to the goal.
+/// One improvement and what it wins.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Improvement {
     pub lever: Lever,
@@ -78,19 +78,27 @@ pub struct Improvement {
     /// volume itself).
     pub next_from: u64,
     pub next_to: u64,
-    /// Won deals along the path before and after.
+    /// The what-if's won deals, and with this improvement alone.
     pub wins_from: u64,
     pub wins_to: u64,
+    /// When another input, or a volume the what-if sets, holds back what
+    /// it would win: that node, and the won deals if it kept up.
+    pub limited: Option<(usize, u64)>,
 }
 
 impl Improvement {
     pub fn gain(&self) -> u64 {
         self.wins_to.saturating_sub(self.wins_from)
     }
+
+    /// What it would win if nothing else held it back.
+    fn potential(&self) -> u64 {
+        self.limited.map_or(self.wins_to, |(_, wins)| wins)
+    }
 }
 
-/// Won deals from `volume` at `index`, along the steps to the goal (the
-/// other inputs of each step assumed to keep up).
+/// Won deals from `volume` at `index`, along the steps to the goal, as if
+/// every other input kept up.
 fn wins_along(
     tree: &Tree,
     rates: &[Option<Rate>],
@@ -104,17 +112,75 @@ fn wins_along(
     Some(volume)
 }
 
+/// The first node on the path from `index` to the goal that holds back
+/// what comes from `index`: a volume the what-if sets, or a scarcer input.
+fn holding_back(
+    tree: &Tree,
+    fixed: &[Option<u64>],
+    flow: &Flow,
+    mut index: usize,
+) -> Option<usize> {
+    while let Some((_, to)) = tree.nodes.get(index)?.feeds {
+        if fixed.get(to).copied().flatten().is_some() {
+            return Some(to);
+        }
+        if let Some(scarcer) = flow
+            .limited_by
+            .get(to)
+            .copied()
+            .flatten()
+            .filter(|l| *l != index)
+        {
+            return Some(scarcer);
+        }
+        index = to;
+    }
+    None
+}
+
 /// Each step's rate raised by `points` percentage points (up to 100 %) and
-/// each input's volume by `percent` %, alone, with what it wins along its
-/// path; the most wins first. Never proposes a change that wins less.
+/// each input's volume by `percent` %, alone, run through the whole
+/// what-if (`rates`, `fixed`, giving `flow`); the most wins first. Where
+/// another input holds a gain back, it is named with what the improvement
+/// would win if that input kept up. Never proposes a change that wins less.
 pub fn sensitivity(
     tree: &Tree,
     rates: &[Option<Rate>],
+    fixed: &[Option<u64>],
     flow: &Flow,
     points: u32,
     percent: u32,
 ) -> Vec<Improvement> {
+    let Some(wins_from) = flow.wins() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
+    let mut consider = |lever: Lever,
+                        from: u64,
+                        to: u64,
+                        next: (u64, u64),
+                        after: Flow,
+                        potential: Option<u64>| {
+        let (Some(wins_to), Some(potential)) = (after.wins(), potential) else {
+            return;
+        };
+        let index = match lever {
+            Lever::Rate(i) | Lever::Volume(i) => i,
+        };
+        let limited = holding_back(tree, fixed, &after, index)
+            .filter(|_| potential > wins_to)
+            .map(|node| (node, potential));
+        out.push(Improvement {
+            lever,
+            from,
+            to,
+            next_from: next.0,
+            next_to: next.1,
+            wins_from,
+            wins_to,
+            limited,
+        });
+    };
     for (index, node) in tree.nodes.iter().enumerate() {
         let Some(volume) = flow.volumes.get(index).copied().flatten() else {
             continue;
@@ -123,47 +189,47 @@ pub fn sensitivity(
             let raised = rate.raised_by(points);
             let mut better = rates.to_vec();
             better[index] = Some(raised);
-            let before = wins_along(tree, rates, index, volume);
-            let after = wins_along(tree, &better, index, volume);
-            if let (Some(wins_from), Some(wins_to)) = (before, after) {
-                out.push(Improvement {
-                    lever: Lever::Rate(index),
-                    from: u64::from(rate.0),
-                    to: u64::from(raised.0),
-                    next_from: yielded(volume, rate),
-                    next_to: yielded(volume, raised),
-                    wins_from,
-                    wins_to,
-                });
-            }
+            let next = (yielded(volume, rate), yielded(volume, raised));
+            let potential = wins_along(tree, &better, index, volume);
+            let after = forward(tree, &better, fixed);
+            consider(
+                Lever::Rate(index),
+                u64::from(rate.0),
+                u64::from(raised.0),
+                next,
+                after,
+                potential,
+            );
         }
         if tree.is_input(index) && node.feeds.is_some() {
             let more = volume
                 .saturating_add((u128::from(volume) * u128::from(percent)).div_ceil(100) as u64);
-            let before = wins_along(tree, rates, index, volume);
-            let after = wins_along(tree, rates, index, more);
-            if let (Some(wins_from), Some(wins_to)) = (before, after) {
-                out.push(Improvement {
-                    lever: Lever::Volume(index),
-                    from: volume,
-                    to: more,
-                    next_from: volume,
-                    next_to: more,
-                    wins_from,
-                    wins_to,
-                });
-            }
+            let mut more_fixed = fixed.to_vec();
+            more_fixed.resize(tree.nodes.len(), None);
+            more_fixed[index] = Some(more);
+            let potential = wins_along(tree, rates, index, more);
+            let after = forward(tree, rates, &more_fixed);
+            consider(
+                Lever::Volume(index),
+                volume,
+                more,
+                (volume, more),
+                after,
+                potential,
+            );
         }
     }
     ranked(out)
 }
 
-/// Most wins first; among equals the larger relative step (the lower
-/// rate). By insertion: a few dozen items, and no sort code in the bundle.
+/// Most wins first; among equals the most it would win if nothing held
+/// it back, then the larger relative step (the lower rate). By insertion:
+/// a few dozen items, and no sort code in the bundle.
 fn ranked(improvements: Vec<Improvement>) -> Vec<Improvement> {
     let relative = |i: &Improvement| i.next_to as f64 / i.next_from.max(1) as f64;
+    let key = |i: &Improvement| (i.gain(), i.potential());
     let ahead = |a: &Improvement, b: &Improvement| {
-        a.gain() > b.gain() || (a.gain() == b.gain() && relative(a) > relative(b))
+        key(a) > key(b) || (key(a) == key(b) && relative(a) > relative(b))
     };
     let mut out: Vec<Improvement> = Vec::with_capacity(improvements.len());
     for improvement in improvements {

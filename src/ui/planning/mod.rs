@@ -16,6 +16,7 @@ use crate::domain::edit::Edit;
 use crate::domain::ids::MetricId;
 use crate::domain::kpi::{parse_count_target, parse_target};
 use crate::domain::month::Month;
+use crate::domain::number::CountError;
 use crate::domain::period::PeriodRange;
 use crate::domain::plan::{KpiDisplay, MetricKind, Plan};
 use crate::domain::planning::{
@@ -51,6 +52,35 @@ pub fn PlanningPage() -> impl IntoView {
     }
 }
 
+/// What a click did, or why not: shown until the month or, by an undo or
+/// another tab, the plan changes under it.
+fn outcome() -> RwSignal<Option<Result<String, Problem>>> {
+    let state = use_app();
+    let message = RwSignal::new(None);
+    Effect::new(move |seen: Option<(Month, u64)>| {
+        let now = (state.target_month.get(), state.session.outside_changes());
+        if seen.is_some_and(|seen| seen != now) {
+            message.set(None);
+        }
+        now
+    });
+    message
+}
+
+#[component]
+fn Outcome(message: RwSignal<Option<Result<String, Problem>>>) -> impl IntoView {
+    let state = use_app();
+    let class = move || match message.get() {
+        Some(Err(_)) => "field-error",
+        _ => "hint",
+    };
+    view! {
+        <p aria-live="polite" class=class>
+            {move || message.get().map(|m| m.unwrap_or_else(|p| state.texts().problem(&p)))}
+        </p>
+    }
+}
+
 /// A select's options from `(value, label)` pairs, the chosen one selected.
 fn options(choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
     choices
@@ -72,9 +102,35 @@ fn months_text(t: &'static Texts, range: PeriodRange) -> String {
     }
 }
 
-fn months_label(state: AppState, months: u32) -> String {
+/// A select's options for the months read, the chosen one selected.
+fn month_options(state: AppState, chosen: u32) -> impl IntoView {
     let t = state.texts();
-    t.period_count(months as usize, crate::domain::period::Granularity::Month)
+    let label = |m: u32| t.period_count(m as usize, crate::domain::period::Granularity::Month);
+    // A file may hold another number of months: it is offered too.
+    let stored = (!MONTH_CHOICES.contains(&chosen)).then_some(chosen);
+    options(
+        MONTH_CHOICES
+            .iter()
+            .copied()
+            .chain(stored)
+            .map(|m| (m.to_string(), label(m)))
+            .collect(),
+        chosen.to_string(),
+    )
+}
+
+/// Options with fixed values and texts, the chosen one selected.
+fn fixed_options<const N: usize>(
+    choices: [(&'static str, &'static str); N],
+    chosen: &str,
+) -> impl IntoView {
+    options(
+        choices
+            .iter()
+            .map(|(v, l)| ((*v).to_owned(), (*l).to_owned()))
+            .collect(),
+        chosen.to_owned(),
+    )
 }
 
 #[component]
@@ -109,6 +165,8 @@ fn GoalCard(calc: Memo<MonthPlan>) -> impl IntoView {
     });
     let commit = Callback::new(move |text: String| {
         let month = month.get_untracked();
+        // Clearing the field keeps the kind chosen for the next typing.
+        picked_revenue.set(Some(revenue.get_untracked()));
         let goal = if revenue.get_untracked() {
             parse_target(&text, KpiDisplay::Money, state.currency.get_untracked())?
                 .map(|minor| Goal::Revenue(minor as u64))
@@ -142,13 +200,7 @@ fn GoalCard(calc: Memo<MonthPlan>) -> impl IntoView {
                     {move || {
                         let t = state.texts();
                         let chosen = if revenue.get() { "revenue" } else { "wins" };
-                        options(
-                            vec![
-                                ("wins".into(), t.planning.goal_wins.into()),
-                                ("revenue".into(), t.planning.goal_revenue.into()),
-                            ],
-                            chosen.into(),
-                        )
+                        fixed_options([("wins", t.planning.goal_wins), ("revenue", t.planning.goal_revenue)], chosen)
                     }}
                 </select>
             </div>
@@ -206,12 +258,10 @@ fn DealSizeFields() -> impl IntoView {
         DealSize::Average { .. } => String::new(),
     });
     let set_typed = Callback::new(move |text: String| {
-        let minor = parse_target(&text, KpiDisplay::Money, state.currency.get_untracked())?;
-        let size = match minor {
-            Some(minor) if minor >= 1.0 => DealSize::Typed(minor as u64),
-            _ => DealSize::default(),
-        };
-        state.dispatch(Edit::SetDealSize(size))
+        // Only the select changes where the deal size comes from.
+        let minor = parse_target(&text, KpiDisplay::Money, state.currency.get_untracked())?
+            .ok_or(Problem::Count(CountError::Empty))?;
+        state.dispatch(Edit::SetDealSize(DealSize::Typed(minor as u64)))
     });
     let counted = state.text(move |t| {
         let (month, today) = (state.target_month.get(), state.today.get());
@@ -246,13 +296,7 @@ fn DealSizeFields() -> impl IntoView {
                 {move || {
                     let t = state.texts();
                     let chosen = if matches!(size(), DealSize::Typed(_)) { "typed" } else { "counted" };
-                    options(
-                        vec![
-                            ("counted".into(), t.planning.deal_size_counted.into()),
-                            ("typed".into(), t.planning.deal_size_typed.into()),
-                        ],
-                        chosen.into(),
-                    )
+                    fixed_options([("counted", t.planning.deal_size_counted), ("typed", t.planning.deal_size_typed)], chosen)
                 }}
             </select>
         </div>
@@ -272,6 +316,7 @@ fn DealSizeFields() -> impl IntoView {
                             let metric = event_target_value(&ev).parse().ok().map(MetricId);
                             set(DealSize::Average { metric, months });
                         }>
+                            <option value="" selected=metric.is_none()>{state.tr(|t| t.planning.deal_metric_auto)}</option>
                             {options(money_metrics(), metric.map(|m| m.0.to_string()).unwrap_or_default())}
                         </select>
                     </label>
@@ -282,10 +327,7 @@ fn DealSizeFields() -> impl IntoView {
                                 set(DealSize::Average { metric, months });
                             }
                         }>
-                            {options(
-                                MONTH_CHOICES.iter().map(|m| (m.to_string(), months_label(state, *m))).collect(),
-                                months.to_string(),
-                            )}
+                            {month_options(state, months)}
                         </select>
                     </label>
                 </div>
@@ -337,13 +379,13 @@ fn RatesCard(calc: Memo<MonthPlan>) -> impl IntoView {
                             RateSource::Actual { .. } => "actual",
                             RateSource::Typed => "typed",
                         };
-                        options(
-                            vec![
-                                ("targets".into(), t.planning.source_targets.into()),
-                                ("actual".into(), t.planning.source_actual.into()),
-                                ("typed".into(), t.planning.source_typed.into()),
+                        fixed_options(
+                            [
+                                ("targets", t.planning.source_targets),
+                                ("actual", t.planning.source_actual),
+                                ("typed", t.planning.source_typed),
                             ],
-                            chosen.into(),
+                            chosen,
                         )
                     }}
                 </select>
@@ -357,10 +399,7 @@ fn RatesCard(calc: Memo<MonthPlan>) -> impl IntoView {
                                 error.set(state.dispatch(Edit::SetRateSource(RateSource::Actual { months })).err());
                             }
                         }>
-                            {options(
-                                MONTH_CHOICES.iter().map(|m| (m.to_string(), months_label(state, *m))).collect(),
-                                months.to_string(),
-                            )}
+                            {month_options(state, months)}
                         </select>
                     </div>
                 }),
@@ -412,7 +451,7 @@ fn NeededCard(calc: Memo<MonthPlan>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let message = RwSignal::new(None::<Result<String, Problem>>);
+    let message = outcome();
     let promote = move |_| {
         let month = state.target_month.get_untracked();
         let edit = state
@@ -492,9 +531,7 @@ fn NeededCard(calc: Memo<MonthPlan>) -> impl IntoView {
                     {set_targets}
                 </button>
             </div>
-            <p aria-live="polite" class=move || if matches!(message.get(), Some(Err(_))) { "field-error" } else { "hint" }>
-                {move || message.get().map(|m| m.unwrap_or_else(|p| state.texts().problem(&p)))}
-            </p>
+            <Outcome message=message />
         </section>
     }
 }

@@ -7,7 +7,7 @@ use super::super::state::use_app;
 use crate::domain::edit::Edit;
 use crate::domain::ids::ScenarioId;
 use crate::domain::planning::MonthPlan;
-use crate::i18n::{format_count, format_money, format_rate, Problem, Texts};
+use crate::i18n::{format_count, format_money, format_rate, Texts};
 
 /// A column of the comparison: its volumes, rates and won deals.
 struct Column {
@@ -19,7 +19,7 @@ struct Column {
 #[component]
 pub fn Scenarios(calc: Memo<MonthPlan>) -> impl IntoView {
     let state = use_app();
-    let message = RwSignal::new(None::<Result<String, Problem>>);
+    let message = super::outcome();
     let promote = move |id: ScenarioId| {
         let month = state.target_month.get_untracked();
         let Some((name, edit)) = state.plan.with_untracked(|p| {
@@ -150,9 +150,7 @@ pub fn Scenarios(calc: Memo<MonthPlan>) -> impl IntoView {
         <section class="card scenarios" aria-labelledby="scenarios-heading">
             <h3 id="scenarios-heading">{state.tr(|t| t.planning.scenarios_heading)}</h3>
             {table}
-            <p aria-live="polite" class=move || if matches!(message.get(), Some(Err(_))) { "field-error" } else { "hint" }>
-                {move || message.get().map(|m| m.unwrap_or_else(|p| state.texts().problem(&p)))}
-            </p>
+            <super::Outcome message=message />
         </section>
     }
 }

@@ -166,63 +166,27 @@ fn WhatIfRow(
             .with(|p| p.metric(metric).map(|m| m.name.clone()).unwrap_or_default())
     };
     let has_step = move || index().is_some_and(|i| calc.with(|c| c.tree.nodes[i].feeds.is_some()));
-    let rate_error = RwSignal::new(false);
-    let volume_error = RwSignal::new(false);
     let rate_text = move || {
-        let rate = index().and_then(|i| run.with(|r| r.rates[i]));
+        let rate = index().and_then(|i| run.with(|r| r.rates.get(i).copied().flatten()));
         rate.map(|r| editable_number(r.fraction(), KpiDisplay::Percent, state.currency.get()))
             .unwrap_or_default()
     };
     let volume_text = move || {
         index()
-            .and_then(|i| run.with(|r| r.flow.volumes[i]))
+            .and_then(|i| run.with(|r| r.flow.volumes.get(i).copied().flatten()))
             .map(|v| v.to_string())
             .unwrap_or_default()
     };
-    let on_rate = move |ev| {
-        let text = event_target_value(&ev);
-        let parsed = parse_target(&text, KpiDisplay::Percent, state.currency.get_untracked())
-            .ok()
-            .flatten()
-            .map(Rate::from_fraction);
-        match parsed {
-            Some(Ok(rate)) => {
-                rate_error.set(false);
-                changes.rates.update(|r| change(r, metric, Some(rate)));
-            }
-            // An empty field waits for the user to leave it.
-            None if text.trim().is_empty() => {}
-            _ => rate_error.set(true),
-        }
+    let parse_rate = move |text: &str| {
+        let fraction = parse_target(text, KpiDisplay::Percent, state.currency.get_untracked());
+        Rate::from_fraction(fraction.ok()??).ok()
     };
-    let on_volume = move |ev| {
-        let text = event_target_value(&ev);
-        match parse_count(&text) {
-            Ok(volume) => {
-                volume_error.set(false);
-                changes.volumes.update(|v| change(v, metric, Some(volume)));
-            }
-            Err(_) if text.trim().is_empty() => {}
-            Err(_) => volume_error.set(true),
-        }
-    };
-    // Leaving a field empty goes back to the plan's figure.
-    let on_rate_left = move |ev| {
-        if event_target_value(&ev).trim().is_empty() {
-            rate_error.set(false);
-            changes.rates.update(|r| change(r, metric, None));
-        }
-    };
-    let on_volume_left = move |ev| {
-        if event_target_value(&ev).trim().is_empty() {
-            volume_error.set(false);
-            changes.volumes.update(|v| change(v, metric, None));
-        }
-    };
+    let rate_label = state.text(move |t| format!("{}: {}", t.planning.whatif_rate, name()));
+    let volume_label = state.text(move |t| format!("{}: {}", t.planning.whatif_volume, name()));
     let limited = move || {
         let i = index()?;
-        let by = run.with(|r| r.flow.limited_by[i])?;
-        let by = calc.with(|c| c.tree.nodes[by].metric);
+        let by = run.with(|r| r.flow.limited_by.get(i).copied().flatten())?;
+        let by = calc.with(|c| c.tree.nodes.get(by).map(|n| n.metric))?;
         let by = state.plan.with(|p| p.metric(by).map(|m| m.name.clone()))?;
         Some(Texts::fill(state.texts().planning.limited_by, &[&by]))
     };
@@ -234,34 +198,63 @@ fn WhatIfRow(
         <tr class:changed=is_changed>
             <th scope="row">{name}</th>
             <td>
-                {move || has_step().then(|| view! {
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        class="short-input"
-                        aria-label=state.text(move |t| format!("{}: {}", t.planning.whatif_rate, name()))
-                        aria-invalid=move || rate_error.get().to_string()
-                        prop:value=rate_text
-                        on:input=on_rate
-                        on:change=on_rate_left
-                    />
-                })}
+                {move || {
+                    has_step()
+                        .then(|| what_if_field(rate_label, "decimal", rate_text, parse_rate, changes.rates, metric))
+                }}
             </td>
             <td>
-                <input
-                    type="text"
-                    inputmode="numeric"
-                    class="short-input"
-                    aria-label=state.text(move |t| format!("{}: {}", t.planning.whatif_volume, name()))
-                    aria-invalid=move || volume_error.get().to_string()
-                    prop:value=volume_text
-                    on:input=on_volume
-                    on:change=on_volume_left
-                />
+                {what_if_field(volume_label, "numeric", volume_text, |t| parse_count(t).ok(), changes.volumes, metric)}
                 " "
                 <span class="hint">{limited}</span>
             </td>
         </tr>
+    }
+}
+
+/// A what-if field. Text that reads as a value changes the what-if at
+/// once, other text is marked invalid, and a field left empty goes back to
+/// the plan's figure (an empty field waits until it is left, so clearing
+/// it to type anew does not refill it).
+fn what_if_field<T: Send + Sync + 'static>(
+    label: Signal<String>,
+    inputmode: &'static str,
+    shown: impl Fn() -> String + Send + Sync + 'static,
+    parse: impl Fn(&str) -> Option<T> + Send + Sync + 'static,
+    list: RwSignal<Vec<(MetricId, T)>>,
+    metric: MetricId,
+) -> impl IntoView {
+    let invalid = RwSignal::new(false);
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        if text.trim().is_empty() {
+            return;
+        }
+        match parse(&text) {
+            Some(value) => {
+                invalid.set(false);
+                list.update(|l| change(l, metric, Some(value)));
+            }
+            None => invalid.set(true),
+        }
+    };
+    let on_leave = move |ev| {
+        if event_target_value(&ev).trim().is_empty() {
+            invalid.set(false);
+            list.update(|l| change(l, metric, None));
+        }
+    };
+    view! {
+        <input
+            type="text"
+            inputmode=inputmode
+            class="short-input"
+            aria-label=label
+            aria-invalid=move || invalid.get().to_string()
+            prop:value=shown
+            on:input=on_input
+            on:change=on_leave
+        />
     }
 }
 
@@ -295,8 +288,16 @@ fn Sensitivity(calc: Memo<MonthPlan>, run: Memo<Run>) -> impl IntoView {
         state.plan.with(|p| {
             let deal = p.deal_size(month, today);
             calc.with(|c| {
-                let ranked = run
-                    .with(|r| sensitivity(&c.tree, &r.rates, &r.flow, points.get(), percent.get()));
+                let ranked = run.with(|r| {
+                    sensitivity(
+                        &c.tree,
+                        &r.rates,
+                        &r.fixed,
+                        &r.flow,
+                        points.get(),
+                        percent.get(),
+                    )
+                });
                 ranked
                     .into_iter()
                     .map(|improvement| {
@@ -341,9 +342,13 @@ fn describe(
             .map(|m| m.name.clone())
             .unwrap_or_default()
     };
-    let gain = match i.gain() {
-        0 => t.planning.no_gain.to_owned(),
-        gain => format!("+{}", format_count(gain)),
+    let gain = match (i.gain(), i.limited) {
+        (0, Some((node, potential))) => Texts::fill(
+            t.planning.held_back,
+            &[&metric_name(node), &format_count(potential)],
+        ),
+        (0, None) => t.planning.no_gain.to_owned(),
+        (gain, _) => format!("+{}", format_count(gain)),
     };
     let mut text = match i.lever {
         Lever::Rate(index) => {
