@@ -353,6 +353,7 @@ pub struct PlanningTexts {
     pub limited_by: &'static str,
     pub whatif_wins: &'static str,
     pub whatif_revenue: &'static str,
+    pub whatif_revenue_goal: &'static str,
     pub whatif_reset: &'static str,
     pub sensitivity_heading: &'static str,
     pub sensitivity_intro: &'static str,

@@ -160,6 +160,14 @@ test.describe('Plan & what-if', () => {
     await expect(page.getByLabel('Average deal size')).toHaveValue('typed');
     await size.pressSequentially('45000');
     await expect(page.getByText('= 2 won deals')).toBeVisible();
+    // The what-if reads revenue against the revenue goal.
+    await page.getByLabel('Rates from').selectOption({ label: 'Rates typed here' });
+    await page.getByLabel('Rate: Proposals', { exact: true }).fill('50');
+    await page.getByLabel('Rate: Opportunities', { exact: true }).fill('50');
+    const whatIf = page.getByRole('region', { name: 'What if' });
+    await expect(whatIf).toContainText('Won deals: 2 (goal 2) · Revenue: $90,000.00 (goal $90,000.00)');
+    await whatIf.getByLabel('Volume: Opportunities').fill('12');
+    await expect(whatIf).toContainText('Won deals: 3 (goal 2) · Revenue: $135,000.00 (goal $90,000.00)');
 
     await page.getByRole('button', { name: "Add Japan's national holidays 2026–2027" }).click();
     await expect(page.getByText('Working days in November 2026: 19 (14 worked, 5 left, today included).')).toBeVisible();

@@ -498,7 +498,7 @@ fn the_scarcest_input_limits_a_volume_fed_twice() {
     use Lever::{Rate as R, Volume as V};
     assert_eq!(
         levers,
-        [R(3), R(1), R(2), R(4), R(6), R(5), R(7), V(7), V(6)]
+        [R(3), R(1), R(2), R(4), V(4), R(6), R(5), R(7), V(7), V(6)]
     );
     // Nurtured leads at 40 % → 45 %: 90 opportunities, 45 proposals, 22 won.
     let top = &ranked[0];

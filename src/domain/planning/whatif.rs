@@ -139,7 +139,7 @@ fn holding_back(
 }
 
 /// Each step's rate raised by `points` percentage points (up to 100 %) and
-/// each input's volume by `percent` %, alone, run through the whole
+/// each volume the what-if sets by `percent` %, alone, run through the whole
 /// what-if (`rates`, `fixed`, giving `flow`); the most wins first. Where
 /// another input holds a gain back, it is named with what the improvement
 /// would win if that input kept up. Never proposes a change that wins less.
@@ -201,7 +201,7 @@ pub fn sensitivity(
                 potential,
             );
         }
-        if tree.is_input(index) && node.feeds.is_some() {
+        if fixed.get(index).copied().flatten().is_some() && node.feeds.is_some() {
             let more = volume
                 .saturating_add((u128::from(volume) * u128::from(percent)).div_ceil(100) as u64);
             let mut more_fixed = fixed.to_vec();

@@ -11,7 +11,7 @@ use crate::domain::kpi::parse_target;
 use crate::domain::number::parse_count;
 use crate::domain::plan::{KpiDisplay, Plan};
 use crate::domain::planning::{
-    forward, sensitivity, Flow, Improvement, Lever, MonthPlan, Rate, Scenario, Step,
+    forward, sensitivity, Flow, Goal, Improvement, Lever, MonthPlan, Rate, Scenario, Step,
 };
 use crate::i18n::{editable_number, format_count, format_money, format_rate, Problem, Texts};
 
@@ -65,11 +65,11 @@ pub fn WhatIf(calc: Memo<MonthPlan>) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, n)| {
+                    // Where nothing with a rate feeds a volume (an input, or
+                    // where the rates stop), the what-if starts from the plan's.
                     let planned = || {
-                        c.tree
-                            .is_input(i)
-                            .then(|| c.requirements[i].volume.ok())
-                            .flatten()
+                        let fed = c.tree.inputs(i).any(|input| rates[input].is_some());
+                        (!fed).then(|| c.requirements[i].volume.ok()).flatten()
                     };
                     changes
                         .volumes
@@ -107,11 +107,14 @@ pub fn WhatIf(calc: Memo<MonthPlan>) -> impl IntoView {
         );
         let revenue = state.plan.with(|p| {
             let (revenue, won) = p.deal_size(month, today)?;
-            let amount = wins? as f64 * revenue as f64 / won as f64;
-            Some(Texts::fill(
-                t.planning.whatif_revenue,
-                &[&format_money(amount, p.currency)],
-            ))
+            let amount = format_money(wins? as f64 * revenue as f64 / won as f64, p.currency);
+            Some(match p.planning.goals.get(&month) {
+                Some(Goal::Revenue(goal)) => Texts::fill(
+                    t.planning.whatif_revenue_goal,
+                    &[&amount, &format_money(*goal as f64, p.currency)],
+                ),
+                _ => Texts::fill(t.planning.whatif_revenue, &[&amount]),
+            })
         });
         let reached = matches!((wins, goal), (Some(w), Some(g)) if w >= g);
         view! {
