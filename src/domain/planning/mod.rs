@@ -12,7 +12,8 @@ mod holidays;
 mod scenario;
 mod whatif;
 
-#[cfg(test)]
+// Property tests are native-only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 use std::collections::BTreeMap;
