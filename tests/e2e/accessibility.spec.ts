@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './app';
+
+/** Every page, as the main navigation and the Flow page reach it. */
+const PAGES = ['flow', 'numbers', 'dashboard', 'plan', 'kpis', 'sla-sheet'] as const;
+
+// axe-core checks each page against WCAG 2.1 A and AA in both languages:
+// names, labels, roles, contrast, landmarks, the language of the page.
+for (const locale of ['en-US', 'ja-JP'] as const) {
+  test.describe(`Accessibility (${locale})`, () => {
+    test.use({ locale });
+
+    test('every page passes the WCAG 2.1 A and AA checks of axe-core', async ({ page }) => {
+      test.setTimeout(90_000);
+      // An agreement and a saved scenario, so their cards and tables are checked too.
+      await page.goto('/#/flow');
+      await page.getByRole('button', { name: /Agree on|合意を作成/ }).first().click();
+      await page.goto('/#/plan');
+      await page.getByRole('button', { name: /Save the what-if as a scenario|what-ifをシナリオとして保存/ }).click();
+      for (const route of PAGES) {
+        await page.goto(`/#/${route}`);
+        await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        const found = results.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+        );
+        expect(found, `${locale} #/${route}`).toEqual([]);
+      }
+    });
+  });
+}
