@@ -223,6 +223,7 @@ impl Plan {
             return Err(EditError::UsedBySla(agreements));
         }
         self.check_not_in_actions(&[id], &[])?;
+        self.check_no_members(id)?;
         Ok((index, self.departments.remove(index)))
     }
 

@@ -31,7 +31,9 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// plan object into a version `i + 2` one. Adding a migration bumps the
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
+const MIGRATIONS: &[Migration] = &[
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 
@@ -439,6 +441,11 @@ fn v6_to_v7(plan: Value) -> Result<Value, FormatError> {
     Ok(plan)
 }
 
+/// Version 8 adds the team's members; a version 7 plan has none.
+fn v7_to_v8(plan: Value) -> Result<Value, FormatError> {
+    Ok(plan)
+}
+
 /// Whether a name is written in Japanese (kana, kanji or full-width forms).
 fn is_japanese(text: &str) -> bool {
     text.chars().any(|c| c >= '\u{3000}')
@@ -481,6 +488,24 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
             ));
         }
     }
+    if plan.members.len() > crate::domain::members::MAX_MEMBERS {
+        return fail("too many members".into());
+    }
+    let mut member_names: Vec<&str> = Vec::new();
+    for member in &plan.members {
+        let name = member.name.as_str();
+        if clean_name(name).as_deref() != Ok(name)
+            || member_names
+                .iter()
+                .any(|n| crate::domain::departments::same_name(n, name))
+            || plan.department(member.department).is_none()
+        {
+            return fail(format!(
+                "member {name:?} is unnamed, named twice or in no department"
+            ));
+        }
+        member_names.push(name);
+    }
     if let Err(error) = plan.planning.check() {
         return fail(format!("planning from the goal: {error}"));
     }
@@ -514,7 +539,8 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
         .chain(plan.stages.iter().map(|s| s.id.0))
         .chain(plan.metrics.iter().map(|m| m.id.0))
         .chain(plan.kpis.iter().map(|k| k.id.0))
-        .chain(plan.planning.scenarios.iter().map(|s| s.id.0));
+        .chain(plan.planning.scenarios.iter().map(|s| s.id.0))
+        .chain(plan.members.iter().map(|m| m.id.0));
     for id in all_ids {
         if !ids.insert(id) || id > MAX_ID {
             return fail(format!("id {id} is used twice or too large"));
@@ -628,7 +654,8 @@ mod tests {
     const GOLDEN_V4: &str = include_str!("../../tests/golden/plan-v4.json");
     const GOLDEN_V5: &str = include_str!("../../tests/golden/plan-v5.json");
     const GOLDEN_V6: &str = include_str!("../../tests/golden/plan-v6.json");
-    const GOLDEN_V7_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v7.json");
+    const GOLDEN_V7: &str = include_str!("../../tests/golden/plan-v7.json");
+    const GOLDEN_V8_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v8.json");
 
     fn plan_of(text: &str) -> Result<Plan, FormatError> {
         decode(text).map(|stored| stored.plan)
@@ -745,7 +772,7 @@ mod tests {
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 7);
+        assert_eq!(CURRENT_VERSION, 8);
     }
 
     /// Revision 3, written by tab 5, which includes two saves of tab 9 and
@@ -827,19 +854,42 @@ mod tests {
         plan
     }
 
+    /// `sample_v7` with three members, one of them inactive, as version 8
+    /// keeps them.
+    fn sample_v8() -> Plan {
+        use crate::domain::members::{Member, MemberId};
+        let mut plan = sample_v7();
+        let calling = DepartmentId(54);
+        let field = plan.departments[2].id;
+        for (id, name, department, active) in [
+            (60, "佐藤 美咲", calling, true),
+            (61, "Ken Suzuki", calling, false),
+            (62, "高橋", field, true),
+        ] {
+            let member = Member {
+                id: MemberId(id),
+                name: name.into(),
+                department,
+                active,
+            };
+            plan.insert_member(usize::MAX, member).unwrap();
+        }
+        plan
+    }
+
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v7_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v7(), &head()).unwrap() + "\n";
+    fn golden_v8_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v8(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V7_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V8_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V7_PATH).expect("golden file exists");
+        let golden = std::fs::read_to_string(GOLDEN_V8_PATH).expect("golden file exists");
         assert_eq!(
             decode(&golden),
             Ok(Stored {
-                plan: sample_v7(),
+                plan: sample_v8(),
                 head: head()
             })
         );
@@ -847,13 +897,21 @@ mod tests {
         for key in [
             "\"name\": \"コールセンター\"",
             "\"2026-11\": 1000",
-            "\"2026-W45\": 400",
-            "\"2026-11-09\": 90",
-            "\"2026-12\": {\n          \"revenue\": 30000000",
-            "\"2026-11-23\"",
+            "\"name\": \"受注率30%\"",
+            "\"name\": \"佐藤 美咲\"",
+            "\"active\": false",
         ] {
             assert!(golden.contains(key), "{key}");
         }
+    }
+
+    /// Version 7 had no members: it reads as before, with none.
+    #[test]
+    fn version_7_files_read_without_members() {
+        assert!(!GOLDEN_V7.contains("\"members\""));
+        let stored = decode(GOLDEN_V7).unwrap();
+        assert_eq!(stored.plan, sample_v7());
+        assert!(stored.plan.members.is_empty());
     }
 
     /// Version 6 had no planning from the goal: it reads with the defaults.
@@ -1092,7 +1150,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V7_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V8_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
@@ -1144,6 +1202,13 @@ mod tests {
             ("\"wins\": 20", "\"wins\": 100000000000000"),
             ("\"name\": \"受注率30%\"", "\"name\": \" \""),
             ("\"id\": 59,", "\"id\": 58,"),
+            ("\"name\": \"高橋\"", "\"name\": \"ken suzuki\""),
+            ("\"id\": 62,", "\"id\": 60,"),
+            (
+                "\"department\": 53\n      }",
+                "\"department\": 4242\n      }",
+            ),
+            ("\"active\": false", "\"active\": \"no\""),
             ("\"2026-11-23\"", "\"2026-11-03\""),
             ("\"2026-12-29\"", "\"2026-11-01\""),
             (

@@ -28,6 +28,10 @@ id_type!(
     ActionId
 );
 id_type!(
+    /// A person of a department.
+    MemberId
+);
+id_type!(
     /// A saved what-if of planning from the goal.
     ScenarioId
 );

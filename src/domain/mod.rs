@@ -14,6 +14,7 @@ pub mod grid;
 pub mod ids;
 pub mod kpi;
 pub mod locale;
+pub mod members;
 pub mod money;
 pub mod month;
 pub mod number;

@@ -14,6 +14,7 @@ use super::diagnosis::{valid_reference_range, StageKind};
 use super::entries::{Counts, Entries, EntryRefused};
 use super::ids::MAX_ID;
 pub use super::ids::{KpiId, MetricId, StageId};
+use super::members::Member;
 use super::money::Currency;
 use super::month::Month;
 use super::number::MAX_ENTRY;
@@ -212,6 +213,9 @@ pub struct Plan {
     pub currency: Currency,
     /// In the order the team lists them (their lanes in the flow).
     pub departments: Vec<Department>,
+    /// The people of the departments, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
     pub stages: Vec<Stage>,
     pub metrics: Vec<Metric>,
     pub kpis: Vec<Kpi>,
@@ -300,6 +304,14 @@ pub enum EditError {
     UnknownAction,
     #[error("a plan has at most {} actions", super::actions::MAX_ACTIONS)]
     TooManyActions,
+    #[error("that member no longer exists")]
+    UnknownMember,
+    #[error("another member has that name")]
+    MemberNameInUse,
+    #[error("a plan has at most {} members", super::members::MAX_MEMBERS)]
+    TooManyMembers,
+    #[error("the department has the members {}", .0.join(", "))]
+    DepartmentHasMembers(Vec<String>),
     #[error("that scenario no longer exists")]
     UnknownScenario,
     #[error("a plan keeps at most {} scenarios", super::planning::MAX_SCENARIOS)]
@@ -459,6 +471,7 @@ impl Plan {
                 .any(|c| c.id.0 == id || c.thresholds.iter().any(|t| t.id.0 == id))
             || self.actions.iter().any(|a| a.id.0 == id)
             || self.planning.scenarios.iter().any(|s| s.id.0 == id)
+            || self.members.iter().any(|m| m.id.0 == id)
             || self.stages.iter().any(|s| s.id.0 == id)
             || self.metrics.iter().any(|m| m.id.0 == id)
             || self.kpis.iter().any(|k| k.id.0 == id)

@@ -383,6 +383,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
             Lang::En => Currency::Usd,
         },
         departments: departments.into(),
+        members: Vec::new(),
         stages,
         metrics,
         kpis,

@@ -285,6 +285,13 @@ pub struct Texts {
     pub statuses: [&'static str; 3],
     pub weekdays: [&'static str; 7],
     pub count_errors: CountErrorTexts,
+    pub members_of: &'static str,
+    pub member_name: &'static str,
+    pub member_active: &'static str,
+    pub add_member: &'static str,
+    pub new_member_name: &'static str,
+    pub no_members: &'static str,
+    pub member_department: &'static str,
     pub edit_errors: EditErrorTexts,
     pub format_errors: FormatErrorTexts,
     pub session: SessionTexts,
@@ -406,7 +413,7 @@ pub struct SessionTexts {
     /// `{}` is the reason.
     pub undo_failed: &'static str,
     /// In the order of `EditKind::ALL`.
-    pub edit_kinds: [&'static str; 22],
+    pub edit_kinds: [&'static str; 23],
     pub save_status: &'static str,
     pub saved_just_now: &'static str,
     /// `{}` is a number of seconds.
@@ -490,6 +497,9 @@ pub struct EditErrorTexts {
     pub too_many_holidays: &'static str,
     pub bad_months: &'static str,
     pub too_many_scenarios: &'static str,
+    pub member_name_in_use: &'static str,
+    pub too_many_members: &'static str,
+    pub department_has_members: &'static str,
     pub used_by_action: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
@@ -584,7 +594,8 @@ impl Texts {
             | EditError::UnknownDepartment
             | EditError::UnknownSla
             | EditError::UnknownAction
-            | EditError::UnknownScenario => t.unknown.to_owned(),
+            | EditError::UnknownScenario
+            | EditError::UnknownMember => t.unknown.to_owned(),
             EditError::PrimaryMetric => t.primary_metric.to_owned(),
             EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
@@ -613,6 +624,11 @@ impl Texts {
             EditError::TooManyHolidays => t.too_many_holidays.to_owned(),
             EditError::BadMonths => t.bad_months.to_owned(),
             EditError::TooManyScenarios => t.too_many_scenarios.to_owned(),
+            EditError::MemberNameInUse => t.member_name_in_use.to_owned(),
+            EditError::TooManyMembers => t.too_many_members.to_owned(),
+            EditError::DepartmentHasMembers(names) => {
+                format!("{} {}", t.department_has_members, names.join(", "))
+            }
             EditError::UsedByAction(actions) => {
                 format!("{} {}", t.used_by_action, actions.join(", "))
             }

@@ -21,6 +21,7 @@ use super::entries::Counts;
 use super::format;
 use super::ids::ScenarioId;
 use super::ids::{KpiId, MetricId, StageId};
+use super::members::{Member, MemberId};
 use super::money::Currency;
 use super::month::Month;
 use super::period::Period;
@@ -72,6 +73,13 @@ pub enum Edit {
     PutThreshold(SlaId, Threshold),
     RemoveThreshold(SlaId, ThresholdId),
     RestoreThreshold(SlaId, usize, Threshold),
+    /// A new member, appended.
+    AddMember(Member),
+    RenameMember(MemberId, String),
+    SetMemberActive(MemberId, bool),
+    SetMemberDepartment(MemberId, DepartmentId),
+    RemoveMember(MemberId),
+    RestoreMember(usize, Member),
     /// A new action, appended.
     AddAction(Box<Action>),
     /// Replaces the action with the same id.
@@ -144,6 +152,7 @@ pub enum EditKind {
     MoveStage,
     StageOwner,
     Departments,
+    Members,
     Sla,
     Actions,
     StageLag,
@@ -164,13 +173,14 @@ pub enum EditKind {
 
 impl EditKind {
     /// In declaration order, the order of the texts that name them.
-    pub const ALL: [EditKind; 22] = [
+    pub const ALL: [EditKind; 23] = [
         EditKind::PlanSettings,
         EditKind::AddStage,
         EditKind::RenameStage,
         EditKind::MoveStage,
         EditKind::StageOwner,
         EditKind::Departments,
+        EditKind::Members,
         EditKind::Sla,
         EditKind::Actions,
         EditKind::StageLag,
@@ -204,6 +214,11 @@ impl Edit {
             | Edit::RenameDepartment(..)
             | Edit::SetDepartmentHue(..)
             | Edit::RemoveDepartment(_) => EditKind::Departments,
+            Edit::AddMember(_)
+            | Edit::RenameMember(..)
+            | Edit::SetMemberActive(..)
+            | Edit::SetMemberDepartment(..)
+            | Edit::RemoveMember(_) => EditKind::Members,
             Edit::AddSla(_)
             | Edit::RemoveSla(_)
             | Edit::SetSlaHandOff(..)
@@ -248,7 +263,8 @@ impl Edit {
             | Edit::RestoreSla(..)
             | Edit::RestoreThreshold(..)
             | Edit::RestoreAction(..)
-            | Edit::RestoreScenario(..) => EditKind::Restore,
+            | Edit::RestoreScenario(..)
+            | Edit::RestoreMember(..) => EditKind::Restore,
         }
     }
 
@@ -349,6 +365,35 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let id = removed.id;
             plan.restore_department(index, removed)?;
             Edit::RemoveDepartment(id)
+        }
+        Edit::AddMember(member) => {
+            let id = member.id;
+            plan.insert_member(usize::MAX, member)?;
+            Edit::RemoveMember(id)
+        }
+        Edit::RenameMember(id, name) => {
+            let old = known_member(plan, id)?.name.clone();
+            plan.rename_member(id, &name)?;
+            Edit::RenameMember(id, old)
+        }
+        Edit::SetMemberActive(id, active) => {
+            let old = known_member(plan, id)?.active;
+            plan.set_member_active(id, active)?;
+            Edit::SetMemberActive(id, old)
+        }
+        Edit::SetMemberDepartment(id, department) => {
+            let old = known_member(plan, id)?.department;
+            plan.set_member_department(id, department)?;
+            Edit::SetMemberDepartment(id, old)
+        }
+        Edit::RemoveMember(id) => {
+            let (index, removed) = plan.remove_member(id)?;
+            Edit::RestoreMember(index, removed)
+        }
+        Edit::RestoreMember(index, member) => {
+            let id = member.id;
+            plan.insert_member(index, member)?;
+            Edit::RemoveMember(id)
         }
         Edit::AddSla(card) => {
             let id = card.id;
@@ -607,6 +652,10 @@ fn stage(plan: &Plan, id: StageId) -> Result<&super::plan::Stage, EditError> {
 
 fn department(plan: &Plan, id: DepartmentId) -> Result<&Department, EditError> {
     plan.department(id).ok_or(EditError::UnknownDepartment)
+}
+
+fn known_member(plan: &Plan, id: MemberId) -> Result<&Member, EditError> {
+    plan.member(id).ok_or(EditError::UnknownMember)
 }
 
 fn sla(plan: &Plan, id: SlaId) -> Result<&SlaCard, EditError> {

@@ -420,7 +420,7 @@ struct Intent {
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
-    (0..24_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
+    (0..25_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
         Intent {
             op,
             pick,
@@ -615,6 +615,24 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
                     (!intent.value.is_multiple_of(3)).then_some(intent.value as f64 / 5000.0),
                 ),
                 _ => Edit::SetHolidays([Holiday(day)].into()),
+            }
+        }
+        23 => {
+            use crate::domain::members::{Member, MemberId};
+            let department = plan.departments[intent.pick % plan.departments.len()].id;
+            match plan.members.get(intent.pick % plan.members.len().max(1)) {
+                Some(member) if !intent.value.is_multiple_of(3) => match intent.value % 4 {
+                    0 => Edit::RenameMember(member.id, intent.text.clone()),
+                    1 => Edit::SetMemberActive(member.id, !member.active),
+                    2 => Edit::SetMemberDepartment(member.id, department),
+                    _ => Edit::RemoveMember(member.id),
+                },
+                _ => Edit::AddMember(Member {
+                    id: MemberId(ids.fresh(taken)),
+                    name: intent.text.clone(),
+                    department,
+                    active: true,
+                }),
             }
         }
         _ => Edit::SetEntry(

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::focus_after_render;
+use super::members::Members;
 use crate::domain::departments::{DepartmentId, Hue};
 use crate::domain::edit::Edit;
 use crate::i18n::{Problem, Texts};
@@ -118,6 +119,7 @@ fn DepartmentRow(id: DepartmentId) -> impl IntoView {
             <p class="field-error" id=error_id aria-live="polite">
                 {move || remove_error.get().map(|p| state.texts().problem(&p))}
             </p>
+            <Members department=id />
         </li>
     }
 }

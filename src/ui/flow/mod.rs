@@ -3,6 +3,7 @@
 
 mod agreements;
 mod departments;
+mod members;
 
 use leptos::prelude::*;
 
