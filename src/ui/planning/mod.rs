@@ -601,7 +601,9 @@ fn NeededRow(metric: MetricId, calc: Memo<MonthPlan>) -> impl IntoView {
             .plan
             .with(|p| p.metric(metric).map(|m| m.name.clone()).unwrap_or_default())
     };
-    let step = move || index().and_then(|i| calc.with(|c| c.tree.nodes[i].feeds));
+    // Lookups by index read the same memo value as `index`, and still
+    // never panic: a row of a node that is gone shows nothing.
+    let step = move || index().and_then(|i| calc.with(|c| c.tree.nodes.get(i)?.feeds));
     let typed = move || {
         state
             .plan
@@ -609,12 +611,17 @@ fn NeededRow(metric: MetricId, calc: Memo<MonthPlan>) -> impl IntoView {
     };
     let rate_cell = move || {
         let t = state.texts();
-        let (Some(i), Some((step, into))) = (index(), step()) else {
+        let into = step().and_then(|(step, into)| {
+            Some((
+                step,
+                calc.with(|c| c.tree.nodes.get(into).map(|n| n.metric))?,
+            ))
+        });
+        let (Some(i), Some((step, into))) = (index(), into) else {
             return view! { <span>{t.planning.goal_heading}</span> }.into_any();
         };
-        let into = calc.with(|c| c.tree.nodes[into].metric);
         let describe = state.plan.with(|p| step_text(p, step, into));
-        let rate = calc.with(|c| c.requirements[i].rate);
+        let rate = calc.with(|c| c.requirements.get(i).and_then(|r| r.rate));
         if typed() {
             let field = format!("typed-rate-{}", metric.0);
             let value = Signal::derive(move || {
@@ -649,11 +656,18 @@ fn NeededRow(metric: MetricId, calc: Memo<MonthPlan>) -> impl IntoView {
     };
     let numbers = move || {
         let t = state.texts();
-        let Some(i) = index() else {
+        let row = index().and_then(|i| {
+            calc.with(|c| {
+                Some((
+                    c.requirements.get(i)?.clone(),
+                    *c.so_far.get(i)?,
+                    *c.pace.get(i)?,
+                ))
+            })
+        });
+        let Some((requirement, so_far, pace)) = row else {
             return view! { <td colspan="4"></td> }.into_any();
         };
-        let (requirement, so_far, pace) =
-            calc.with(|c| (c.requirements[i].clone(), c.so_far[i], c.pace[i]));
         match (requirement.volume, pace) {
             (Ok(required), Some(pace)) => {
                 let status = match pace.on_pace() {

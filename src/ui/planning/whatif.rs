@@ -168,7 +168,10 @@ fn WhatIfRow(
             .plan
             .with(|p| p.metric(metric).map(|m| m.name.clone()).unwrap_or_default())
     };
-    let has_step = move || index().is_some_and(|i| calc.with(|c| c.tree.nodes[i].feeds.is_some()));
+    let has_step = move || {
+        index()
+            .is_some_and(|i| calc.with(|c| c.tree.nodes.get(i).is_some_and(|n| n.feeds.is_some())))
+    };
     let rate_text = move || {
         let rate = index().and_then(|i| run.with(|r| r.rates.get(i).copied().flatten()));
         rate.map(|r| editable_number(r.fraction(), KpiDisplay::Percent, state.currency.get()))
