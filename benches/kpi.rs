@@ -1,5 +1,6 @@
 //! Recomputing every KPI after one edit, for the largest plan the product
-//! promises to keep fast: 12 stages × 8 metrics × 156 weekly periods.
+//! promises to keep fast: 12 stages × 8 metrics × 156 weekly periods, 10
+//! members counting 4 of the metrics.
 //! Run with `cargo bench --bench kpi`; figures go in the README.
 
 // criterion is a host-only dev-dependency; the wasm lint build sees an empty bench.
@@ -15,6 +16,7 @@ mod native {
     use funnel_planner::domain::edit::{apply, Edit};
     use funnel_planner::domain::fixtures::{large_plan, weeks};
     use funnel_planner::domain::kpi::{funnel_conversions, read_kpi};
+    use funnel_planner::domain::members::review::member_table;
     use funnel_planner::domain::period::PeriodRange;
     use funnel_planner::domain::plan::Plan;
 
@@ -36,25 +38,47 @@ mod native {
         cells
     }
 
+    /// Applies the edit `edit` makes of a new value, then recomputes the grid.
+    fn edit_and_recompute(
+        c: &mut Criterion,
+        name: &str,
+        plan: &mut Plan,
+        edit: impl Fn(u64) -> Edit,
+    ) {
+        c.bench_function(name, |b| {
+            let mut value = 0;
+            b.iter(|| {
+                value = (value + 1) % 1_000;
+                apply(plan, edit(value)).expect("editable");
+                recompute_grid(plan)
+            })
+        });
+    }
+
     fn benchmarks(c: &mut Criterion) {
         let mut plan = large_plan();
         let metric = plan.stages[0].primary_metric;
         let last_week = weeks().last();
-        c.bench_function(
+        edit_and_recompute(
+            c,
             "edit one cell and recompute the weekly grid (12×8×156)",
-            |b| {
-                let mut value = 0;
-                b.iter(|| {
-                    value = (value + 1) % 1_000;
-                    apply(&mut plan, Edit::SetEntry(metric, last_week, Some(value)))
-                        .expect("editable");
-                    recompute_grid(&plan)
-                })
-            },
+            &mut plan,
+            |value| Edit::SetEntry(metric, last_week, Some(value)),
+        );
+        let member = plan.members[0].id;
+        let counted = plan.per_member_metrics()[0];
+        edit_and_recompute(
+            c,
+            "edit one member's cell and recompute the weekly grid",
+            &mut plan,
+            |value| Edit::SetMemberEntry(member, counted, last_week, Some(value)),
         );
         let plan = large_plan();
         c.bench_function("funnel conversions over 156 weeks", |b| {
             b.iter(|| funnel_conversions(black_box(&plan), weeks()))
+        });
+        c.bench_function("each member's figures and KPIs over 156 weeks", |b| {
+            b.iter(|| member_table(black_box(&plan), weeks()))
         });
     }
 

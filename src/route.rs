@@ -6,6 +6,8 @@ pub enum Route {
     #[default]
     Flow,
     Numbers,
+    /// Each member's figures and the daily review.
+    Team,
     Dashboard,
     Kpis,
     /// Plan from the goal and what-if.
@@ -16,9 +18,10 @@ pub enum Route {
 
 impl Route {
     /// The pages in the main navigation.
-    pub const NAV: [Route; 5] = [
+    pub const NAV: [Route; 6] = [
         Route::Flow,
         Route::Numbers,
+        Route::Team,
         Route::Dashboard,
         Route::Planning,
         Route::Kpis,
@@ -30,6 +33,7 @@ impl Route {
         let path = path.split(['?', '/']).next().unwrap_or_default();
         match path {
             "numbers" => Route::Numbers,
+            "team" => Route::Team,
             "dashboard" => Route::Dashboard,
             "kpis" => Route::Kpis,
             "plan" => Route::Planning,
@@ -42,6 +46,7 @@ impl Route {
         match self {
             Route::Flow => "#/flow",
             Route::Numbers => "#/numbers",
+            Route::Team => "#/team",
             Route::Dashboard => "#/dashboard",
             Route::Kpis => "#/kpis",
             Route::Planning => "#/plan",

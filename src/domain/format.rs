@@ -32,7 +32,7 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
 const MIGRATIONS: &[Migration] = &[
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
 ];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
@@ -446,6 +446,12 @@ fn v7_to_v8(plan: Value) -> Result<Value, FormatError> {
     Ok(plan)
 }
 
+/// Version 9 counts metrics per member; a version 8 plan counts none so,
+/// and its figures stay the totals they were.
+fn v8_to_v9(plan: Value) -> Result<Value, FormatError> {
+    Ok(plan)
+}
+
 /// Whether a name is written in Japanese (kana, kanji or full-width forms).
 fn is_japanese(text: &str) -> bool {
     text.chars().any(|c| c >= '\u{3000}')
@@ -623,6 +629,31 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
     {
         return fail("a count is dated outside the years 1 to 9999".into());
     }
+    for (metric, parts) in plan.member_entries.iter() {
+        if !plan.counted_per_member(metric) {
+            return fail(format!(
+                "metric {} has members' figures but is not counted per member",
+                metric.0
+            ));
+        }
+        if parts.members.is_empty()
+            || parts
+                .members
+                .iter()
+                .any(|(member, counts)| plan.member(*member).is_none() || counts.is_empty())
+        {
+            return fail(format!(
+                "the members' figures of metric {} name no member, a missing one or one without figures",
+                metric.0
+            ));
+        }
+        if parts.sum() != plan.entries.metric_counts(metric) {
+            return fail(format!(
+                "metric {}'s totals are not the sum of its members' figures",
+                metric.0
+            ));
+        }
+    }
     if let Some((metric, a, b)) = plan.entries.first_overlap() {
         return fail(format!(
             "metric {} has figures for both {} and {}, which overlap",
@@ -655,7 +686,8 @@ mod tests {
     const GOLDEN_V5: &str = include_str!("../../tests/golden/plan-v5.json");
     const GOLDEN_V6: &str = include_str!("../../tests/golden/plan-v6.json");
     const GOLDEN_V7: &str = include_str!("../../tests/golden/plan-v7.json");
-    const GOLDEN_V8_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v8.json");
+    const GOLDEN_V8: &str = include_str!("../../tests/golden/plan-v8.json");
+    const GOLDEN_V9_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v9.json");
 
     fn plan_of(text: &str) -> Result<Plan, FormatError> {
         decode(text).map(|stored| stored.plan)
@@ -772,7 +804,7 @@ mod tests {
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 8);
+        assert_eq!(CURRENT_VERSION, 9);
     }
 
     /// Revision 3, written by tab 5, which includes two saves of tab 9 and
@@ -877,19 +909,39 @@ mod tests {
         plan
     }
 
+    /// `sample_v8` with calls counted per member: the figures from before
+    /// stay unassigned, two members (one now inactive) add their own.
+    fn sample_v9() -> Plan {
+        use crate::domain::members::MemberId;
+        let mut plan = sample_v8();
+        let calls = plan.metrics[9].id;
+        plan.set_per_member(calls, true).unwrap();
+        let day = |d| {
+            Period::containing(
+                Granularity::Day,
+                NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
+            )
+        };
+        for (member, d, count) in [(60, 9, 10), (60, 11, 40), (61, 11, 35), (61, 12, 30)] {
+            plan.set_member_entry(MemberId(member), calls, day(d), Some(count))
+                .unwrap();
+        }
+        plan
+    }
+
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v8_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v8(), &head()).unwrap() + "\n";
+    fn golden_v9_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v9(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V8_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V9_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V8_PATH).expect("golden file exists");
+        let golden = std::fs::read_to_string(GOLDEN_V9_PATH).expect("golden file exists");
         assert_eq!(
             decode(&golden),
             Ok(Stored {
-                plan: sample_v8(),
+                plan: sample_v9(),
                 head: head()
             })
         );
@@ -900,9 +952,54 @@ mod tests {
             "\"name\": \"受注率30%\"",
             "\"name\": \"佐藤 美咲\"",
             "\"active\": false",
+            "\"per_member\": true",
+            // Day 9: 90 unassigned and 10 of member 60's.
+            "\"2026-11-09\": 100",
+            "\"member_entries\"",
         ] {
             assert!(golden.contains(key), "{key}");
         }
+    }
+
+    /// Version 8 counted nothing per member: every figure reads as the
+    /// total it was, unassigned.
+    #[test]
+    fn version_8_files_read_with_every_figure_unassigned() {
+        assert!(!GOLDEN_V8.contains("member_entries"));
+        let stored = decode(GOLDEN_V8).unwrap();
+        assert_eq!(stored.plan, sample_v8());
+        assert!(stored.plan.member_entries.is_empty());
+        assert!(stored.plan.per_member_metrics().is_empty());
+    }
+
+    /// A hand-edited file whose totals are not the sum of the members'
+    /// figures, or whose figures name a missing member, is refused.
+    #[test]
+    fn members_figures_that_do_not_add_up_are_refused() {
+        let golden = std::fs::read_to_string(GOLDEN_V9_PATH).expect("golden file exists");
+        let refusal = |change: &dyn Fn(&mut Value)| {
+            let mut file: Value = serde_json::from_str(&golden).unwrap();
+            change(&mut file);
+            match decode(&file.to_string()) {
+                Err(FormatError::Invalid(reason)) => reason,
+                other => panic!("{other:?}"),
+            }
+        };
+        assert!(
+            refusal(&|file| file["plan"]["entries"]["12"]["2026-11-11"] = 70.into())
+                .contains("not the sum")
+        );
+        assert!(refusal(&|file| {
+            let members = &mut file["plan"]["member_entries"]["12"]["members"];
+            members["99"] = members["60"].clone();
+        })
+        .contains("missing"));
+        assert!(refusal(&|file| {
+            let metrics = file["plan"]["metrics"].as_array_mut().unwrap();
+            let calls = metrics.iter_mut().find(|m| m["id"] == 12).unwrap();
+            calls.as_object_mut().unwrap().remove("per_member");
+        })
+        .contains("not counted per member"));
     }
 
     /// Version 7 had no members: it reads as before, with none.
@@ -1150,7 +1247,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V8_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V9_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),

@@ -2,6 +2,7 @@
 //! metric, and pasting a spreadsheet block all at once or not at all.
 
 use super::edit::Edit;
+use super::entries::members::Counter;
 use super::ids::{MetricId, StageId};
 use super::money::Currency;
 use super::number::{parse_count, parse_scaled, to_half_width, CountError};
@@ -76,6 +77,8 @@ pub struct Paste {
     /// The stages the rows land in, in grid order (more than one: the
     /// block runs past the anchor's stage).
     pub stages: Vec<StageId>,
+    /// Whose figures the cells are.
+    pub counter: Counter,
 }
 
 impl Paste {
@@ -97,7 +100,7 @@ impl Paste {
         Edit::Batch(
             self.cells
                 .iter()
-                .map(|c| Edit::SetEntry(c.metric, c.period, c.after))
+                .map(|c| self.counter.edit(c.metric, c.period, c.after))
                 .collect(),
         )
     }
@@ -173,6 +176,7 @@ fn metric_named(plan: &Plan, label: &str) -> Option<MetricId> {
 /// unknown label or a cell that cannot take a value refuses the block.
 pub fn plan_paste(
     plan: &Plan,
+    counter: Counter,
     metrics: &[MetricId],
     periods: &[Period],
     (row, column): (usize, usize),
@@ -227,8 +231,8 @@ pub fn plan_paste(
         }
         for (j, text) in values.iter().enumerate() {
             let period = *periods.get(column + j).ok_or(PasteError::DoesNotFit)?;
-            let cell = plan.entries.cell(metric.id, period);
-            if !cell.editable() {
+            let cell = plan.cell_of(counter, metric.id, period);
+            if !plan.can_type(counter, metric.id, period) {
                 return Err(PasteError::DoesNotFit);
             }
             let after = parse_cell(text, metric.kind, plan.currency).map_err(|error| {
@@ -253,6 +257,7 @@ pub fn plan_paste(
         cells,
         by_labels,
         stages,
+        counter,
     })
 }
 
@@ -280,7 +285,7 @@ mod tests {
         anchor: (usize, usize),
         block: &[Vec<String>],
     ) -> Result<usize, PasteError> {
-        let edit = plan_paste(plan, rows, periods, anchor, block)?.edit();
+        let edit = plan_paste(plan, Counter::Team, rows, periods, anchor, block)?.edit();
         let Edit::Batch(cells) = &edit else {
             panic!("a paste is a batch");
         };
@@ -424,7 +429,7 @@ mod tests {
         ] {
             let plan = inside_sales(lang);
             let (rows, periods) = (metrics(&plan), weeks());
-            let result = plan_paste(&plan, &rows, &periods, (0, 1), &block(text));
+            let result = plan_paste(&plan, Counter::Team, &rows, &periods, (0, 1), &block(text));
             if text.contains("ＬＰ") {
                 assert_eq!(result, Err(PasteError::UnknownLabels(vec!["ＬＰ".into()])));
                 continue;
@@ -456,6 +461,7 @@ mod tests {
         let (rows, periods) = (metrics(&plan), weeks());
         let paste = plan_paste(
             &plan,
+            Counter::Team,
             &rows,
             &periods,
             (0, 0),
@@ -469,7 +475,15 @@ mod tests {
         );
         // A first row that is data (empty cells clear) is not a header.
         let (first, second) = (rows[0], rows[1]);
-        let paste = plan_paste(&plan, &rows, &periods, (0, 0), &block("\t\n5\t6")).unwrap();
+        let paste = plan_paste(
+            &plan,
+            Counter::Team,
+            &rows,
+            &periods,
+            (0, 0),
+            &block("\t\n5\t6"),
+        )
+        .unwrap();
         let placed: Vec<_> = paste.cells.iter().map(|c| (c.metric, c.after)).collect();
         assert_eq!(
             placed,
@@ -483,6 +497,7 @@ mod tests {
         assert_eq!(
             plan_paste(
                 &plan,
+                Counter::Team,
                 &rows,
                 &periods,
                 (0, 0),
@@ -497,7 +512,14 @@ mod tests {
         let plan = inside_sales(Lang::En);
         let (rows, periods) = (metrics(&plan), weeks());
         assert_eq!(
-            plan_paste(&plan, &rows, &periods, (0, 0), &block("1\t2\nx\t4\n")),
+            plan_paste(
+                &plan,
+                Counter::Team,
+                &rows,
+                &periods,
+                (0, 0),
+                &block("1\t2\nx\t4\n")
+            ),
             Err(PasteError::Invalid {
                 row: 2,
                 column: 1,
@@ -512,7 +534,7 @@ mod tests {
         let (rows, periods) = (metrics(&plan), weeks());
         let text = "Metric\tW45\tW46\nＣＡＬＬＳ\t1\t2\nLEAD NURTURING / Contacts\t3\tabc\n";
         assert_eq!(
-            plan_paste(&plan, &rows, &periods, (0, 0), &block(text)),
+            plan_paste(&plan, Counter::Team, &rows, &periods, (0, 0), &block(text)),
             Err(PasteError::Invalid {
                 row: 3,
                 column: 3,
@@ -520,7 +542,8 @@ mod tests {
             })
         );
         let text = text.replace("abc", "4");
-        let paste = plan_paste(&plan, &rows, &periods, (0, 0), &block(&text)).unwrap();
+        let paste =
+            plan_paste(&plan, Counter::Team, &rows, &periods, (0, 0), &block(&text)).unwrap();
         assert_eq!(paste.cells.len(), 4);
         assert_eq!(paste.cells[3].metric, named(&plan, "Contacts"));
     }
@@ -534,11 +557,19 @@ mod tests {
             .unwrap();
         let (rows, periods) = (metrics(&plan), weeks());
         assert_eq!(
-            plan_paste(&plan, &rows, &periods, (0, 0), &block("Calls\t5")),
+            plan_paste(
+                &plan,
+                Counter::Team,
+                &rows,
+                &periods,
+                (0, 0),
+                &block("Calls\t5")
+            ),
             Err(PasteError::UnknownLabels(vec!["Calls".into()]))
         );
         let paste = plan_paste(
             &plan,
+            Counter::Team,
             &rows,
             &periods,
             (0, 0),
@@ -553,7 +584,15 @@ mod tests {
         let plan = inside_sales(Lang::En);
         let (rows, periods) = (metrics(&plan), weeks());
         let last_of_first_stage = plan.metrics_of(plan.stages[0].id).count() - 1;
-        let within = plan_paste(&plan, &rows, &periods, (0, 0), &block("1\n2\n")).unwrap();
+        let within = plan_paste(
+            &plan,
+            Counter::Team,
+            &rows,
+            &periods,
+            (0, 0),
+            &block("1\n2\n"),
+        )
+        .unwrap();
         assert_eq!(within.stages, [plan.stages[0].id]);
         assert!(
             !within.needs_confirmation(),
@@ -561,6 +600,7 @@ mod tests {
         );
         let across = plan_paste(
             &plan,
+            Counter::Team,
             &rows,
             &periods,
             (last_of_first_stage, 0),
@@ -577,7 +617,15 @@ mod tests {
         let (rows, periods) = (metrics(&plan), weeks());
         plan.set_entry(rows[0], periods[0], Some(10)).unwrap();
         plan.set_entry(rows[0], periods[1], Some(20)).unwrap();
-        let paste = plan_paste(&plan, &rows, &periods, (0, 0), &block("10\t25\t30")).unwrap();
+        let paste = plan_paste(
+            &plan,
+            Counter::Team,
+            &rows,
+            &periods,
+            (0, 0),
+            &block("10\t25\t30"),
+        )
+        .unwrap();
         let overwritten: Vec<_> = paste.overwritten().map(|c| (c.before, c.after)).collect();
         assert_eq!(
             overwritten,

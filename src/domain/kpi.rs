@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::entries::members::Counter;
 use super::ids::{KpiId, MetricId, StageId};
 use super::money::Currency;
 use super::month::Month;
@@ -24,8 +25,18 @@ fn entered_ratio(
     numerator: (MetricId, PeriodRange),
     denominator: (MetricId, PeriodRange),
 ) -> Option<f64> {
-    let numerator = plan.entries.entered_total(numerator.0, numerator.1)?;
-    let denominator = plan.entries.entered_total(denominator.0, denominator.1)?;
+    entered_ratio_of(plan, Counter::Team, numerator, denominator)
+}
+
+/// [`entered_ratio`] of what `counter` counted.
+fn entered_ratio_of(
+    plan: &Plan,
+    counter: Counter,
+    numerator: (MetricId, PeriodRange),
+    denominator: (MetricId, PeriodRange),
+) -> Option<f64> {
+    let numerator = plan.entered_total_of(counter, numerator.0, numerator.1)?;
+    let denominator = plan.entered_total_of(counter, denominator.0, denominator.1)?;
     ratio(numerator, denominator)
 }
 
@@ -128,8 +139,14 @@ pub fn funnel_conversions(plan: &Plan, range: PeriodRange) -> Vec<StageConversio
 
 /// A KPI's value over a range: numerator sum ÷ denominator sum (lag applied).
 pub fn kpi_value(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> Option<f64> {
-    entered_ratio(
+    kpi_value_of(plan, Counter::Team, kpi, range)
+}
+
+/// [`kpi_value`] of what `counter` counted (one member's contact rate).
+pub fn kpi_value_of(plan: &Plan, counter: Counter, kpi: &Kpi, range: PeriodRange) -> Option<f64> {
+    entered_ratio_of(
         plan,
+        counter,
         (kpi.numerator, range),
         (kpi.denominator, lagged(range, kpi.lag)),
     )

@@ -11,14 +11,14 @@ use serde::{Deserialize, Serialize};
 use super::actions::Action;
 use super::departments::{Department, DepartmentId};
 use super::diagnosis::{valid_reference_range, StageKind};
-use super::entries::{Counts, Entries, EntryRefused};
+use super::entries::members::{MemberEntries, MetricFigures};
+use super::entries::{Entries, EntryRefused};
 use super::ids::MAX_ID;
 pub use super::ids::{KpiId, MetricId, StageId};
 use super::members::Member;
 use super::money::Currency;
 use super::month::Month;
 use super::number::MAX_ENTRY;
-use super::period::Period;
 use super::planning::Planning;
 use super::sla::{Measure, SlaCard, SlaId, ThresholdId};
 
@@ -92,6 +92,9 @@ pub struct Metric {
     /// Counts lost deals for one reason; reasons are shown as shares.
     #[serde(default, skip_serializing_if = "is_false")]
     pub lost_reason: bool,
+    /// Each member types their own figures; the metric's total is their sum.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub per_member: bool,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -228,8 +231,12 @@ pub struct Plan {
     /// The monthly goals and what planning from them reads.
     #[serde(default, skip_serializing_if = "Planning::is_default")]
     pub planning: Planning,
+    /// Every metric's totals: what KPIs, charts and checks read.
     #[serde(default)]
     pub entries: Entries,
+    /// The members' parts of the totals of metrics counted per member.
+    #[serde(default, skip_serializing_if = "MemberEntries::is_empty")]
+    pub member_entries: MemberEntries,
     /// How far (in %) a KPI may miss its target and still be "at risk"
     /// rather than "off track".
     pub at_risk_margin_percent: u32,
@@ -312,6 +319,12 @@ pub enum EditError {
     TooManyMembers,
     #[error("the department has the members {}", .0.join(", "))]
     DepartmentHasMembers(Vec<String>),
+    #[error("the member has {0} figures; make them inactive instead")]
+    MemberHasCounts(usize),
+    #[error("the metric is not counted per member")]
+    NotCountedPerMember,
+    #[error("the counts changed meanwhile")]
+    CountsChanged,
     #[error("that scenario no longer exists")]
     UnknownScenario,
     #[error("a plan keeps at most {} scenarios", super::planning::MAX_SCENARIOS)]
@@ -368,7 +381,7 @@ impl Direction {
 pub struct RemovedStage {
     pub index: usize,
     pub stage: Stage,
-    pub metrics: Vec<(usize, Metric, Counts)>,
+    pub metrics: Vec<(usize, Metric, MetricFigures)>,
     pub kpis: Vec<(usize, Kpi)>,
 }
 
@@ -389,7 +402,7 @@ pub struct StageRemoval<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MoneyAmounts {
     pub currency: Currency,
-    pub metrics: Vec<(MetricId, Counts)>,
+    pub metrics: Vec<(MetricId, MetricFigures)>,
     pub kpi_targets: Vec<(KpiId, BTreeMap<Month, f64>)>,
     /// Values of the promises in money, by agreement and promise.
     pub promises: Vec<(SlaId, ThresholdId, f64)>,
@@ -448,7 +461,7 @@ impl Plan {
             .ok_or(EditError::UnknownStage)
     }
 
-    fn metric_mut(&mut self, id: MetricId) -> Result<&mut Metric, EditError> {
+    pub(super) fn metric_mut(&mut self, id: MetricId) -> Result<&mut Metric, EditError> {
         self.metrics
             .iter_mut()
             .find(|m| m.id == id)
@@ -501,11 +514,7 @@ impl Plan {
             .collect();
         let mut rescaled = Vec::new();
         for metric in money {
-            let days = self
-                .entries
-                .rescaled(metric, multiply, divide, MAX_ENTRY)
-                .ok_or(EditError::ValueTooLarge)?;
-            rescaled.push((metric, days));
+            rescaled.push((metric, self.rescaled_figures(metric, multiply, divide)?));
         }
         let factor = multiply as f64 / divide as f64;
         let money_kpis = || self.kpis.iter().filter(|k| k.display == KpiDisplay::Money);
@@ -519,8 +528,8 @@ impl Plan {
         for (sla, threshold, value) in promises {
             self.threshold_mut(sla, threshold)?.value = value * factor;
         }
-        for (metric, days) in rescaled {
-            self.entries.replace_metric(metric, days);
+        for (metric, figures) in rescaled {
+            self.put_figures(metric, figures);
         }
         for kpi in self
             .kpis
@@ -544,7 +553,12 @@ impl Plan {
                 .metrics
                 .iter()
                 .filter(|m| m.kind == MetricKind::Money)
-                .map(|m| (m.id, self.entries.metric_counts(m.id)))
+                .map(|m| {
+                    (
+                        m.id,
+                        self.entries.metric_figures(&self.member_entries, m.id),
+                    )
+                })
                 .collect(),
             kpi_targets: self
                 .kpis
@@ -567,11 +581,14 @@ impl Plan {
         for (sla, threshold, _) in &money.promises {
             self.threshold_mut(*sla, *threshold)?;
         }
+        for (metric, figures) in &money.metrics {
+            self.check_parts(self.counted_per_member(*metric), figures)?;
+        }
         for (sla, threshold, value) in money.promises {
             self.threshold_mut(sla, threshold)?.value = value;
         }
-        for (metric, days) in money.metrics {
-            self.entries.replace_metric(metric, days);
+        for (metric, figures) in money.metrics {
+            self.put_figures(metric, figures);
         }
         for (kpi, targets) in money.kpi_targets {
             self.kpi_mut(kpi)?.targets = targets;
@@ -586,10 +603,11 @@ impl Plan {
         &mut self,
         id: MetricId,
         kind: MetricKind,
-        days: Counts,
+        figures: MetricFigures,
     ) -> Result<(), EditError> {
+        self.check_parts(self.counted_per_member(id), &figures)?;
         self.metric_mut(id)?.kind = kind;
-        self.entries.replace_metric(id, days);
+        self.put_figures(id, figures);
         Ok(())
     }
 
@@ -647,6 +665,7 @@ impl Plan {
             name: count_name,
             kind: MetricKind::Count,
             lost_reason: false,
+            per_member: false,
         });
         self.stages.insert(
             at,
@@ -721,13 +740,15 @@ impl Plan {
         self.metrics.retain(|m| {
             let keep = m.stage != id;
             if !keep {
-                metrics.push((position, m.clone(), Counts::default()));
+                metrics.push((position, m.clone(), MetricFigures::default()));
             }
             position += 1;
             keep
         });
-        for (_, metric, days) in &mut metrics {
-            *days = self.entries.take_metric(metric.id);
+        for (_, metric, figures) in &mut metrics {
+            *figures = self
+                .entries
+                .take_figures(&mut self.member_entries, metric.id);
         }
         let gone: Vec<MetricId> = metrics.iter().map(|(_, m, _)| m.id).collect();
         let mut kpis = Vec::new();
@@ -763,8 +784,9 @@ impl Plan {
             return Err(EditError::TooManyItems);
         }
         self.check_fresh(removed.stage.id.0)?;
-        for (_, metric, _) in &removed.metrics {
+        for (_, metric, figures) in &removed.metrics {
             self.check_fresh(metric.id.0)?;
+            self.check_parts(metric.per_member, figures)?;
         }
         for (_, kpi) in &removed.kpis {
             self.check_fresh(kpi.id.0)?;
@@ -782,8 +804,8 @@ impl Plan {
         }
         let index = removed.index.min(self.stages.len());
         self.stages.insert(index, removed.stage);
-        for (position, metric, days) in removed.metrics {
-            self.entries.put_metric(metric.id, days);
+        for (position, metric, figures) in removed.metrics {
+            self.put_figures(metric.id, figures);
             self.metrics
                 .insert(position.min(self.metrics.len()), metric);
         }
@@ -859,6 +881,7 @@ impl Plan {
             name,
             kind,
             lost_reason,
+            per_member: false,
         });
         Ok(())
     }
@@ -884,11 +907,8 @@ impl Plan {
             _ => None,
         };
         if let Some((multiply, divide)) = scale {
-            let days = self
-                .entries
-                .rescaled(id, multiply, divide, MAX_ENTRY)
-                .ok_or(EditError::ValueTooLarge)?;
-            self.entries.replace_metric(id, days);
+            let figures = self.rescaled_figures(id, multiply, divide)?;
+            self.put_figures(id, figures);
         }
         self.metric_mut(id)?.kind = kind;
         Ok(())
@@ -901,7 +921,10 @@ impl Plan {
 
     /// Removes a metric and its counts; refused while a KPI reads it or it
     /// is its stage's count, so no KPI is ever left dangling.
-    pub fn remove_metric(&mut self, id: MetricId) -> Result<(usize, Metric, Counts), EditError> {
+    pub fn remove_metric(
+        &mut self,
+        id: MetricId,
+    ) -> Result<(usize, Metric, MetricFigures), EditError> {
         let index = self
             .metrics
             .iter()
@@ -921,8 +944,8 @@ impl Plan {
         }
         self.check_not_in_sla(&[Measure::Metric(id)])?;
         let metric = self.metrics.remove(index);
-        let days = self.entries.take_metric(id);
-        Ok((index, metric, days))
+        let figures = self.entries.take_figures(&mut self.member_entries, id);
+        Ok((index, metric, figures))
     }
 
     fn check_draft(&self, draft: &KpiDraft) -> Result<KpiDraft, EditError> {
@@ -1032,7 +1055,7 @@ impl Plan {
         &mut self,
         index: usize,
         metric: Metric,
-        days: Counts,
+        figures: MetricFigures,
     ) -> Result<(), EditError> {
         clean_name(&metric.name)?;
         self.stage(metric.stage).ok_or(EditError::UnknownStage)?;
@@ -1040,7 +1063,8 @@ impl Plan {
             return Err(EditError::TooManyItems);
         }
         self.check_fresh(metric.id.0)?;
-        self.entries.put_metric(metric.id, days);
+        self.check_parts(metric.per_member, &figures)?;
+        self.put_figures(metric.id, figures);
         self.metrics.insert(index.min(self.metrics.len()), metric);
         Ok(())
     }
@@ -1086,24 +1110,6 @@ impl Plan {
         set_or_clear(&mut self.kpi_mut(id)?.targets, month, target);
         Ok(())
     }
-
-    /// Sets (or with `None` clears) a metric's figure for one period, kept
-    /// at that period's granularity; returns the figure it replaces.
-    pub fn set_entry(
-        &mut self,
-        metric: MetricId,
-        period: Period,
-        value: Option<u64>,
-    ) -> Result<Option<u64>, EditError> {
-        self.metric(metric).ok_or(EditError::UnknownMetric)?;
-        if !valid_entry_date(period.start()) {
-            return Err(EditError::DateOutOfRange);
-        }
-        if value.is_some_and(|v| v > MAX_ENTRY) {
-            return Err(EditError::ValueTooLarge);
-        }
-        Ok(self.entries.set(metric, period, value)?)
-    }
 }
 
 #[cfg(test)]
@@ -1111,7 +1117,7 @@ mod tests {
     use super::*;
     use crate::domain::ids::IdGen;
     use crate::domain::locale::Lang;
-    use crate::domain::period::Granularity;
+    use crate::domain::period::{Granularity, Period};
     use crate::domain::presets::inside_sales;
 
     fn plan() -> Plan {
@@ -1352,7 +1358,7 @@ mod tests {
         let before = plan.clone();
         let (index, metric, days) = plan.remove_metric(extra).unwrap();
         assert_eq!(metric.name, "Booth visitors");
-        assert_eq!(days.iter().map(|(_, v)| v).sum::<u64>(), 5);
+        assert_eq!(days.totals.iter().map(|(_, v)| v).sum::<u64>(), 5);
         assert!(plan.metric(extra).is_none());
         plan.restore_metric(index, metric, days).unwrap();
         assert_eq!(plan, before);

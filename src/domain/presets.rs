@@ -333,6 +333,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
                 name: pick(metric.name, lang),
                 kind: metric.kind,
                 lost_reason: metric.lost_reason,
+                per_member: false,
             });
         }
         stages.push(Stage {
@@ -391,6 +392,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
         actions: Vec::new(),
         planning: Default::default(),
         entries: Entries::default(),
+        member_entries: Default::default(),
         at_risk_margin_percent: 10,
     }
 }

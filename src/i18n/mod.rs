@@ -296,6 +296,42 @@ pub struct Texts {
     pub format_errors: FormatErrorTexts,
     pub session: SessionTexts,
     pub planning: PlanningTexts,
+    pub team: TeamTexts,
+}
+
+/// Counting per member: the Numbers page's picker, the Team page and the
+/// daily review. `{}` are filled in order.
+pub struct TeamTexts {
+    pub nav: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub counts_of: &'static str,
+    pub counter_team: &'static str,
+    pub counter_unassigned: &'static str,
+    pub inactive: &'static str,
+    pub team_view_hint: &'static str,
+    pub member_view_hint: &'static str,
+    pub unassigned_view_hint: &'static str,
+    pub by_member: &'static str,
+    pub breakdown_of: &'static str,
+    pub total: &'static str,
+    pub close: &'static str,
+    pub per_member: &'static str,
+    pub per_member_on: &'static str,
+    pub per_member_off: &'static str,
+    pub table_heading: &'static str,
+    pub col_member: &'static str,
+    pub sort_by: &'static str,
+    pub team_row: &'static str,
+    pub daily_heading: &'static str,
+    pub daily_intro: &'static str,
+    /// {}: yesterday's value, under today's.
+    pub yesterday: &'static str,
+    pub not_entered: &'static str,
+    pub all_entered: &'static str,
+    pub no_per_member: &'static str,
+    pub no_members: &'static str,
+    pub enter_counts: &'static str,
 }
 
 /// The Plan & what-if page. `{}` are filled in order.
@@ -500,6 +536,10 @@ pub struct EditErrorTexts {
     pub member_name_in_use: &'static str,
     pub too_many_members: &'static str,
     pub department_has_members: &'static str,
+    /// {}: how many figures the member typed.
+    pub member_has_counts: &'static str,
+    pub not_counted_per_member: &'static str,
+    pub counts_changed: &'static str,
     pub used_by_action: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
@@ -626,6 +666,11 @@ impl Texts {
             EditError::TooManyScenarios => t.too_many_scenarios.to_owned(),
             EditError::MemberNameInUse => t.member_name_in_use.to_owned(),
             EditError::TooManyMembers => t.too_many_members.to_owned(),
+            EditError::MemberHasCounts(count) => {
+                Texts::fill(t.member_has_counts, &[&format_count(*count as u64)])
+            }
+            EditError::NotCountedPerMember => t.not_counted_per_member.to_owned(),
+            EditError::CountsChanged => t.counts_changed.to_owned(),
             EditError::DepartmentHasMembers(names) => {
                 format!("{} {}", t.department_has_members, names.join(", "))
             }

@@ -262,6 +262,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
                             <th scope="col">{state.tr(|t| t.metric_name)}</th>
                             <th scope="col">{state.tr(|t| t.metric_kind)}</th>
                             <th scope="col">{state.tr(|t| t.lost_reason)}</th>
+                            <th scope="col">{state.tr(|t| t.team.per_member)}</th>
                             <th scope="col"><span class="visually-hidden">{state.tr(|t| t.remove)}</span></th>
                         </tr>
                     </thead>
@@ -302,7 +303,10 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
             .plan
             .with(|p| p.metric(id).is_some_and(|m| m.lost_reason))
     };
+    let per_member = move || state.plan.with(|p| p.counted_per_member(id));
     let error = RwSignal::new(None::<Problem>);
+    // What switching the counting did to the counts so far.
+    let switched = RwSignal::new(None::<bool>);
     let rename = Callback::new(move |text: String| state.dispatch(Edit::RenameMetric(id, text)));
     let label = move |what: &str| format!("{what}: {}", name.get());
     view! {
@@ -347,6 +351,19 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                     }
                 />
             </td>
+            <td class="center">
+                <input
+                    type="checkbox"
+                    aria-label=move || label(state.texts().team.per_member)
+                    prop:checked=per_member
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        let result = state.dispatch(Edit::SetPerMember(id, checked));
+                        switched.set(result.is_ok().then_some(checked));
+                        error.set(result.err());
+                    }
+                />
+            </td>
             <td>
                 <button
                     type="button"
@@ -357,6 +374,12 @@ fn MetricDefinition(id: MetricId) -> impl IntoView {
                     {state.tr(|t| t.remove)}
                 </button>
                 <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
+                <p class="hint" aria-live="polite">
+                    {move || {
+                        let t = state.texts();
+                        switched.get().map(|on| Texts::fill(if on { t.team.per_member_on } else { t.team.per_member_off }, &[&name.get()]))
+                    }}
+                </p>
             </td>
         </tr>
     }

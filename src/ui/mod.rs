@@ -22,6 +22,7 @@ mod sla_compliance;
 mod sla_sheet;
 mod snapshots;
 mod state;
+mod team;
 mod toggle;
 mod validated_input;
 
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
             RangeChoice::Custom(_) => None,
         }),
         compare: RwSignal::new(false),
+        counter: RwSignal::new(Default::default()),
         large_charts: RwSignal::new(false),
         trend_kpis: RwSignal::new(initial_trend),
         target_month: RwSignal::new(Month::clamped(today.year(), today.month())),
@@ -188,6 +190,7 @@ pub fn App() -> impl IntoView {
                 {move || match route.get() {
                     Route::Flow => view! { <flow::FlowPage /> }.into_any(),
                     Route::Numbers => view! { <numbers::NumbersPage /> }.into_any(),
+                    Route::Team => view! { <team::TeamPage /> }.into_any(),
                     Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
                     Route::Kpis => view! { <kpis::KpisPage /> }.into_any(),
                     Route::Planning => view! { <planning::PlanningPage /> }.into_any(),
@@ -207,6 +210,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
     match route {
         Route::Flow => t.nav_flow,
         Route::Numbers => t.nav_numbers,
+        Route::Team => t.team.nav,
         Route::Dashboard => t.nav_dashboard,
         Route::Kpis => t.nav_kpis,
         Route::Planning => t.planning.nav,

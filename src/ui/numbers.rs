@@ -46,7 +46,7 @@ pub fn NumbersPage() -> impl IntoView {
                     <p class="empty-hint">{state.tr(|t| t.numbers_empty)}</p>
                 </Show>
                 <div class="numbers-layout">
-                    <table class="count-table" aria-labelledby="funnel-heading">
+                    <table class="count-table funnel-table" aria-labelledby="funnel-heading">
                         <thead>
                             <tr>
                                 <th scope="col">{state.tr(|t| t.col_stage)}</th>

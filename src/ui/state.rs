@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::departments::{Department, DepartmentId};
 use crate::domain::edit::Edit;
+use crate::domain::entries::members::Counter;
 use crate::domain::locale::Lang;
 use crate::domain::money::Currency;
 use crate::domain::month::Month;
@@ -31,6 +32,9 @@ pub struct AppState {
     /// The preset the range came from; `None` once the user moved it.
     pub preset: RwSignal<Option<RangePreset>>,
     pub compare: RwSignal<bool>,
+    /// Whose counts the Numbers page shows and types: the team's totals,
+    /// one member's, or those typed for no member.
+    pub counter: RwSignal<Counter>,
     /// Larger chart text, for projectors.
     pub large_charts: RwSignal<bool>,
     /// The KPIs the dashboard's trend shows; kept while moving between pages.

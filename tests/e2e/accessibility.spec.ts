@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './app';
 
 /** Every page, as the main navigation and the Flow page reach it. */
-const PAGES = ['flow', 'numbers', 'dashboard', 'plan', 'kpis', 'sla-sheet'] as const;
+const PAGES = ['flow', 'numbers', 'team', 'dashboard', 'plan', 'kpis', 'sla-sheet'] as const;
 
 // axe-core checks each page against WCAG 2.1 A and AA in both languages:
 // names, labels, roles, contrast, landmarks, the language of the page.
@@ -17,6 +17,11 @@ for (const locale of ['en-US', 'ja-JP'] as const) {
       await page.getByRole('button', { name: /Agree on|合意を作成/ }).first().click();
       await page.goto('/#/plan');
       await page.getByRole('button', { name: /Save the what-if as a scenario|what-ifをシナリオとして保存/ }).click();
+      // A member counting calls, so the Team page and the Numbers page's picker are checked.
+      await page.goto('/#/flow');
+      await page.getByRole('button', { name: /Add member: Inside sales|メンバーを追加: インサイドセールス/ }).click();
+      await page.goto('/#/kpis');
+      await page.getByRole('checkbox', { name: /Counted per member: Calls|メンバー別に数える: 架電数/ }).check();
       for (const route of PAGES) {
         await page.goto(`/#/${route}`);
         await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();

@@ -11,7 +11,7 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'KPI', 'ダッシュボード', '目標から逆算']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算']) {
         await app.navLink(link).click();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);
       }
@@ -38,10 +38,15 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     await app.navLink('Plan & what-if').click();
     await page.getByRole('button', { name: 'Save the what-if as a scenario' }).click();
     await expect(page.getByRole('table', { name: /Scenarios side by side/ })).toBeVisible();
+    // A member counting calls, so the Team page shows its tables.
+    await app.navLink('Flow').click();
+    await page.getByRole('button', { name: 'Add member: Inside sales' }).click();
+    await app.navLink('KPIs').click();
+    await page.getByRole('checkbox', { name: 'Counted per member: Calls' }).check();
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'KPI', 'ダッシュボード', '目標から逆算']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算']) {
         await app.navLink(link).click();
         await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);

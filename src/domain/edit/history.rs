@@ -140,19 +140,20 @@ fn edit_heap_bytes(edit: &Edit) -> usize {
             removed
                 .metrics
                 .iter()
-                .map(|(_, _, days)| days.len() * entry + 64)
+                .map(|(_, _, days)| days.figure_count() * entry + 64)
                 .sum::<usize>()
                 + removed.kpis.len() * 256
                 + 256
         }
-        Edit::RestoreMetric { days, .. } | Edit::RestoreMetricKind { days, .. } => {
-            days.len() * entry + 64
+        Edit::RestoreMetric { figures, .. } | Edit::RestoreMetricKind { figures, .. } => {
+            figures.figure_count() * entry + 64
         }
+        Edit::RestorePerMember(_, parts) => parts.figure_count() * entry + 64,
         Edit::RestoreMoney(money) => {
             money
                 .metrics
                 .iter()
-                .map(|(_, days)| days.len() * entry)
+                .map(|(_, days)| days.figure_count() * entry)
                 .sum::<usize>()
                 + 64
         }

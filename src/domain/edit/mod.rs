@@ -17,7 +17,7 @@ pub mod rebase;
 use super::actions::{Action, ActionId};
 use super::departments::{Department, DepartmentId, Hue};
 use super::diagnosis::StageKind;
-use super::entries::Counts;
+use super::entries::members::{MetricFigures, Parts};
 use super::format;
 use super::ids::ScenarioId;
 use super::ids::{KpiId, MetricId, StageId};
@@ -109,13 +109,18 @@ pub enum Edit {
     RestoreMetric {
         index: usize,
         metric: Metric,
-        days: Box<Counts>,
+        figures: Box<MetricFigures>,
     },
     RestoreMetricKind {
         id: MetricId,
         kind: MetricKind,
-        days: Box<Counts>,
+        figures: Box<MetricFigures>,
     },
+    /// Switches a metric to counting per member or back to one total (the
+    /// figures stay; the members' parts of them are dropped).
+    SetPerMember(MetricId, bool),
+    /// Counts a metric per member again, with the parts it had.
+    RestorePerMember(MetricId, Box<Parts>),
     RestoreMoney(Box<MoneyAmounts>),
     AddKpi(KpiId, KpiDraft),
     /// Replaces everything about a KPI but its id and targets.
@@ -135,8 +140,11 @@ pub enum Edit {
     AddScenario(Box<Scenario>),
     RemoveScenario(ScenarioId),
     RestoreScenario(usize, Box<Scenario>),
-    /// A metric's value for one period; `None` clears it.
+    /// A metric's value for one period (for a metric counted per member,
+    /// its unassigned part); `None` clears it.
     SetEntry(MetricId, Period, Option<u64>),
+    /// A member's value of a metric counted per member for one period.
+    SetMemberEntry(MemberId, MetricId, Period, Option<u64>),
     /// Several edits applied together, all or none: a paste, a restore.
     Batch(Vec<Edit>),
     /// The whole plan at once: restoring a snapshot, importing a file.
@@ -243,12 +251,14 @@ impl Edit {
             | Edit::RemoveScenario(_) => EditKind::Planning,
             Edit::AddMetric { .. } => EditKind::AddMetric,
             Edit::RenameMetric(..) => EditKind::RenameMetric,
-            Edit::SetMetricKind(..) | Edit::SetLostReason(..) => EditKind::MetricKind,
+            Edit::SetMetricKind(..) | Edit::SetLostReason(..) | Edit::SetPerMember(..) => {
+                EditKind::MetricKind
+            }
             Edit::RemoveMetric(_) => EditKind::RemoveMetric,
             Edit::AddKpi(..) => EditKind::AddKpi,
             Edit::ChangeKpi(..) => EditKind::ChangeKpi,
             Edit::RemoveKpi(_) => EditKind::RemoveKpi,
-            Edit::SetEntry(..) => EditKind::Counts,
+            Edit::SetEntry(..) | Edit::SetMemberEntry(..) => EditKind::Counts,
             Edit::Batch(edits) => match edits.first() {
                 Some(first) if edits.iter().all(|e| e.kind() == first.kind()) => first.kind(),
                 _ => EditKind::Restore,
@@ -257,6 +267,7 @@ impl Edit {
             Edit::RestoreStage(_)
             | Edit::RestoreMetric { .. }
             | Edit::RestoreMetricKind { .. }
+            | Edit::RestorePerMember(..)
             | Edit::RestoreMoney(_)
             | Edit::RestoreKpi(..)
             | Edit::RestoreDepartment(..)
@@ -543,23 +554,34 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
         }
         Edit::SetMetricKind(id, kind) => {
             let old = metric(plan, id)?.kind;
-            let days = Box::new(plan.entries.metric_counts(id));
+            let figures = Box::new(plan.entries.metric_figures(&plan.member_entries, id));
             plan.set_metric_kind(id, kind)?;
             Edit::RestoreMetricKind {
                 id,
                 kind: old,
-                days,
+                figures,
             }
         }
-        Edit::RestoreMetricKind { id, kind, days } => {
+        Edit::RestoreMetricKind { id, kind, figures } => {
             let old = metric(plan, id)?.kind;
-            let old_days = Box::new(plan.entries.metric_counts(id));
-            plan.restore_metric_kind(id, kind, *days)?;
+            let old_figures = Box::new(plan.entries.metric_figures(&plan.member_entries, id));
+            plan.restore_metric_kind(id, kind, *figures)?;
             Edit::RestoreMetricKind {
                 id,
                 kind: old,
-                days: old_days,
+                figures: old_figures,
             }
+        }
+        Edit::SetPerMember(id, per_member) => {
+            let old = metric(plan, id)?.per_member;
+            match plan.set_per_member(id, per_member)? {
+                Some(parts) => Edit::RestorePerMember(id, Box::new(parts)),
+                None => Edit::SetPerMember(id, old),
+            }
+        }
+        Edit::RestorePerMember(id, parts) => {
+            plan.restore_member_parts(id, *parts)?;
+            Edit::SetPerMember(id, false)
         }
         Edit::SetLostReason(id, lost_reason) => {
             let old = metric(plan, id)?.lost_reason;
@@ -567,20 +589,20 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             Edit::SetLostReason(id, old)
         }
         Edit::RemoveMetric(id) => {
-            let (index, metric, days) = plan.remove_metric(id)?;
+            let (index, metric, figures) = plan.remove_metric(id)?;
             Edit::RestoreMetric {
                 index,
                 metric,
-                days: Box::new(days),
+                figures: Box::new(figures),
             }
         }
         Edit::RestoreMetric {
             index,
             metric,
-            days,
+            figures,
         } => {
             let id = metric.id;
-            plan.restore_metric(index, metric, *days)?;
+            plan.restore_metric(index, metric, *figures)?;
             Edit::RemoveMetric(id)
         }
         Edit::AddKpi(id, draft) => {
@@ -614,6 +636,10 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetEntry(id, period, value) => {
             let old = plan.set_entry(id, period, value)?;
             Edit::SetEntry(id, period, old)
+        }
+        Edit::SetMemberEntry(member, id, period, value) => {
+            let old = plan.set_member_entry(member, id, period, value)?;
+            Edit::SetMemberEntry(member, id, period, old)
         }
         Edit::Batch(edits) => apply_all(plan, edits)?,
         Edit::ReplacePlan(new) => {

@@ -420,7 +420,7 @@ struct Intent {
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
-    (0..25_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
+    (0..27_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
         Intent {
             op,
             pick,
@@ -633,6 +633,20 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
                     department,
                     active: true,
                 }),
+            }
+        }
+        24 => Edit::SetPerMember(metric, !plan.counted_per_member(metric)),
+        25 => {
+            let per_member = plan.per_member_metrics();
+            let value = (!intent.value.is_multiple_of(5)).then_some(intent.value);
+            match (
+                plan.members.get(intent.pick % plan.members.len().max(1)),
+                per_member.get(intent.pick % per_member.len().max(1)),
+            ) {
+                (Some(member), Some(metric)) => {
+                    Edit::SetMemberEntry(member.id, *metric, period, value)
+                }
+                _ => Edit::SetPerMember(metric, true),
             }
         }
         _ => Edit::SetEntry(

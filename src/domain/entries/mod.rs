@@ -24,6 +24,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::ids::MetricId;
 use super::period::{Granularity, Period, PeriodRange};
 
+pub mod members;
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Entries(BTreeMap<MetricId, Counts>);
@@ -228,6 +230,17 @@ impl Counts {
         }
     }
 
+    /// Adds `other`'s figures to these, period by period (saturating).
+    fn add(&mut self, other: &Counts) {
+        for (period, value) in other.iter() {
+            let sum = self
+                .layer_mut(period.granularity())
+                .entry(period.start())
+                .or_insert(0);
+            *sum = sum.saturating_add(value);
+        }
+    }
+
     fn map_values(&self, f: impl Fn(u64) -> Option<u64>) -> Option<Counts> {
         let mut mapped = Counts::default();
         for (period, value) in self.iter() {
@@ -236,6 +249,16 @@ impl Counts {
                 .insert(period.start(), f(value)?);
         }
         Some(mapped)
+    }
+
+    /// The figures multiplied by `multiply / divide` (rounded), or `None`
+    /// when a value would exceed `limit`.
+    pub fn rescaled(&self, multiply: u64, divide: u64, limit: u64) -> Option<Counts> {
+        let divide = u128::from(divide.max(1));
+        self.map_values(|value| {
+            let scaled = (u128::from(value) * u128::from(multiply) + divide / 2) / divide;
+            u64::try_from(scaled).ok().filter(|v| *v <= limit)
+        })
     }
 
     /// Figures stored by day before version 5 of the file format, read as
@@ -302,7 +325,8 @@ impl<'de> Deserialize<'de> for Counts {
 }
 
 impl Entries {
-    fn counts(&self, metric: MetricId) -> Option<&Counts> {
+    /// One metric's figures, if it has any.
+    pub fn counts(&self, metric: MetricId) -> Option<&Counts> {
         self.0.get(&metric)
     }
 
@@ -339,23 +363,23 @@ impl Entries {
         result
     }
 
-    /// A metric's figures multiplied by `multiply / divide` (rounded), or
-    /// `None` when a value would exceed `limit`.
-    pub fn rescaled(
-        &self,
-        metric: MetricId,
-        multiply: u64,
-        divide: u64,
-        limit: u64,
-    ) -> Option<Counts> {
-        let divide = u128::from(divide.max(1));
-        let Some(counts) = self.counts(metric) else {
-            return Some(Counts::default());
+    /// Why a figure of its own cannot be set for `period`, if it cannot.
+    pub fn refusal(&self, metric: MetricId, period: Period) -> Option<EntryRefused> {
+        self.counts(metric).and_then(|c| c.refusal(period))
+    }
+
+    /// Sets a total as its parts add it up, without the overlap check the
+    /// parts already passed.
+    fn put_total(&mut self, metric: MetricId, period: Period, total: Option<u64>) {
+        let counts = self.0.entry(metric).or_default();
+        let layer = counts.layer_mut(period.granularity());
+        match total {
+            Some(total) => layer.insert(period.start(), total),
+            None => layer.remove(&period.start()),
         };
-        counts.map_values(|value| {
-            let scaled = (u128::from(value) * u128::from(multiply) + divide / 2) / divide;
-            u64::try_from(scaled).ok().filter(|v| *v <= limit)
-        })
+        if counts.is_empty() {
+            self.0.remove(&metric);
+        }
     }
 
     /// A copy of one metric's figures.

@@ -26,7 +26,8 @@ use self::question::{question_text, Question};
 use self::rows::{Columns, ConversionRow, GridRow, KpiRow, MetricRow, StageRow};
 use super::flow::focus_after_render;
 use super::state::use_app;
-use crate::domain::edit::Edit;
+use super::team::breakdown::{Breakdown, Open};
+use super::team::picker::CounterPicker;
 use crate::domain::grid::{parse_block, plan_paste};
 use crate::domain::ids::MetricId;
 use crate::domain::period::Granularity;
@@ -85,7 +86,10 @@ impl Measured {
 pub fn CountGrid() -> impl IntoView {
     let state = use_app();
     let periods = Memo::new(move |_| state.range.get().periods().collect::<Vec<_>>());
-    let rows = Memo::new(move |_| state.plan.with(GridRow::all));
+    let rows = Memo::new(move |_| {
+        let counter = state.counter.get();
+        state.plan.with(|p| GridRow::all(p, counter))
+    });
     // Metric rows in display order: what arrow keys and pasted blocks walk.
     let metric_rows = Memo::new(move |_| {
         rows.with(|rows| {
@@ -240,6 +244,7 @@ pub fn CountGrid() -> impl IntoView {
     on_cleanup(move || resize_listener.remove());
 
     let paste_message = RwSignal::new(None::<Problem>);
+    let breakdown: Open = RwSignal::new(None);
     // What the grid asks before a change: the user answers or cancels.
     let question = RwSignal::new(None::<Question>);
     // What pasting `block` into the field `anchor` would do, as the grid
@@ -249,11 +254,16 @@ pub fn CountGrid() -> impl IntoView {
         let rows = metric_rows.get_untracked();
         let row = rows.iter().position(|m| *m == metric)?;
         let columns = periods.get_untracked();
-        Some(
-            state
-                .plan
-                .with_untracked(|p| plan_paste(p, &rows, &columns, (row, column), block)),
-        )
+        Some(state.plan.with_untracked(|p| {
+            plan_paste(
+                p,
+                state.counter.get_untracked(),
+                &rows,
+                &columns,
+                (row, column),
+                block,
+            )
+        }))
     };
     let answer = move |confirmed: bool| {
         let Some(asked) = question.try_update(Option::take).flatten() else {
@@ -261,7 +271,8 @@ pub fn CountGrid() -> impl IntoView {
         };
         let focus = match (asked, confirmed) {
             (Question::Replace(r), true) => {
-                match state.dispatch(Edit::SetEntry(r.metric, r.by, None)) {
+                let clear = state.counter.get_untracked().edit(r.metric, r.by, None);
+                match state.dispatch(clear) {
                     Ok(()) => cell_id(r.metric, r.column),
                     Err(problem) => {
                         paste_message.set(Some(problem));
@@ -403,6 +414,7 @@ pub fn CountGrid() -> impl IntoView {
         let Some(row) = rows.iter().position(|m| *m == metric) else {
             return;
         };
+        let counter = state.counter.get_untracked();
         let target = state.plan.with_untracked(|p| {
             periods.with_untracked(|periods| {
                 let (mut r, mut c) = (row as i64, column as i64);
@@ -412,7 +424,7 @@ pub fn CountGrid() -> impl IntoView {
                     c += step.1;
                     let metric = *rows.get(usize::try_from(r).ok()?)?;
                     let period = *periods.get(usize::try_from(c).ok()?)?;
-                    if p.entries.cell(metric, period).editable() {
+                    if p.can_type(counter, metric, period) {
                         return Some((metric, c as usize));
                     }
                 }
@@ -467,6 +479,8 @@ pub fn CountGrid() -> impl IntoView {
         <section class="grid-section" aria-labelledby="grid-heading">
             <h3 id="grid-heading">{state.tr(|t| t.grid_heading)}</h3>
             <p class="hint">{state.tr(|t| t.grid_help)}</p>
+            <CounterPicker />
+            <Breakdown open=breakdown />
             <p class="field-error" role="alert">{move || paste_message.get().map(|p| state.texts().problem(&p))}</p>
             <div class="grid-question notice" role="alertdialog" aria-labelledby="grid-question" hidden=move || question.with(Option::is_none)>
                 <p id="grid-question">{move || question.with(|q| q.as_ref().map(|q| question_text(state, q)))}</p>
@@ -546,7 +560,7 @@ pub fn CountGrid() -> impl IntoView {
                                 match row {
                                     GridRow::Stage(id) => view! { <StageRow id=id row_index=row_index width=row_width /> }.into_any(),
                                     GridRow::Metric(id) => {
-                                        view! { <MetricRow id=id row_index=row_index columns=columns question=question /> }.into_any()
+                                        view! { <MetricRow id=id row_index=row_index columns=columns question=question breakdown=breakdown /> }.into_any()
                                     }
                                     GridRow::Conversion(stage) => {
                                         view! { <ConversionRow stage=stage row_index=row_index columns=columns /> }.into_any()

@@ -14,21 +14,22 @@ use leptos::prelude::*;
 
 use super::question::{Question, Replacing};
 use super::{band_id, cell_id};
-use crate::domain::edit::Edit;
-use crate::domain::entries::Cell;
+use crate::domain::entries::members::Counter;
+use crate::domain::entries::{Cell, EntryRefused};
 use crate::domain::grid::parse_cell;
 use crate::domain::ids::{KpiId, MetricId, StageId};
 use crate::domain::kpi::{
     change, count_target_reading, read_kpi, read_kpi_at, step_conversion, CountTargetReading,
 };
 use crate::domain::period::{Granularity, Period, PeriodRange};
-use crate::domain::plan::{KpiDisplay, KpiScope, MetricKind, Plan};
+use crate::domain::plan::{EditError, KpiDisplay, KpiScope, MetricKind, Plan};
 use crate::grid_window::{segments, Segment};
 use crate::i18n::{format_count, format_rate, Texts};
 use crate::ui::department_style;
 use crate::ui::flow::focus_after_render;
 use crate::ui::kpi_cell::KpiReadingView;
 use crate::ui::state::{use_app, AppState};
+use crate::ui::team::breakdown::Open;
 use crate::ui::validated_input::ValidatedInput;
 
 /// The grid's columns: every period of the range, and those rendered.
@@ -127,6 +128,7 @@ pub(super) fn MetricRow(
     #[prop(into)] row_index: Signal<usize>,
     columns: Columns,
     question: RwSignal<Option<Question>>,
+    breakdown: Open,
 ) -> impl IntoView {
     let state = use_app();
     let info = Memo::new(move |_| {
@@ -141,12 +143,31 @@ pub(super) fn MetricRow(
             .unwrap_or((String::new(), MetricKind::Count, false))
     });
     let kind = Signal::derive(move || info.with(|i| i.1));
+    let counter = state.counter;
+    // Whether the view types this row's figures; a metric counted per
+    // member shows the team its members' sums.
+    let typed = Memo::new(move |_| state.plan.with(|p| p.typed_by(counter.get(), id)));
     let cells = Memo::new(move |_| {
+        let periods = columns.periods.get();
+        let counter = counter.get();
+        state.plan.with(|p| {
+            periods
+                .iter()
+                .map(|period| p.cell_of(counter, id, *period))
+                .collect::<Vec<_>>()
+        })
+    });
+    // A member's empty cells that another part's figure overlaps: not typed into.
+    let blocked = Memo::new(move |_| {
+        let counter = counter.get();
+        if counter == Counter::Team {
+            return Vec::new();
+        }
         let periods = columns.periods.get();
         state.plan.with(|p| {
             periods
                 .iter()
-                .map(|period| p.entries.cell(id, *period))
+                .map(|period| p.refusal_for(counter, id, *period))
                 .collect::<Vec<_>>()
         })
     });
@@ -157,8 +178,9 @@ pub(super) fn MetricRow(
             .with(|p| cells.with(|c| segments(p, c, shown)))
     });
     // A stage's count row shows its count target per month and over the range.
+    // Not in a member's view: targets are the team's.
     let targets = Memo::new(move |_| {
-        if !info.with(|i| i.2) {
+        if !info.with(|i| i.2) || counter.get() != Counter::Team {
             return CountTargets::default();
         }
         let range = state.range.get();
@@ -175,11 +197,12 @@ pub(super) fn MetricRow(
     let totals = Memo::new(move |_| {
         let range = state.range.get();
         let compare = state.compare.get();
+        let counter = counter.get();
         state.plan.with(|p| {
             let previous = compare
-                .then(|| p.entries.entered_total(id, range.previous()))
+                .then(|| p.entered_total_of(counter, id, range.previous()))
                 .flatten();
-            (p.entries.entered_total(id, range), previous)
+            (p.entered_total_of(counter, id, range), previous)
         })
     });
     let format = move |value: Option<u64>| {
@@ -195,7 +218,7 @@ pub(super) fn MetricRow(
     let segment_view = move |segment: Segment| {
         match segment {
         Segment::Field(column, period) => view! {
-            <MetricCell metric=id period=period column=column cells=cells kind=kind targets=targets />
+            <MetricCell metric=id period=period column=column cells=cells kind=kind targets=targets typed=typed blocked=blocked breakdown=breakdown />
         }
         .into_any(),
         Segment::Band { by, total, .. } => {
@@ -222,7 +245,8 @@ pub(super) fn MetricRow(
             };
             view! {
                 <td class="band" colspan=move || columns.get().1 aria-colindex=move || col_index(columns.get().0)>
-                    <button type="button" class="band-button" id=move || band_id(id, columns.get().0) on:click=ask>
+                    // The team does not remove a figure its members typed.
+                    <button type="button" class="band-button" id=move || band_id(id, columns.get().0) on:click=ask disabled=move || !typed.get()>
                         {move || {
                             let t = state.texts();
                             let band = if by.granularity() == Granularity::Month { t.month_band } else { t.week_band };
@@ -278,11 +302,17 @@ fn MetricCell(
     cells: Memo<Vec<Cell>>,
     kind: Signal<MetricKind>,
     targets: Memo<CountTargets>,
+    typed: Memo<bool>,
+    blocked: Memo<Vec<Option<EntryRefused>>>,
+    breakdown: Open,
 ) -> impl IntoView {
     let state = use_app();
     let cell = Memo::new(move |_| cells.with(|c| c.get(column).copied().unwrap_or_default()));
     let target = Memo::new(move |_| targets.with(|t| t.0.at(column).flatten()));
-    let editable = Memo::new(move |_| cell.get().editable());
+    let refusal = Memo::new(move |_| blocked.with(|b| b.get(column).copied().flatten()));
+    let editable =
+        Memo::new(move |_| typed.get() && cell.get().editable() && refusal.get().is_none());
+    let counted = Memo::new(move |_| cell.get().total().is_some());
     let text = Signal::derive(move || {
         cell.get()
             .total()
@@ -295,7 +325,7 @@ fn MetricCell(
     });
     let commit = Callback::new(move |text: String| {
         let value = parse_cell(&text, kind.get_untracked(), state.currency.get_untracked())?;
-        state.dispatch(Edit::SetEntry(metric, period, value))
+        state.dispatch(state.counter.get_untracked().edit(metric, period, value))
     });
     let labelled_by = format!("metric-{} period-{column}", metric.0);
     view! {
@@ -313,9 +343,28 @@ fn MetricCell(
                         />
                     }
                         .into_any()
+                } else if !typed.get() && counted.get() {
+                    // The members' sum: it opens who counted what.
+                    view! {
+                        <button
+                            type="button"
+                            class="summed by-member"
+                            aria-label=state.text(move |t| Texts::fill(t.team.by_member, &[&text.get()]))
+                            on:click=move |_| {
+                                breakdown.set(Some((metric, period)));
+                                focus_after_render("breakdown-close".to_owned());
+                            }
+                        >
+                            {text}
+                        </button>
+                    }
+                        .into_any()
                 } else {
                     let why = move || {
                         let t = state.texts();
+                        if let Some(refusal) = refusal.get() {
+                            return t.edit_error(&EditError::EntryRefused(refusal));
+                        }
                         let Cell::Sum { weeks, days, .. } = cell.get() else {
                             return String::new();
                         };
@@ -551,7 +600,24 @@ pub(super) enum GridRow {
 }
 
 impl GridRow {
-    pub fn all(plan: &Plan) -> Vec<GridRow> {
+    /// The rows `counter` sees: a member (or "unassigned") sees only the
+    /// metrics counted per member, under their stages.
+    pub fn all(plan: &Plan, counter: Counter) -> Vec<GridRow> {
+        if counter != Counter::Team {
+            return plan
+                .stages
+                .iter()
+                .flat_map(|stage| {
+                    let metrics: Vec<GridRow> = plan
+                        .metrics_of(stage.id)
+                        .filter(|m| m.per_member)
+                        .map(|m| GridRow::Metric(m.id))
+                        .collect();
+                    let title = (!metrics.is_empty()).then_some(GridRow::Stage(stage.id));
+                    title.into_iter().chain(metrics)
+                })
+                .collect();
+        }
         let mut rows = Vec::new();
         for (index, stage) in plan.stages.iter().enumerate() {
             rows.push(GridRow::Stage(stage.id));

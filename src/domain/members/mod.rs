@@ -8,6 +8,9 @@ use super::departments::{same_name, DepartmentId};
 pub use super::ids::MemberId;
 use super::plan::{clean_name, EditError, Plan};
 
+mod counts;
+pub mod review;
+
 pub const MAX_MEMBERS: usize = 100;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,13 +110,18 @@ impl Plan {
         Ok(())
     }
 
-    /// Takes a member out of the plan, with their place in the list.
+    /// Takes a member out of the plan, with their place in the list;
+    /// refused while they have figures (they are made inactive instead).
     pub fn remove_member(&mut self, id: MemberId) -> Result<(usize, Member), EditError> {
         let index = self
             .members
             .iter()
             .position(|m| m.id == id)
             .ok_or(EditError::UnknownMember)?;
+        let figures = self.member_entries.figures_of(id);
+        if figures > 0 {
+            return Err(EditError::MemberHasCounts(figures));
+        }
         Ok((index, self.members.remove(index)))
     }
 
@@ -131,106 +139,6 @@ impl Plan {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::edit::{apply, Edit};
-    use crate::domain::format;
-    use crate::domain::locale::Lang;
-    use crate::domain::presets::inside_sales;
-
-    fn member(id: u64, name: &str, department: DepartmentId) -> Edit {
-        Edit::AddMember(Member {
-            id: MemberId(id),
-            name: name.into(),
-            department,
-            active: true,
-        })
-    }
-
-    #[test]
-    fn members_are_added_renamed_deactivated_moved_and_removed_undoably() {
-        let start = inside_sales(Lang::Ja);
-        let mut plan = start.clone();
-        let inside = plan.departments[1].id;
-        let field = plan.departments[2].id;
-        let mut undo = Vec::new();
-        for edit in [
-            member(900, " 佐藤 ", inside),
-            member(901, "Suzuki", inside),
-            member(902, "高橋", field),
-            Edit::RenameMember(MemberId(901), "Suzuki Aya".into()),
-            Edit::SetMemberActive(MemberId(902), false),
-            Edit::SetMemberDepartment(MemberId(901), field),
-            Edit::RemoveMember(MemberId(900)),
-        ] {
-            undo.push(apply(&mut plan, edit).unwrap());
-        }
-        let names: Vec<(&str, bool)> = plan
-            .members_of(field)
-            .map(|m| (m.name.as_str(), m.active))
-            .collect();
-        assert_eq!(names, [("Suzuki Aya", true), ("高橋", false)]);
-        format::validate(&plan).unwrap();
-        let text = format::encode(&plan, &format::Head::default()).unwrap();
-        assert_eq!(format::decode(&text).unwrap().plan, plan);
-        for inverse in undo.into_iter().rev() {
-            apply(&mut plan, inverse).unwrap();
-        }
-        assert_eq!(plan, start);
-    }
-
-    #[test]
-    fn names_are_unique_and_typed_and_departments_with_members_stay() {
-        let mut plan = inside_sales(Lang::En);
-        let inside = plan.departments[1].id;
-        apply(&mut plan, member(900, "Aya", inside)).unwrap();
-        let before = plan.clone();
-        assert_eq!(
-            apply(&mut plan, member(901, "aya", inside)),
-            Err(EditError::MemberNameInUse)
-        );
-        assert_eq!(
-            apply(&mut plan, member(901, "  ", inside)),
-            Err(EditError::EmptyName)
-        );
-        assert_eq!(
-            apply(&mut plan, member(901, &"x".repeat(61), inside)),
-            Err(EditError::NameTooLong)
-        );
-        assert_eq!(
-            apply(&mut plan, member(900, "Ken", inside)),
-            Err(EditError::IdInUse)
-        );
-        assert_eq!(
-            apply(&mut plan, member(901, "Ken", DepartmentId(4242))),
-            Err(EditError::UnknownDepartment)
-        );
-        assert_eq!(plan, before, "refusals change nothing");
-        // A department with members is not removed; the refusal names them.
-        let customer_success = DepartmentId(950);
-        apply(
-            &mut plan,
-            Edit::AddDepartment {
-                id: customer_success,
-                name: "Customer success".into(),
-                hue: crate::domain::departments::Hue::Sky,
-            },
-        )
-        .unwrap();
-        apply(
-            &mut plan,
-            Edit::SetMemberDepartment(MemberId(900), customer_success),
-        )
-        .unwrap();
-        assert_eq!(
-            apply(&mut plan, Edit::RemoveDepartment(customer_success)),
-            Err(EditError::DepartmentHasMembers(vec!["Aya".into()]))
-        );
-        assert_eq!(plan.free_member_name("Member"), "Member 1");
-        assert_eq!(
-            plan.member(MemberId(900)).map(|m| m.name.as_str()),
-            Some("Aya")
-        );
-    }
-}
+// Property tests are native-only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
