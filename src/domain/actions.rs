@@ -2,12 +2,14 @@
 //! does it and which KPI it should move. A hypothesis of the diagnosis
 //! becomes an action in one click; the PDCA cycle's "Do" lists them.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::departments::DepartmentId;
 pub use super::ids::ActionId;
 use super::ids::{KpiId, StageId};
-use super::plan::{EditError, KpiScope, Plan};
+use super::period::iso_day;
+use super::plan::{valid_entry_date, EditError, KpiScope, Plan};
 
 pub const MAX_ACTIONS: usize = 100;
 pub const MAX_ACTION_CHARS: usize = 200;
@@ -55,6 +57,19 @@ pub struct Action {
     pub kpi: Option<KpiId>,
     #[serde(default)]
     pub status: ActionStatus,
+    /// When it starts and ends (both days count), when planned.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "iso_day::option::deserialize"
+    )]
+    pub start: Option<NaiveDate>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "iso_day::option::deserialize"
+    )]
+    pub end: Option<NaiveDate>,
 }
 
 /// Checks and tidies an action's text.
@@ -89,6 +104,8 @@ impl Plan {
             owner,
             kpi,
             status: ActionStatus::Planned,
+            start: None,
+            end: None,
         })
     }
 
@@ -126,6 +143,16 @@ impl Plan {
         }
         if action.kpi.is_some_and(|k| self.kpi(k).is_none()) {
             return Err(EditError::UnknownKpi);
+        }
+        if [action.start, action.end]
+            .into_iter()
+            .flatten()
+            .any(|day| !valid_entry_date(day))
+        {
+            return Err(EditError::DateOutOfRange);
+        }
+        if action.start.zip(action.end).is_some_and(|(s, e)| e < s) {
+            return Err(EditError::EndsBeforeStart);
         }
         Ok(())
     }
@@ -167,6 +194,7 @@ impl Plan {
             .iter()
             .position(|a| a.id == id)
             .ok_or(EditError::UnknownAction)?;
+        self.check_not_in_cycles(&[], &[], &[id])?;
         Ok((index, self.actions.remove(index)))
     }
 }
@@ -185,6 +213,8 @@ mod tests {
             owner: plan.departments[1].id,
             kpi: Some(plan.kpis[0].id),
             status: ActionStatus::Planned,
+            start: None,
+            end: None,
         }
     }
 

@@ -32,7 +32,7 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 /// current version; its test reads a frozen file of the old version.
 type Migration = fn(Value) -> Result<Value, FormatError>;
 const MIGRATIONS: &[Migration] = &[
-    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9,
+    v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
 ];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
@@ -452,6 +452,12 @@ fn v8_to_v9(plan: Value) -> Result<Value, FormatError> {
     Ok(plan)
 }
 
+/// Version 10 adds improvement cycles and actions' dates; a version 9
+/// plan has neither.
+fn v9_to_v10(plan: Value) -> Result<Value, FormatError> {
+    Ok(plan)
+}
+
 /// Whether a name is written in Japanese (kana, kanji or full-width forms).
 fn is_japanese(text: &str) -> bool {
     text.chars().any(|c| c >= '\u{3000}')
@@ -531,6 +537,23 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
             return fail(format!("action {:?}: {error}", action.text));
         }
     }
+    if plan.cycles.len() > crate::domain::pdca::MAX_CYCLES {
+        return fail("too many improvement cycles".into());
+    }
+    if plan
+        .cycles
+        .windows(2)
+        .any(|pair| pair[1].start < pair[0].start)
+    {
+        return fail("the improvement cycles are not in start order".into());
+    }
+    for cycle in &plan.cycles {
+        match plan.checked(cycle.clone()) {
+            Ok(checked) if checked == *cycle => {}
+            Ok(_) => return fail(format!("cycle of {}: a text is untrimmed", cycle.start)),
+            Err(error) => return fail(format!("cycle of {}: {error}", cycle.start)),
+        }
+    }
     let mut ids = HashSet::new();
     let all_ids = plan
         .departments
@@ -546,7 +569,8 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
         .chain(plan.metrics.iter().map(|m| m.id.0))
         .chain(plan.kpis.iter().map(|k| k.id.0))
         .chain(plan.planning.scenarios.iter().map(|s| s.id.0))
-        .chain(plan.members.iter().map(|m| m.id.0));
+        .chain(plan.members.iter().map(|m| m.id.0))
+        .chain(plan.cycles.iter().map(|c| c.id.0));
     for id in all_ids {
         if !ids.insert(id) || id > MAX_ID {
             return fail(format!("id {id} is used twice or too large"));
@@ -687,7 +711,9 @@ mod tests {
     const GOLDEN_V6: &str = include_str!("../../tests/golden/plan-v6.json");
     const GOLDEN_V7: &str = include_str!("../../tests/golden/plan-v7.json");
     const GOLDEN_V8: &str = include_str!("../../tests/golden/plan-v8.json");
-    const GOLDEN_V9_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v9.json");
+    const GOLDEN_V9: &str = include_str!("../../tests/golden/plan-v9.json");
+    const GOLDEN_V10_PATH: &str =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v10.json");
 
     fn plan_of(text: &str) -> Result<Plan, FormatError> {
         decode(text).map(|stored| stored.plan)
@@ -794,6 +820,8 @@ mod tests {
             owner: calling,
             kpi: Some(rate),
             status: crate::domain::actions::ActionStatus::Doing,
+            start: None,
+            end: None,
         };
         plan.insert_action(0, action).unwrap();
         plan.set_reference_range(plan.stages[2].id, Some((0.1, 0.25)))
@@ -804,7 +832,7 @@ mod tests {
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 9);
+        assert_eq!(CURRENT_VERSION, 10);
     }
 
     /// Revision 3, written by tab 5, which includes two saves of tab 9 and
@@ -929,19 +957,54 @@ mod tests {
         plan
     }
 
+    /// `sample_v9` with dates on its action and two improvement cycles:
+    /// October, closed, and November, open, with its plan, do, findings
+    /// and decisions.
+    fn sample_v10() -> Plan {
+        use crate::domain::pdca::{Cycle, CycleId, Decision};
+        let mut plan = sample_v9();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let mut action = plan.actions[0].clone();
+        action.start = Some(day(11, 2));
+        action.end = Some(day(11, 27));
+        plan.change_action(action).unwrap();
+        let october = Cycle {
+            decisions: vec![Decision {
+                text: "朝の架電を続ける".into(),
+                carry: true,
+            }],
+            ..plan.new_cycle(CycleId(63), day(10, 1))
+        };
+        plan.insert_cycle(october).unwrap();
+        plan.set_cycle_closed(CycleId(63), true).unwrap();
+        let november = Cycle {
+            focus: Some(plan.stages[1].id),
+            hypotheses: vec!["朝の架電を続ける".into()],
+            actions: vec![plan.actions[0].id],
+            findings: "接触率は午前が高い".into(),
+            decisions: vec![Decision {
+                text: "スクリプトを更新する".into(),
+                carry: false,
+            }],
+            ..plan.new_cycle(CycleId(64), day(11, 1))
+        };
+        plan.insert_cycle(november).unwrap();
+        plan
+    }
+
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v9_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v9(), &head()).unwrap() + "\n";
+    fn golden_v10_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v10(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V9_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V10_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V9_PATH).expect("golden file exists");
+        let golden = std::fs::read_to_string(GOLDEN_V10_PATH).expect("golden file exists");
         assert_eq!(
             decode(&golden),
             Ok(Stored {
-                plan: sample_v9(),
+                plan: sample_v10(),
                 head: head()
             })
         );
@@ -956,9 +1019,22 @@ mod tests {
             // Day 9: 90 unassigned and 10 of member 60's.
             "\"2026-11-09\": 100",
             "\"member_entries\"",
+            "\"start\": \"2026-11-02\"",
+            "\"closed\": true",
+            "\"carry\": true",
+            "\"findings\": \"接触率は午前が高い\"",
         ] {
             assert!(golden.contains(key), "{key}");
         }
+    }
+
+    /// Version 9 had no improvement cycles nor actions' dates.
+    #[test]
+    fn version_9_files_read_without_cycles() {
+        assert!(!GOLDEN_V9.contains("cycles"));
+        let stored = decode(GOLDEN_V9).unwrap();
+        assert_eq!(stored.plan, sample_v9());
+        assert!(stored.plan.cycles.is_empty());
     }
 
     /// Version 8 counted nothing per member: every figure reads as the
@@ -976,9 +1052,9 @@ mod tests {
     /// figures, or whose figures name a missing member, is refused.
     #[test]
     fn members_figures_that_do_not_add_up_are_refused() {
-        let golden = std::fs::read_to_string(GOLDEN_V9_PATH).expect("golden file exists");
+        let golden = GOLDEN_V9;
         let refusal = |change: &dyn Fn(&mut Value)| {
-            let mut file: Value = serde_json::from_str(&golden).unwrap();
+            let mut file: Value = serde_json::from_str(golden).unwrap();
             change(&mut file);
             match decode(&file.to_string()) {
                 Err(FormatError::Invalid(reason)) => reason,
@@ -1247,7 +1323,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V9_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V10_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
@@ -1287,6 +1363,20 @@ mod tests {
             ("\"numerator\": 4,", "\"numerator\": 9999,"),
             ("\"lag\": 0", "\"lag\": 99"),
             ("\"revision\": 3", "\"revision\": -3"),
+            // An action that ends before it starts; cycles that overlap,
+            // run backwards, are out of order or name what is gone.
+            ("\"end\": \"2026-11-27\"", "\"end\": \"2026-11-01\""),
+            ("\"start\": \"2026-11-01\"", "\"start\": \"2026-10-31\""),
+            ("\"end\": \"2026-11-30\"", "\"end\": \"2026-10-31\""),
+            ("\"start\": \"2026-11-01\"", "\"start\": \"2026-09-01\""),
+            ("\"focus\": 10", "\"focus\": 4242"),
+            (
+                "\"actions\": [\n          58",
+                "\"actions\": [\n          4242",
+            ),
+            ("\"count\": 1\n", "\"count\": 4242\n"),
+            ("\"id\": 64,", "\"id\": 63,"),
+            ("\"text\": \"スクリプトを更新する\"", "\"text\": \" \""),
             ("\"id\": 2,", "\"id\": 9007199254740992,"),
             ("\"currency\": \"JPY\"", "\"currency\": \"XYZ\""),
             ("\"typed\": 1500000", "\"typed\": 0"),

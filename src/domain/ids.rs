@@ -36,6 +36,10 @@ id_type!(
     ScenarioId
 );
 id_type!(
+    /// A Plan-Do-Check-Act improvement cycle.
+    CycleId
+);
+id_type!(
     /// An agreement between two departments.
     SlaId
 );

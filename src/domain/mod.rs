@@ -18,6 +18,7 @@ pub mod members;
 pub mod money;
 pub mod month;
 pub mod number;
+pub mod pdca;
 pub mod period;
 pub mod plan;
 pub mod planning;

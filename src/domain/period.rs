@@ -36,6 +36,20 @@ pub mod iso_day {
         let text = String::deserialize(deserializer)?;
         super::parse_iso_day(&text).ok_or_else(|| D::Error::custom("a day is written YYYY-MM-DD"))
     }
+
+    /// The same for a day that may be absent.
+    pub mod option {
+        use chrono::NaiveDate;
+        use serde::{Deserialize, Deserializer};
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            #[derive(Deserialize)]
+            struct Day(#[serde(deserialize_with = "super::deserialize")] NaiveDate);
+            Ok(Option::<Day>::deserialize(deserializer)?.map(|Day(day)| day))
+        }
+    }
 }
 
 impl Granularity {

@@ -19,6 +19,7 @@ use super::members::Member;
 use super::money::Currency;
 use super::month::Month;
 use super::number::MAX_ENTRY;
+use super::pdca::Cycle;
 use super::planning::Planning;
 use super::sla::{Measure, SlaCard, SlaId, ThresholdId};
 
@@ -228,6 +229,9 @@ pub struct Plan {
     /// Improvement actions, in the order they were added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// Plan-Do-Check-Act cycles, by start day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cycles: Vec<Cycle>,
     /// The monthly goals and what planning from them reads.
     #[serde(default, skip_serializing_if = "Planning::is_default")]
     pub planning: Planning,
@@ -325,6 +329,19 @@ pub enum EditError {
     NotCountedPerMember,
     #[error("the counts changed meanwhile")]
     CountsChanged,
+    #[error("it ends before it starts")]
+    EndsBeforeStart,
+    #[error("that cycle no longer exists")]
+    UnknownCycle,
+    #[error("the cycle is closed: it is kept as it was")]
+    CycleClosed,
+    #[error("another cycle covers some of these days")]
+    CyclesOverlap,
+    #[error("a plan keeps at most {} cycles", super::pdca::MAX_CYCLES)]
+    TooManyCycles,
+    /// The start days of the cycles that use it.
+    #[error("the cycles starting {:?} use it", .0)]
+    UsedByCycle(Vec<chrono::NaiveDate>),
     #[error("that scenario no longer exists")]
     UnknownScenario,
     #[error("a plan keeps at most {} scenarios", super::planning::MAX_SCENARIOS)]
@@ -485,6 +502,7 @@ impl Plan {
             || self.actions.iter().any(|a| a.id.0 == id)
             || self.planning.scenarios.iter().any(|s| s.id.0 == id)
             || self.members.iter().any(|m| m.id.0 == id)
+            || self.cycles.iter().any(|c| c.id.0 == id)
             || self.stages.iter().any(|s| s.id.0 == id)
             || self.metrics.iter().any(|m| m.id.0 == id)
             || self.kpis.iter().any(|k| k.id.0 == id)
@@ -734,6 +752,7 @@ impl Plan {
         self.check_not_in_sla(&measures)?;
         let kpis: Vec<KpiId> = self.kpis_removed_with(id).map(|k| k.id).collect();
         self.check_not_in_actions(&[], &kpis)?;
+        self.check_not_in_cycles(&kpis, &[id], &[])?;
         let stage = self.stages.remove(index);
         let mut metrics = Vec::new();
         let mut position = 0;
@@ -1036,6 +1055,7 @@ impl Plan {
             .ok_or(EditError::UnknownKpi)?;
         self.check_not_in_sla(&[Measure::Kpi(id)])?;
         self.check_not_in_actions(&[], &[id])?;
+        self.check_not_in_cycles(&[id], &[], &[])?;
         Ok((index, self.kpis.remove(index)))
     }
 

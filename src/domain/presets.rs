@@ -393,6 +393,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
         planning: Default::default(),
         entries: Entries::default(),
         member_entries: Default::default(),
+        cycles: Vec::new(),
         at_risk_margin_percent: 10,
     }
 }

@@ -449,7 +449,7 @@ pub struct SessionTexts {
     /// `{}` is the reason.
     pub undo_failed: &'static str,
     /// In the order of `EditKind::ALL`.
-    pub edit_kinds: [&'static str; 23],
+    pub edit_kinds: [&'static str; 24],
     pub save_status: &'static str,
     pub saved_just_now: &'static str,
     /// `{}` is a number of seconds.
@@ -540,6 +540,12 @@ pub struct EditErrorTexts {
     pub member_has_counts: &'static str,
     pub not_counted_per_member: &'static str,
     pub counts_changed: &'static str,
+    pub ends_before_start: &'static str,
+    pub cycle_closed: &'static str,
+    pub cycles_overlap: &'static str,
+    pub too_many_cycles: &'static str,
+    /// Followed by the first days of the cycles.
+    pub used_by_cycle: &'static str,
     pub used_by_action: &'static str,
     pub date_out_of_range: &'static str,
     pub invalid_plan: &'static str,
@@ -635,7 +641,8 @@ impl Texts {
             | EditError::UnknownSla
             | EditError::UnknownAction
             | EditError::UnknownScenario
-            | EditError::UnknownMember => t.unknown.to_owned(),
+            | EditError::UnknownMember
+            | EditError::UnknownCycle => t.unknown.to_owned(),
             EditError::PrimaryMetric => t.primary_metric.to_owned(),
             EditError::MetricInUse(users) => format!("{} {}", t.metric_in_use, users.join(", ")),
             EditError::LagTooLarge => t.lag_too_large.to_owned(),
@@ -671,6 +678,14 @@ impl Texts {
             }
             EditError::NotCountedPerMember => t.not_counted_per_member.to_owned(),
             EditError::CountsChanged => t.counts_changed.to_owned(),
+            EditError::EndsBeforeStart => t.ends_before_start.to_owned(),
+            EditError::CycleClosed => t.cycle_closed.to_owned(),
+            EditError::CyclesOverlap => t.cycles_overlap.to_owned(),
+            EditError::TooManyCycles => t.too_many_cycles.to_owned(),
+            EditError::UsedByCycle(starts) => {
+                let days: Vec<String> = starts.iter().map(|d| self.date(*d)).collect();
+                format!("{} {}", t.used_by_cycle, days.join(", "))
+            }
             EditError::DepartmentHasMembers(names) => {
                 format!("{} {}", t.department_has_members, names.join(", "))
             }

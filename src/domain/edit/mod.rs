@@ -24,6 +24,7 @@ use super::ids::{KpiId, MetricId, StageId};
 use super::members::{Member, MemberId};
 use super::money::Currency;
 use super::month::Month;
+use super::pdca::{Cycle, CycleId};
 use super::period::Period;
 use super::plan::{
     Direction, EditError, Kpi, KpiDraft, Metric, MetricKind, MoneyAmounts, Plan, RemovedStage,
@@ -136,6 +137,14 @@ pub enum Edit {
     SetTypedRate(Step, Option<f64>),
     /// The holidays, in any order; repeats are dropped.
     SetHolidays(Vec<Holiday>),
+    /// A new improvement cycle (kept in start order).
+    AddCycle(Box<Cycle>),
+    /// Replaces an open cycle with the same id.
+    ChangeCycle(Box<Cycle>),
+    /// Refused for a closed cycle.
+    RemoveCycle(CycleId),
+    RestoreCycle(Box<Cycle>),
+    SetCycleClosed(CycleId, bool),
     /// A saved what-if, appended.
     AddScenario(Box<Scenario>),
     RemoveScenario(ScenarioId),
@@ -167,6 +176,7 @@ pub enum EditKind {
     RemoveStage,
     Targets,
     Planning,
+    Pdca,
     AddMetric,
     RenameMetric,
     MetricKind,
@@ -181,7 +191,7 @@ pub enum EditKind {
 
 impl EditKind {
     /// In declaration order, the order of the texts that name them.
-    pub const ALL: [EditKind; 23] = [
+    pub const ALL: [EditKind; 24] = [
         EditKind::PlanSettings,
         EditKind::AddStage,
         EditKind::RenameStage,
@@ -195,6 +205,7 @@ impl EditKind {
         EditKind::RemoveStage,
         EditKind::Targets,
         EditKind::Planning,
+        EditKind::Pdca,
         EditKind::AddMetric,
         EditKind::RenameMetric,
         EditKind::MetricKind,
@@ -249,6 +260,10 @@ impl Edit {
             | Edit::SetHolidays(_)
             | Edit::AddScenario(_)
             | Edit::RemoveScenario(_) => EditKind::Planning,
+            Edit::AddCycle(_)
+            | Edit::ChangeCycle(_)
+            | Edit::RemoveCycle(_)
+            | Edit::SetCycleClosed(..) => EditKind::Pdca,
             Edit::AddMetric { .. } => EditKind::AddMetric,
             Edit::RenameMetric(..) => EditKind::RenameMetric,
             Edit::SetMetricKind(..) | Edit::SetLostReason(..) | Edit::SetPerMember(..) => {
@@ -275,6 +290,7 @@ impl Edit {
             | Edit::RestoreThreshold(..)
             | Edit::RestoreAction(..)
             | Edit::RestoreScenario(..)
+            | Edit::RestoreCycle(_)
             | Edit::RestoreMember(..) => EditKind::Restore,
         }
     }
@@ -517,6 +533,18 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let old = plan.planning.holidays.clone();
             plan.set_holidays(days)?;
             Edit::SetHolidays(old)
+        }
+        Edit::AddCycle(cycle) | Edit::RestoreCycle(cycle) => {
+            let id = cycle.id;
+            plan.insert_cycle(*cycle)?;
+            Edit::RemoveCycle(id)
+        }
+        Edit::ChangeCycle(cycle) => Edit::ChangeCycle(Box::new(plan.change_cycle(*cycle)?)),
+        Edit::RemoveCycle(id) => Edit::RestoreCycle(Box::new(plan.remove_cycle(id)?)),
+        Edit::SetCycleClosed(id, closed) => {
+            let old = plan.cycle(id).ok_or(EditError::UnknownCycle)?.closed;
+            plan.set_cycle_closed(id, closed)?;
+            Edit::SetCycleClosed(id, old)
         }
         Edit::AddScenario(scenario) => {
             let id = scenario.id;

@@ -143,6 +143,8 @@ fn every_kind_of_edit_has_an_exact_inverse() {
             owner: field_sales,
             kpi: Some(kpi),
             status: crate::domain::actions::ActionStatus::Planned,
+            start: NaiveDate::from_ymd_opt(2026, 11, 2),
+            end: None,
         })),
         Edit::SetStageLag(stage, 2),
         Edit::SetStageKind(stage, crate::domain::diagnosis::StageKind::Closing),
@@ -420,7 +422,7 @@ struct Intent {
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
-    (0..27_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
+    (0..28_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
         Intent {
             op,
             pick,
@@ -636,6 +638,25 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
             }
         }
         24 => Edit::SetPerMember(metric, !plan.counted_per_member(metric)),
+        26 => {
+            use crate::domain::pdca::{Cycle, CycleId, Decision};
+            match plan.cycles.get(intent.pick % plan.cycles.len().max(1)) {
+                Some(cycle) if !intent.value.is_multiple_of(3) => match intent.value % 4 {
+                    0 => Edit::SetCycleClosed(cycle.id, !cycle.closed),
+                    1 => Edit::RemoveCycle(cycle.id),
+                    _ => Edit::ChangeCycle(Box::new(Cycle {
+                        findings: intent.text.clone(),
+                        decisions: vec![Decision {
+                            text: intent.text.clone(),
+                            carry: intent.value.is_multiple_of(2),
+                        }],
+                        focus: Some(stage),
+                        ..cycle.clone()
+                    })),
+                },
+                _ => Edit::AddCycle(Box::new(plan.new_cycle(CycleId(ids.fresh(taken)), day))),
+            }
+        }
         25 => {
             let per_member = plan.per_member_metrics();
             let value = (!intent.value.is_multiple_of(5)).then_some(intent.value);
