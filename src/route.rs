@@ -12,18 +12,21 @@ pub enum Route {
     Kpis,
     /// Plan from the goal and what-if.
     Planning,
+    /// Improvement cycles.
+    Pdca,
     /// The printable agreements, reached from the Flow page.
     SlaSheet,
 }
 
 impl Route {
     /// The pages in the main navigation.
-    pub const NAV: [Route; 6] = [
+    pub const NAV: [Route; 7] = [
         Route::Flow,
         Route::Numbers,
         Route::Team,
         Route::Dashboard,
         Route::Planning,
+        Route::Pdca,
         Route::Kpis,
     ];
 
@@ -37,6 +40,7 @@ impl Route {
             "dashboard" => Route::Dashboard,
             "kpis" => Route::Kpis,
             "plan" => Route::Planning,
+            "pdca" => Route::Pdca,
             "sla-sheet" => Route::SlaSheet,
             _ => Route::Flow,
         }
@@ -50,6 +54,7 @@ impl Route {
             Route::Dashboard => "#/dashboard",
             Route::Kpis => "#/kpis",
             Route::Planning => "#/plan",
+            Route::Pdca => "#/pdca",
             Route::SlaSheet => "#/sla-sheet",
         }
     }

@@ -11,6 +11,7 @@ use crate::domain::actions::{Action, ActionId, ActionStatus};
 use crate::domain::departments::DepartmentId;
 use crate::domain::edit::Edit;
 use crate::domain::ids::KpiId;
+use crate::domain::period::parse_iso_day;
 use crate::domain::plan::{EditError, StageId};
 use crate::i18n::Problem;
 use crate::ui::state::AppState;
@@ -58,8 +59,10 @@ pub fn ActionList() -> impl IntoView {
     }
 }
 
+/// One action, each field changed through one edit. With `on_remove`, its
+/// × takes it out of where it is listed (a PDCA cycle) instead of removing it.
 #[component]
-fn ActionRow(id: ActionId) -> impl IntoView {
+pub fn ActionRow(id: ActionId, #[prop(optional)] on_remove: Option<Callback<()>>) -> impl IntoView {
     let state = use_app();
     let current = move || state.plan.with(|p| p.action(id).cloned());
     let error = RwSignal::new(None::<Problem>);
@@ -86,6 +89,34 @@ fn ActionRow(id: ActionId) -> impl IntoView {
         })
     });
     let chosen_kpi = Memo::new(move |_| current().and_then(|a| a.kpi));
+    let day = move |start: bool| {
+        current()
+            .and_then(|a| if start { a.start } else { a.end })
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let set_day = move |ev, start: bool| {
+        let day = parse_iso_day(&event_target_value(&ev));
+        change(&|a| {
+            if start {
+                a.start = day;
+            } else {
+                a.end = day;
+            }
+        });
+    };
+    let remove = move |_| match on_remove {
+        Some(leave) => leave.run(()),
+        None => error.set(state.dispatch(Edit::RemoveAction(id)).err()),
+    };
+    let remove_label = move || {
+        let t = state.texts();
+        label(if on_remove.is_some() {
+            t.pdca.remove_from_cycle
+        } else {
+            t.remove
+        })
+    };
     view! {
         <li class="action">
             <ValidatedInput
@@ -143,12 +174,9 @@ fn ActionRow(id: ActionId) -> impl IntoView {
                     .map(|s| view! { <option value=s.key()>{move || state.texts().action_status_name(s)}</option> })
                     .collect_view()}
             </select>
-            <button
-                type="button"
-                class="danger"
-                aria-label=move || label(state.texts().remove)
-                on:click=move |_| error.set(state.dispatch(Edit::RemoveAction(id)).err())
-            >
+            <input type="date" aria-label=move || label(state.texts().pdca.starts) prop:value=move || day(true) on:change=move |ev| set_day(ev, true) />
+            <input type="date" aria-label=move || label(state.texts().pdca.ends) prop:value=move || day(false) on:change=move |ev| set_day(ev, false) />
+            <button type="button" class="danger" aria-label=remove_label on:click=remove>
                 "×"
             </button>
             <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>

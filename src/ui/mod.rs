@@ -1,7 +1,7 @@
 //! Leptos components. They only wire signals to the domain core: every rule
 //! and every number comes from `domain`, every word from `i18n`.
 
-mod actions;
+pub(crate) mod actions;
 mod bottleneck;
 mod chart_backend;
 mod chart_card;
@@ -14,6 +14,7 @@ mod kpi_cell;
 mod kpi_strip;
 mod kpis;
 mod numbers;
+mod pdca;
 mod planning;
 mod range_toolbar;
 mod save_status;
@@ -194,6 +195,7 @@ pub fn App() -> impl IntoView {
                     Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
                     Route::Kpis => view! { <kpis::KpisPage /> }.into_any(),
                     Route::Planning => view! { <planning::PlanningPage /> }.into_any(),
+                    Route::Pdca => view! { <pdca::PdcaPage /> }.into_any(),
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                 }}
             </main>
@@ -214,6 +216,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Dashboard => t.nav_dashboard,
         Route::Kpis => t.nav_kpis,
         Route::Planning => t.planning.nav,
+        Route::Pdca => t.pdca.nav,
         Route::SlaSheet => t.sheet_heading,
     }
 }

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './app';
 
 /** Every page, as the main navigation and the Flow page reach it. */
-const PAGES = ['flow', 'numbers', 'team', 'dashboard', 'plan', 'kpis', 'sla-sheet'] as const;
+const PAGES = ['flow', 'numbers', 'team', 'dashboard', 'plan', 'pdca', 'kpis', 'sla-sheet'] as const;
 
 // axe-core checks each page against WCAG 2.1 A and AA in both languages:
 // names, labels, roles, contrast, landmarks, the language of the page.
@@ -22,6 +22,11 @@ for (const locale of ['en-US', 'ja-JP'] as const) {
       await page.getByRole('button', { name: /Add member: Inside sales|メンバーを追加: インサイドセールス/ }).click();
       await page.goto('/#/kpis');
       await page.getByRole('checkbox', { name: /Counted per member: Calls|メンバー別に数える: 架電数/ }).check();
+      // A cycle with an action and a target, so the PDCA page's parts are checked.
+      await page.goto('/#/pdca');
+      await page.getByRole('button', { name: /Start this month's cycle|今月のサイクルを始める/ }).click();
+      await page.getByRole('button', { name: /\+ (Add action|アクションを追加)/ }).click();
+      await page.getByRole('combobox', { name: /Add a target|目標を追加/ }).selectOption({ index: 1 });
       for (const route of PAGES) {
         await page.goto(`/#/${route}`);
         await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();

@@ -11,7 +11,7 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if', 'PDCA'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算', '改善サイクル']) {
         await app.navLink(link).click();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);
       }
@@ -43,10 +43,14 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     await page.getByRole('button', { name: 'Add member: Inside sales' }).click();
     await app.navLink('KPIs').click();
     await page.getByRole('checkbox', { name: 'Counted per member: Calls' }).check();
+    // A cycle with an action, so the PDCA page shows its four parts.
+    await app.navLink('PDCA').click();
+    await page.getByRole('button', { name: "Start this month's cycle" }).click();
+    await page.getByRole('button', { name: '+ Add action' }).click();
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if', 'PDCA'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算', '改善サイクル']) {
         await app.navLink(link).click();
         await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);
