@@ -337,6 +337,8 @@ pub enum EditError {
     CycleClosed,
     #[error("another cycle covers some of these days")]
     CyclesOverlap,
+    #[error("a cycle spans at most a year")]
+    CycleTooLong,
     #[error("a plan keeps at most {} cycles", super::pdca::MAX_CYCLES)]
     TooManyCycles,
     /// The start days of the cycles that use it.

@@ -314,6 +314,7 @@ pub struct PdcaTexts {
     pub cycle_of: &'static str,
     pub closed_note: &'static str,
     pub close_cycle: &'static str,
+    pub reopen_cycle: &'static str,
     pub next_cycle: &'static str,
     pub next_rule: &'static str,
     pub plan_heading: &'static str,
@@ -588,6 +589,7 @@ pub struct EditErrorTexts {
     pub ends_before_start: &'static str,
     pub cycle_closed: &'static str,
     pub cycles_overlap: &'static str,
+    pub cycle_too_long: &'static str,
     pub too_many_cycles: &'static str,
     /// Followed by the first days of the cycles.
     pub used_by_cycle: &'static str,
@@ -726,6 +728,7 @@ impl Texts {
             EditError::EndsBeforeStart => t.ends_before_start.to_owned(),
             EditError::CycleClosed => t.cycle_closed.to_owned(),
             EditError::CyclesOverlap => t.cycles_overlap.to_owned(),
+            EditError::CycleTooLong => t.cycle_too_long.to_owned(),
             EditError::TooManyCycles => t.too_many_cycles.to_owned(),
             EditError::UsedByCycle(starts) => {
                 let days: Vec<String> = starts.iter().map(|d| self.date(*d)).collect();

@@ -95,15 +95,20 @@ pub fn ActionRow(id: ActionId, #[prop(optional)] on_remove: Option<Callback<()>>
             .map(|d| d.to_string())
             .unwrap_or_default()
     };
-    let set_day = move |ev, start: bool| {
-        let day = parse_iso_day(&event_target_value(&ev));
+    // A refused day (an end before the start) puts the field back.
+    let set_day = move |ev: leptos::ev::Event, start: bool| {
+        let picked = parse_iso_day(&event_target_value(&ev));
         change(&|a| {
             if start {
-                a.start = day;
+                a.start = picked;
             } else {
-                a.end = day;
+                a.end = picked;
             }
         });
+        if error.get_untracked().is_some() {
+            let old = untrack(move || day(start));
+            event_target::<web_sys::HtmlInputElement>(&ev).set_value(&old);
+        }
     };
     let remove = move |_| match on_remove {
         Some(leave) => leave.run(()),

@@ -149,8 +149,9 @@ async function threeCycles(app: FunnelApp, page: Page, w: Words) {
     await expect(page.getByRole('heading', { name: w.cycleOf(w.spans[i + 1]) })).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: w.keep }).first()).toBeVisible();
     await expect(page.getByRole('listitem').filter({ hasText: w.drop })).toHaveCount(0);
-    // Met: raised to the 330 reached. Missed: kept.
-    await expect(page.getByRole('textbox', { name: w.leadsTarget })).toHaveValue('330');
+    // Met in September: raised to the 330 reached, for October's 31 days.
+    // Missed in October: kept, for November's 30 days.
+    await expect(page.getByRole('textbox', { name: w.leadsTarget })).toHaveValue(i === 0 ? '341' : '330');
   }
   await expect(page.getByRole('list').filter({ hasText: w.spans[0] }).getByRole('listitem')).toHaveText(w.history);
 }
@@ -159,12 +160,25 @@ test.describe('PDCA cycles', () => {
   test('three monthly cycles: targets, actions, counts, the Check, the Act, carried into the next, closed as history', async ({ app, page }) => {
     test.setTimeout(90_000);
     await threeCycles(app, page, EN);
+    // A day that would make November overlap October is refused, and the
+    // field shows the cycle's start again.
+    const starts = page.getByLabel('Starts', { exact: true });
+    await starts.fill('2026-10-15');
+    await expect(page.getByText('Another improvement cycle already covers some of these days.')).toBeVisible();
+    await expect(starts).toHaveValue('2026-11-01');
     // September's action is history: it is not removed while the cycle lists it.
     await page.getByRole('button', { name: EN.spans[0] }).click();
     await expect(page.getByText(EN.closedNote)).toBeVisible();
     await app.navLink('Dashboard').click();
     await page.getByRole('button', { name: `Remove: ${EN.keep} 1` }).click();
     await expect(page.getByText(EN.usedByCycle)).toBeVisible();
+    // Reopened on purpose, one undoable step, September can change again.
+    await app.navLink('PDCA').click();
+    await page.getByRole('button', { name: EN.spans[0] }).click();
+    await page.getByRole('button', { name: 'Reopen the cycle' }).click();
+    await expect(page.getByRole('textbox', { name: EN.leadsTarget })).toBeEnabled();
+    await page.getByRole('button', { name: 'Undo: change improvement cycle' }).click();
+    await expect(page.getByRole('textbox', { name: EN.leadsTarget })).toBeDisabled();
   });
 
   test.describe('in Japanese', () => {

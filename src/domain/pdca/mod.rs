@@ -14,10 +14,13 @@ use super::actions::ActionId;
 pub use super::ids::CycleId;
 use super::ids::{KpiId, StageId};
 use super::kpi::mean_target;
-use super::period::{iso_day, Granularity, Period};
+use super::number::MAX_ENTRY;
+use super::period::{iso_day, Granularity, Period, PeriodRange};
 use super::plan::{valid_entry_date, valid_target, Better, EditError, Plan, MAX_KPIS, MAX_STAGES};
 
 pub const MAX_CYCLES: usize = 120;
+/// A cycle spans at most a year.
+pub const MAX_CYCLE_DAYS: i64 = 366;
 /// Hypotheses and decisions per cycle.
 pub const MAX_ITEMS: usize = 20;
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -92,7 +95,7 @@ pub(crate) fn day_count(start: NaiveDate, end: NaiveDate) -> i64 {
 /// a KPI's mean over the months it spans, a stage's count by its share of
 /// each month's days.
 pub fn planned_targets(plan: &Plan, start: NaiveDate, end: NaiveDate) -> Vec<Target> {
-    let months = super::period::PeriodRange::covering(Granularity::Month, start, end);
+    let months = PeriodRange::covering(Granularity::Month, start, end);
     let kpis = plan.kpis.iter().filter_map(|kpi| {
         let value = mean_target(&kpi.targets, months)?;
         Some(Target {
@@ -167,19 +170,32 @@ impl Plan {
     /// [`proposed_target`]).
     pub fn next_cycle(&self, cycle: &Cycle, id: CycleId, today: NaiveDate) -> Option<Cycle> {
         let start = cycle.end.succ_opt()?;
-        let whole_month = cycle.start.day() == 1 && cycle.end == month_end(cycle.start);
-        let end = if whole_month {
-            month_end(start)
+        // Whole months are followed by as many whole months.
+        let whole_months = cycle.start.day() == 1 && cycle.end == month_end(cycle.end);
+        let end = if whole_months {
+            let months = PeriodRange::covering(Granularity::Month, cycle.start, cycle.end);
+            Period::containing(Granularity::Month, start)
+                .offset(months.period_count() as i64 - 1)
+                .last_day()
         } else {
             start.checked_add_signed(cycle.end - cycle.start)?
         };
         let results = check::check(self, cycle, today);
+        // A volume is for the cycle's days: a longer month asks more.
+        let days = day_count(start, end) as f64 / day_count(cycle.start, cycle.end) as f64;
         let targets = results
             .targets
             .iter()
-            .map(|t| Target {
-                goal: t.goal,
-                value: proposed_target(t.target, t.actual, t.better, t.target_to_date),
+            .map(|t| {
+                let proposed = proposed_target(t.target, t.actual, t.better, t.target_to_date);
+                let value = match t.goal {
+                    Goal::Count(_) => proposed * days,
+                    Goal::Kpi(_) => proposed,
+                };
+                Target {
+                    goal: t.goal,
+                    value: value.min(MAX_ENTRY as f64),
+                }
             })
             .collect();
         let hypotheses = cycle
@@ -209,6 +225,18 @@ impl Plan {
         }
         if cycle.end < cycle.start {
             return Err(EditError::EndsBeforeStart);
+        }
+        if day_count(cycle.start, cycle.end) > MAX_CYCLE_DAYS {
+            return Err(EditError::CycleTooLong);
+        }
+        let mut goals: Vec<Goal> = cycle.targets.iter().map(|t| t.goal).collect();
+        goals.sort_unstable();
+        goals.dedup();
+        let mut actions = cycle.actions.clone();
+        actions.sort_unstable();
+        actions.dedup();
+        if goals.len() != cycle.targets.len() || actions.len() != cycle.actions.len() {
+            return Err(EditError::IdInUse);
         }
         if self
             .cycles
@@ -265,10 +293,14 @@ impl Plan {
         })
     }
 
-    /// Adds a cycle in start order (a restored one goes back where it was).
+    /// Adds an open cycle in start order (a restored one goes back where
+    /// it was); a cycle is closed only by [`Plan::set_cycle_closed`].
     pub fn insert_cycle(&mut self, cycle: Cycle) -> Result<(), EditError> {
         if self.cycles.len() >= MAX_CYCLES {
             return Err(EditError::TooManyCycles);
+        }
+        if cycle.closed {
+            return Err(EditError::CycleClosed);
         }
         self.check_fresh(cycle.id.0)?;
         let cycle = self.checked(cycle)?;

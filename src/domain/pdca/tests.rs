@@ -198,23 +198,34 @@ fn the_next_cycle_carries_decisions_and_proposes_targets_from_the_results() {
     assert_eq!((next.start, next.end), (day(12, 1), day(12, 31)));
     assert_eq!(next.hypotheses, ["Keep the morning calls"]);
     assert_eq!(next.focus, cycle.focus);
-    // 900 leads missed 1,000: kept. A 30 % contact rate beat 25 %: raised to it.
-    assert!(next.targets.contains(&Target {
-        goal: Goal::Count(leads),
-        value: 1000.0
-    }));
+    // 900 leads missed 1,000: kept, for December's 31 days. A 30 % contact
+    // rate beat 25 %: raised to it.
+    let leads_target = next
+        .targets
+        .iter()
+        .find(|t| t.goal == Goal::Count(leads))
+        .unwrap();
+    assert!((leads_target.value - 1000.0 * 31.0 / 30.0).abs() < 1e-9);
     assert!(next.targets.contains(&Target {
         goal: Goal::Kpi(rate),
         value: 0.3
     }));
-    // A custom span is followed by one as long.
+    // A custom span is followed by one as long, whole months by as many.
     let custom = Cycle {
         start: day(11, 3),
         end: day(11, 16),
-        ..cycle
+        ..cycle.clone()
     };
     let after = plan.next_cycle(&custom, CycleId(902), day(11, 17)).unwrap();
     assert_eq!((after.start, after.end), (day(11, 17), day(11, 30)));
+    let quarter = Cycle {
+        start: day(1, 1),
+        end: day(3, 31),
+        targets: Vec::new(),
+        ..cycle
+    };
+    let after = plan.next_cycle(&quarter, CycleId(902), day(4, 1)).unwrap();
+    assert_eq!((after.start, after.end), (day(4, 1), day(6, 30)));
 }
 
 #[test]
@@ -306,6 +317,28 @@ fn bad_input_is_refused_and_changes_nothing() {
     assert_eq!(
         apply(&mut plan, Edit::AddCycle(Box::new(backwards))),
         Err(EditError::EndsBeforeStart)
+    );
+    let long = Cycle {
+        id: CycleId(902),
+        start: day(12, 1),
+        end: NaiveDate::from_ymd_opt(2027, 12, 2).unwrap(),
+        ..november.clone()
+    };
+    assert_eq!(
+        apply(&mut plan, Edit::AddCycle(Box::new(long))),
+        Err(EditError::CycleTooLong)
+    );
+    // A cycle is added open: it is closed by its own edit.
+    let closed = Cycle {
+        id: CycleId(902),
+        start: day(12, 1),
+        end: day(12, 31),
+        closed: true,
+        ..november.clone()
+    };
+    assert_eq!(
+        apply(&mut plan, Edit::AddCycle(Box::new(closed))),
+        Err(EditError::CycleClosed)
     );
     // What a cycle targets is not removed; the refusal names the cycle.
     assert_eq!(

@@ -67,20 +67,16 @@ pub fn PdcaPage() -> impl IntoView {
         <section class="page" aria-labelledby="pdca-heading">
             <h2 id="pdca-heading">{state.tr(|t| t.pdca.heading)}</h2>
             <p class="intro">{state.tr(|t| t.pdca.intro)}</p>
-            {move || {
-                shown
-                    .get()
-                    .map_or_else(
-                        || {
-                            view! {
-                                <p class="empty-hint">{state.tr(|t| t.pdca.no_cycle)}</p>
-                                <button type="button" on:click=start>{state.tr(|t| t.pdca.start_cycle)}</button>
-                            }
-                                .into_any()
-                        },
-                        |id| view! { <CycleView id=id picked=picked /> }.into_any(),
-                    )
-            }}
+            // This month's cycle can be started whenever no cycle holds today
+            // (after a pause, say), not only the first time.
+            <Show when=move || state.plan.with(|p| p.cycle_on(state.today.get()).is_none())>
+                <p class="empty-hint">
+                    {move || shown.get().is_none().then(|| state.tr(|t| t.pdca.no_cycle))}
+                    " "
+                    <button type="button" on:click=start>{state.tr(|t| t.pdca.start_cycle)}</button>
+                </p>
+            </Show>
+            {move || shown.get().map(|id| view! { <CycleView id=id picked=picked /> })}
             <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
             <section class="card" aria-labelledby="history-heading">
                 <h3 id="history-heading">{state.tr(|t| t.pdca.history)}</h3>
@@ -121,7 +117,8 @@ fn CycleView(id: CycleId, picked: RwSignal<Option<CycleId>>) -> impl IntoView {
     let cycle = Memo::new(move |_| state.plan.with(|p| p.cycle(id).cloned()));
     let closed = Memo::new(move |_| cycle.with(|c| c.as_ref().is_some_and(|c| c.closed)));
     let error = RwSignal::new(None::<Problem>);
-    let close = move |_| error.set(state.dispatch(Edit::SetCycleClosed(id, true)).err());
+    let close =
+        move |closed: bool| error.set(state.dispatch(Edit::SetCycleClosed(id, closed)).err());
     // The next cycle, unless one already starts the day after this one.
     let has_next = Memo::new(move |_| {
         state.plan.with(|p| {
@@ -165,8 +162,11 @@ fn CycleView(id: CycleId, picked: RwSignal<Option<CycleId>>) -> impl IntoView {
                 <ActPart id=id cycle=cycle />
             </fieldset>
             <div class="notice-actions">
-                <Show when=move || !closed.get()>
-                    <button type="button" on:click=close>{state.tr(|t| t.pdca.close_cycle)}</button>
+                <Show
+                    when=move || !closed.get()
+                    fallback=move || view! { <button type="button" on:click=move |_| close(false)>{state.tr(|t| t.pdca.reopen_cycle)}</button> }
+                >
+                    <button type="button" on:click=move |_| close(true)>{state.tr(|t| t.pdca.close_cycle)}</button>
                 </Show>
                 <Show when=move || !has_next.get()>
                     <button type="button" on:click=next>{state.tr(|t| t.pdca.next_cycle)}</button>

@@ -91,26 +91,29 @@ fn add_line(
 pub fn PlanPart(id: CycleId, cycle: Shown) -> impl IntoView {
     let state = use_app();
     let error = RwSignal::new(None::<Problem>);
-    let set_day = move |ev, start: bool| {
-        let Some(day) = parse_iso_day(&event_target_value(&ev)) else {
-            return;
-        };
-        error.set(
-            change(state, cycle, |c| {
-                if start {
-                    c.start = day;
-                } else {
-                    c.end = day;
-                }
-            })
-            .err(),
-        );
-    };
     let day = move |start: bool| {
         cycle.with(|c| {
             c.as_ref()
                 .map(|c| if start { c.start } else { c.end }.to_string())
         })
+    };
+    // A refused day puts the field back to the cycle's, beside the message.
+    let set_day = move |ev: leptos::ev::Event, start: bool| {
+        let result = match parse_iso_day(&event_target_value(&ev)) {
+            Some(picked) => change(state, cycle, |c| {
+                if start {
+                    c.start = picked;
+                } else {
+                    c.end = picked;
+                }
+            }),
+            None => Ok(()),
+        };
+        if result.is_err() {
+            let old = untrack(move || day(start)).unwrap_or_default();
+            event_target::<web_sys::HtmlInputElement>(&ev).set_value(&old);
+        }
+        error.set(result.err());
     };
     let retake = move |_| {
         let targets = state.plan.with_untracked(|p| {
