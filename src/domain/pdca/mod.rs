@@ -10,7 +10,7 @@ pub mod check;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::actions::ActionId;
+use super::actions::{clean_action_text, ActionId};
 pub use super::ids::CycleId;
 use super::ids::{KpiId, StageId};
 use super::kpi::mean_target;
@@ -24,7 +24,6 @@ pub const MAX_CYCLE_DAYS: i64 = 366;
 /// Hypotheses and decisions per cycle.
 pub const MAX_ITEMS: usize = 20;
 pub const MAX_TEXT_CHARS: usize = 2000;
-pub const MAX_LINE_CHARS: usize = 200;
 
 /// What a cycle targets: a KPI, or a stage's count (a volume, held to its
 /// share of the cycle's days so far).
@@ -122,17 +121,6 @@ pub fn planned_targets(plan: &Plan, start: NaiveDate, end: NaiveDate) -> Vec<Tar
 /// How many days two spans (both ends counted) share.
 pub(crate) fn overlap_days(a: NaiveDate, b: NaiveDate, c: NaiveDate, d: NaiveDate) -> i64 {
     ((b.min(d) - a.max(c)).num_days() + 1).max(0)
-}
-
-fn clean_line(text: &str) -> Result<String, EditError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(EditError::EmptyName);
-    }
-    if text.chars().count() > MAX_LINE_CHARS {
-        return Err(EditError::TextTooLong);
-    }
-    Ok(text.to_owned())
 }
 
 impl Plan {
@@ -270,17 +258,18 @@ impl Plan {
         {
             return Err(EditError::TextTooLong);
         }
+        // Hypotheses and decisions are lines like an action's text.
         let hypotheses = cycle
             .hypotheses
             .iter()
-            .map(|h| clean_line(h))
+            .map(|h| clean_action_text(h))
             .collect::<Result<_, _>>()?;
         let decisions = cycle
             .decisions
             .iter()
             .map(|d| {
                 Ok(Decision {
-                    text: clean_line(&d.text)?,
+                    text: clean_action_text(&d.text)?,
                     carry: d.carry,
                 })
             })
