@@ -314,6 +314,10 @@ pub struct PdcaTexts {
     pub cycle_of: &'static str,
     pub closed_note: &'static str,
     pub close_cycle: &'static str,
+    pub current_cycle: &'static str,
+    /// {name}: {actual} of {asked so far}.
+    pub target_line: &'static str,
+    pub in_progress: &'static str,
     pub reopen_cycle: &'static str,
     pub next_cycle: &'static str,
     pub next_rule: &'static str,

@@ -166,6 +166,14 @@ test.describe('PDCA cycles', () => {
     await starts.fill('2026-10-15');
     await expect(page.getByText('Another improvement cycle already covers some of these days.')).toBeVisible();
     await expect(starts).toHaveValue('2026-11-01');
+    // The dashboard shows the cycle under way: its target against what the
+    // 24 days so far ask (330 × 24 / 30), and the actions in progress.
+    await page.getByRole('combobox', { name: `Status: ${EN.keep} 3` }).selectOption({ label: 'Doing' });
+    await app.navLink('Dashboard').click();
+    const current = page.getByRole('region', { name: 'The improvement cycle under way' });
+    await expect(current).toContainText('Leads (count): 310 of 264 asked so far On track');
+    await expect(current).toContainText(`Actions in progress: ${EN.keep} 3`);
+    await app.navLink('PDCA').click();
     // September's action is history: it is not removed while the cycle lists it.
     await page.getByRole('button', { name: EN.spans[0] }).click();
     await expect(page.getByText(EN.closedNote)).toBeVisible();

@@ -327,7 +327,7 @@ impl Plan {
             .iter()
             .position(|c| c.id == id)
             .ok_or(EditError::UnknownCycle)?;
-        if self.cycles[index].closed {
+        if self.cycles.get(index).is_some_and(|c| c.closed) {
             return Err(EditError::CycleClosed);
         }
         Ok(self.cycles.remove(index))

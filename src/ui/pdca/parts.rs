@@ -36,7 +36,7 @@ fn goal_key(goal: Goal) -> String {
 }
 
 /// A goal's name, and how its values read: a KPI's display, or a count.
-fn goal_of(plan: &Plan, t: &Texts, goal: Goal) -> (String, Option<KpiDisplay>) {
+pub(super) fn goal_of(plan: &Plan, t: &Texts, goal: Goal) -> (String, Option<KpiDisplay>) {
     match goal {
         Goal::Kpi(kpi) => plan
             .kpi(kpi)
@@ -51,7 +51,11 @@ fn goal_of(plan: &Plan, t: &Texts, goal: Goal) -> (String, Option<KpiDisplay>) {
     }
 }
 
-fn value_text(state: AppState, display: Option<KpiDisplay>, value: Option<f64>) -> String {
+pub(super) fn value_text(
+    state: AppState,
+    display: Option<KpiDisplay>,
+    value: Option<f64>,
+) -> String {
     match display {
         Some(display) => state
             .texts()
