@@ -202,13 +202,13 @@ impl Entries {
         period: Period,
         value: Option<u64>,
     ) -> Result<Option<u64>, EntryRefused> {
+        if who.is_none() && parts.parts(metric).is_none() {
+            return self.set(metric, period, value);
+        }
         if value.is_some() {
             if let Some(refusal) = self.refusal(metric, period) {
                 return Err(refusal);
             }
-        }
-        if who.is_none() && parts.parts(metric).is_none() {
-            return self.set(metric, period, value);
         }
         let mut metric_parts = parts.take(metric).unwrap_or_else(|| Parts {
             unassigned: self.metric_counts(metric),

@@ -10,6 +10,13 @@ use crate::domain::period::{Period, PeriodRange};
 use crate::domain::plan::{valid_entry_date, EditError, Plan};
 
 impl Counter {
+    /// Whether this counter types the figures of a metric: the team those
+    /// of a metric not counted per member, a member (or "unassigned")
+    /// those of one that is.
+    pub fn types(self, per_member: bool) -> bool {
+        (self == Counter::Team) != per_member
+    }
+
     /// The edit that sets this counter's figure of a metric for a period.
     pub fn edit(self, metric: MetricId, period: Period, value: Option<u64>) -> Edit {
         match self {
@@ -62,11 +69,9 @@ impl Plan {
             .collect()
     }
 
-    /// Whether `counter` types a metric's figures: the team those of a
-    /// metric not counted per member, a member (or "unassigned") those of
-    /// one that is.
+    /// Whether `counter` types a metric's figures (see [`Counter::types`]).
     pub fn typed_by(&self, counter: Counter, metric: MetricId) -> bool {
-        (counter == Counter::Team) != self.counted_per_member(metric)
+        counter.types(self.counted_per_member(metric))
     }
 
     /// Why a member (or "unassigned") cannot type a figure where their own

@@ -137,16 +137,17 @@ pub(super) fn MetricRow(
             .with(|p| {
                 p.metric(id).map(|m| {
                     let counts_stage = p.stage(m.stage).is_some_and(|s| s.primary_metric == id);
-                    (m.name.clone(), m.kind, counts_stage)
+                    (m.name.clone(), m.kind, counts_stage, m.per_member)
                 })
             })
-            .unwrap_or((String::new(), MetricKind::Count, false))
+            .unwrap_or((String::new(), MetricKind::Count, false, false))
     });
     let kind = Signal::derive(move || info.with(|i| i.1));
     let counter = state.counter;
-    // Whether the view types this row's figures; a metric counted per
-    // member shows the team its members' sums.
-    let typed = Memo::new(move |_| state.plan.with(|p| p.typed_by(counter.get(), id)));
+    // Whether the view types this row's figures (a metric counted per
+    // member shows the team its members' sums), read from the row's memo
+    // rather than the plan: one subscriber less per row.
+    let typed = Memo::new(move |_| counter.get().types(info.with(|i| i.3)));
     let cells = Memo::new(move |_| {
         let periods = columns.periods.get();
         let counter = counter.get();
