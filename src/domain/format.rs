@@ -33,6 +33,7 @@ pub const FORMAT_TAG: &str = "funnel-planner/plan";
 type Migration = fn(Value) -> Result<Value, FormatError>;
 const MIGRATIONS: &[Migration] = &[
     v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7, v7_to_v8, v8_to_v9, v9_to_v10,
+    v10_to_v11,
 ];
 
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
@@ -458,6 +459,12 @@ fn v9_to_v10(plan: Value) -> Result<Value, FormatError> {
     Ok(plan)
 }
 
+/// Version 11 records the reviews of the cadence held; a version 10 plan
+/// has held none.
+fn v10_to_v11(plan: Value) -> Result<Value, FormatError> {
+    Ok(plan)
+}
+
 /// Whether a name is written in Japanese (kana, kanji or full-width forms).
 fn is_japanese(text: &str) -> bool {
     text.chars().any(|c| c >= '\u{3000}')
@@ -553,6 +560,14 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
             Ok(_) => return fail(format!("cycle of {}: a text is untrimmed", cycle.start)),
             Err(error) => return fail(format!("cycle of {}: {error}", cycle.start)),
         }
+    }
+    if plan.reviews_held.len() > crate::domain::pdca::review::MAX_REVIEWS_HELD {
+        return fail("too many reviews held".into());
+    }
+    if plan.reviews_held.windows(2).any(|pair| pair[1] <= pair[0])
+        || plan.reviews_held.iter().any(|h| !valid_entry_date(h.day))
+    {
+        return fail("the reviews held are not in day order, are twice or out of range".into());
     }
     let mut ids = HashSet::new();
     let all_ids = plan
@@ -712,8 +727,9 @@ mod tests {
     const GOLDEN_V7: &str = include_str!("../../tests/golden/plan-v7.json");
     const GOLDEN_V8: &str = include_str!("../../tests/golden/plan-v8.json");
     const GOLDEN_V9: &str = include_str!("../../tests/golden/plan-v9.json");
-    const GOLDEN_V10_PATH: &str =
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v10.json");
+    const GOLDEN_V10: &str = include_str!("../../tests/golden/plan-v10.json");
+    const GOLDEN_V11_PATH: &str =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/plan-v11.json");
 
     fn plan_of(text: &str) -> Result<Plan, FormatError> {
         decode(text).map(|stored| stored.plan)
@@ -832,7 +848,7 @@ mod tests {
     #[test]
     fn current_version_counts_the_migrations() {
         assert_eq!(CURRENT_VERSION as usize, MIGRATIONS.len() + 1);
-        assert_eq!(CURRENT_VERSION, 10);
+        assert_eq!(CURRENT_VERSION, 11);
     }
 
     /// Revision 3, written by tab 5, which includes two saves of tab 9 and
@@ -992,19 +1008,35 @@ mod tests {
         plan
     }
 
+    /// `sample_v10` with reviews held: the daily activity review on two
+    /// days, the monthly SLA review once.
+    fn sample_v11() -> Plan {
+        use crate::domain::pdca::review::Review;
+        let mut plan = sample_v10();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        for (review, d) in [
+            (Review::ActivityCounts, 24),
+            (Review::ActivityCounts, 25),
+            (Review::SlaReview, 2),
+        ] {
+            plan.set_held(review, day(d), true).unwrap();
+        }
+        plan
+    }
+
     /// `UPDATE_GOLDEN=1 cargo test` rewrites the current version's file
     /// after a deliberate format change (which also needs a migration).
     #[test]
-    fn golden_v10_file_reads_and_writes_byte_for_byte() {
-        let written = encode_pretty(&sample_v10(), &head()).unwrap() + "\n";
+    fn golden_v11_file_reads_and_writes_byte_for_byte() {
+        let written = encode_pretty(&sample_v11(), &head()).unwrap() + "\n";
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(GOLDEN_V10_PATH, &written).unwrap();
+            std::fs::write(GOLDEN_V11_PATH, &written).unwrap();
         }
-        let golden = std::fs::read_to_string(GOLDEN_V10_PATH).expect("golden file exists");
+        let golden = std::fs::read_to_string(GOLDEN_V11_PATH).expect("golden file exists");
         assert_eq!(
             decode(&golden),
             Ok(Stored {
-                plan: sample_v10(),
+                plan: sample_v11(),
                 head: head()
             })
         );
@@ -1023,9 +1055,20 @@ mod tests {
             "\"closed\": true",
             "\"carry\": true",
             "\"findings\": \"接触率は午前が高い\"",
+            "\"review\": \"activity_counts\"",
+            "\"day\": \"2026-11-02\"",
         ] {
             assert!(golden.contains(key), "{key}");
         }
+    }
+
+    /// Version 10 recorded no reviews held.
+    #[test]
+    fn version_10_files_read_without_reviews_held() {
+        assert!(!GOLDEN_V10.contains("reviews_held"));
+        let stored = decode(GOLDEN_V10).unwrap();
+        assert_eq!(stored.plan, sample_v10());
+        assert!(stored.plan.reviews_held.is_empty());
     }
 
     /// Version 9 had no improvement cycles nor actions' dates.
@@ -1323,7 +1366,7 @@ mod tests {
 
     #[test]
     fn refuses_plans_that_break_the_editor_rules() {
-        let golden = std::fs::read_to_string(GOLDEN_V10_PATH).unwrap();
+        let golden = std::fs::read_to_string(GOLDEN_V11_PATH).unwrap();
         let cases = [
             ("\"id\": 2,", "\"id\": 1,"),
             ("\"name\": \"商談化\"", "\"name\": \"  \""),
@@ -1377,6 +1420,10 @@ mod tests {
             ("\"count\": 1\n", "\"count\": 4242\n"),
             ("\"id\": 64,", "\"id\": 63,"),
             ("\"text\": \"スクリプトを更新する\"", "\"text\": \" \""),
+            // Reviews held twice, out of day order, or of a review unknown.
+            ("\"day\": \"2026-11-25\"", "\"day\": \"2026-11-24\""),
+            ("\"day\": \"2026-11-02\"", "\"day\": \"2026-11-30\""),
+            ("\"review\": \"sla_review\"", "\"review\": \"weekly_chat\""),
             ("\"id\": 2,", "\"id\": 9007199254740992,"),
             ("\"currency\": \"JPY\"", "\"currency\": \"XYZ\""),
             ("\"typed\": 1500000", "\"typed\": 0"),

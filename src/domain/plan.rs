@@ -19,6 +19,7 @@ use super::members::Member;
 use super::money::Currency;
 use super::month::Month;
 use super::number::MAX_ENTRY;
+use super::pdca::review::Held;
 use super::pdca::Cycle;
 use super::planning::Planning;
 use super::sla::{Measure, SlaCard, SlaId, ThresholdId};
@@ -232,6 +233,9 @@ pub struct Plan {
     /// Plan-Do-Check-Act cycles, by start day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cycles: Vec<Cycle>,
+    /// The reviews of the cadence held, by day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews_held: Vec<Held>,
     /// The monthly goals and what planning from them reads.
     #[serde(default, skip_serializing_if = "Planning::is_default")]
     pub planning: Planning,
@@ -341,6 +345,11 @@ pub enum EditError {
     CycleTooLong,
     #[error("a plan keeps at most {} cycles", super::pdca::MAX_CYCLES)]
     TooManyCycles,
+    #[error(
+        "a plan keeps at most {} reviews held",
+        super::pdca::review::MAX_REVIEWS_HELD
+    )]
+    TooManyReviewsHeld,
     /// The start days of the cycles that use it.
     #[error("the cycles starting {:?} use it", .0)]
     UsedByCycle(Vec<chrono::NaiveDate>),

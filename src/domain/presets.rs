@@ -394,6 +394,7 @@ pub fn inside_sales(lang: Lang) -> Plan {
         entries: Entries::default(),
         member_entries: Default::default(),
         cycles: Vec::new(),
+        reviews_held: Vec::new(),
         at_risk_margin_percent: 10,
     }
 }

@@ -329,6 +329,7 @@ pub(super) static TEXTS: Texts = Texts {
         cycles_overlap: "Another improvement cycle already covers some of these days.",
         cycle_too_long: "A cycle spans at most a year.",
         too_many_cycles: "A plan keeps at most 120 improvement cycles.",
+        too_many_reviews_held: "A plan keeps at most ten years of reviews held.",
         used_by_cycle: "Improvement cycles use it; they start on:",
         used_by_action: "An action uses it; change or remove that action first:",
         date_out_of_range: "Counts are dated in the years 1 to 9999.",
@@ -351,7 +352,7 @@ pub(super) static TEXTS: Texts = Texts {
         undo_failed: "That step cannot be undone any more: {}",
         edit_kinds: [
             "plan settings", "add stage", "rename stage", "move stage", "change owner", "change departments", "change team members", "change agreement", "change actions",
-            "change stage settings", "remove stage", "change target", "change the plan from the goal", "change improvement cycle", "add metric", "rename metric",
+            "change stage settings", "remove stage", "change target", "change the plan from the goal", "change improvement cycle", "record a review", "add metric", "rename metric",
             "change metric", "remove metric", "add KPI", "change KPI", "remove KPI",
             "change counts", "replace plan", "restore",
         ],

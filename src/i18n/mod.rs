@@ -499,7 +499,7 @@ pub struct SessionTexts {
     /// `{}` is the reason.
     pub undo_failed: &'static str,
     /// In the order of `EditKind::ALL`.
-    pub edit_kinds: [&'static str; 24],
+    pub edit_kinds: [&'static str; 25],
     pub save_status: &'static str,
     pub saved_just_now: &'static str,
     /// `{}` is a number of seconds.
@@ -595,6 +595,7 @@ pub struct EditErrorTexts {
     pub cycles_overlap: &'static str,
     pub cycle_too_long: &'static str,
     pub too_many_cycles: &'static str,
+    pub too_many_reviews_held: &'static str,
     /// Followed by the first days of the cycles.
     pub used_by_cycle: &'static str,
     pub used_by_action: &'static str,
@@ -734,6 +735,7 @@ impl Texts {
             EditError::CyclesOverlap => t.cycles_overlap.to_owned(),
             EditError::CycleTooLong => t.cycle_too_long.to_owned(),
             EditError::TooManyCycles => t.too_many_cycles.to_owned(),
+            EditError::TooManyReviewsHeld => t.too_many_reviews_held.to_owned(),
             EditError::UsedByCycle(starts) => {
                 let days: Vec<String> = starts.iter().map(|d| self.date(*d)).collect();
                 format!("{} {}", t.used_by_cycle, days.join(", "))

@@ -14,6 +14,8 @@ pub mod history;
 pub mod outbox;
 pub mod rebase;
 
+use chrono::NaiveDate;
+
 use super::actions::{Action, ActionId};
 use super::departments::{Department, DepartmentId, Hue};
 use super::diagnosis::StageKind;
@@ -24,6 +26,7 @@ use super::ids::{KpiId, MetricId, StageId};
 use super::members::{Member, MemberId};
 use super::money::Currency;
 use super::month::Month;
+use super::pdca::review::Review;
 use super::pdca::{Cycle, CycleId};
 use super::period::Period;
 use super::plan::{
@@ -145,6 +148,9 @@ pub enum Edit {
     RemoveCycle(CycleId),
     RestoreCycle(Box<Cycle>),
     SetCycleClosed(CycleId, bool),
+    /// A review of the cadence recorded as held on a day (`true`), or that
+    /// record taken back.
+    SetHeld(Review, NaiveDate, bool),
     /// A saved what-if, appended.
     AddScenario(Box<Scenario>),
     RemoveScenario(ScenarioId),
@@ -177,6 +183,7 @@ pub enum EditKind {
     Targets,
     Planning,
     Pdca,
+    Review,
     AddMetric,
     RenameMetric,
     MetricKind,
@@ -191,7 +198,7 @@ pub enum EditKind {
 
 impl EditKind {
     /// In declaration order, the order of the texts that name them.
-    pub const ALL: [EditKind; 24] = [
+    pub const ALL: [EditKind; 25] = [
         EditKind::PlanSettings,
         EditKind::AddStage,
         EditKind::RenameStage,
@@ -206,6 +213,7 @@ impl EditKind {
         EditKind::Targets,
         EditKind::Planning,
         EditKind::Pdca,
+        EditKind::Review,
         EditKind::AddMetric,
         EditKind::RenameMetric,
         EditKind::MetricKind,
@@ -264,6 +272,7 @@ impl Edit {
             | Edit::ChangeCycle(_)
             | Edit::RemoveCycle(_)
             | Edit::SetCycleClosed(..) => EditKind::Pdca,
+            Edit::SetHeld(..) => EditKind::Review,
             Edit::AddMetric { .. } => EditKind::AddMetric,
             Edit::RenameMetric(..) => EditKind::RenameMetric,
             Edit::SetMetricKind(..) | Edit::SetLostReason(..) | Edit::SetPerMember(..) => {
@@ -545,6 +554,11 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             let old = plan.cycle(id).ok_or(EditError::UnknownCycle)?.closed;
             plan.set_cycle_closed(id, closed)?;
             Edit::SetCycleClosed(id, old)
+        }
+        Edit::SetHeld(review, day, held) => {
+            // Recording what is already recorded undoes to nothing.
+            let changed = plan.set_held(review, day, held)?;
+            Edit::SetHeld(review, day, held != changed)
         }
         Edit::AddScenario(scenario) => {
             let id = scenario.id;

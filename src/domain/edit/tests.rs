@@ -422,7 +422,7 @@ struct Intent {
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
-    (0..28_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
+    (0..29_u8, 0..64_usize, 0..5_000_u64, "[a-zA-Z営 ]{0,8}").prop_map(|(op, pick, value, text)| {
         Intent {
             op,
             pick,
@@ -638,6 +638,11 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
             }
         }
         24 => Edit::SetPerMember(metric, !plan.counted_per_member(metric)),
+        27 => {
+            use crate::domain::pdca::review::Review;
+            let review = Review::ALL[intent.pick % Review::ALL.len()];
+            Edit::SetHeld(review, day, intent.value.is_multiple_of(2))
+        }
         26 => {
             use crate::domain::pdca::{Cycle, CycleId, Decision};
             match plan.cycles.get(intent.pick % plan.cycles.len().max(1)) {

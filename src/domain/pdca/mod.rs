@@ -6,6 +6,7 @@
 //! cycle is history and is not changed.
 
 pub mod check;
+pub mod review;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};

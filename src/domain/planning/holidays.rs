@@ -5,13 +5,18 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::{month_start, Holiday};
 use crate::domain::month::Month;
 
+/// Monday to Friday, and not one of the plan's holidays.
+pub fn is_working_day(day: NaiveDate, holidays: &[Holiday]) -> bool {
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        && holidays.binary_search(&Holiday(day)).is_err()
+}
+
 /// The month's working days: Monday to Friday, holidays excluded.
 pub fn working_days(month: Month, holidays: &[Holiday]) -> Vec<NaiveDate> {
     month_start(month)
         .iter_days()
         .take_while(|d| d.month() == month.month())
-        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-        .filter(|d| holidays.binary_search(&Holiday(*d)).is_err())
+        .filter(|d| is_working_day(*d, holidays))
         .collect()
 }
 

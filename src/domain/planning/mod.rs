@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use backcalc::{back_calculate, tree, Blocked, Node, Requirement, Tree};
-pub use holidays::{japanese_holidays, pace, working_days, Pace};
+pub use holidays::{is_working_day, japanese_holidays, pace, working_days, Pace};
 pub use scenario::{Scenario, Volume, MAX_SCENARIOS};
 pub use whatif::{forward, sensitivity, Flow, Improvement, Lever};
 
