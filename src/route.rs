@@ -14,19 +14,22 @@ pub enum Route {
     Planning,
     /// Improvement cycles.
     Pdca,
+    /// The review cadence: what is due today, with its figures.
+    Review,
     /// The printable agreements, reached from the Flow page.
     SlaSheet,
 }
 
 impl Route {
     /// The pages in the main navigation.
-    pub const NAV: [Route; 7] = [
+    pub const NAV: [Route; 8] = [
         Route::Flow,
         Route::Numbers,
         Route::Team,
         Route::Dashboard,
         Route::Planning,
         Route::Pdca,
+        Route::Review,
         Route::Kpis,
     ];
 
@@ -41,6 +44,7 @@ impl Route {
             "kpis" => Route::Kpis,
             "plan" => Route::Planning,
             "pdca" => Route::Pdca,
+            "review" => Route::Review,
             "sla-sheet" => Route::SlaSheet,
             _ => Route::Flow,
         }
@@ -55,6 +59,7 @@ impl Route {
             Route::Kpis => "#/kpis",
             Route::Planning => "#/plan",
             Route::Pdca => "#/pdca",
+            Route::Review => "#/review",
             Route::SlaSheet => "#/sla-sheet",
         }
     }

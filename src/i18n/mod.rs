@@ -298,6 +298,7 @@ pub struct Texts {
     pub planning: PlanningTexts,
     pub team: TeamTexts,
     pub pdca: PdcaTexts,
+    pub review: ReviewTexts,
 }
 
 /// The PDCA page. `{}` are filled in order.
@@ -347,6 +348,51 @@ pub struct PdcaTexts {
     pub carry: &'static str,
     pub add_decision: &'static str,
     pub remove_from_cycle: &'static str,
+}
+
+/// The review cadence page. `{}` are filled in order.
+pub struct ReviewTexts {
+    pub nav: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub show: &'static str,
+    pub due_today: &'static str,
+    pub all_reviews: &'static str,
+    pub nothing_due: &'static str,
+    pub held_on: &'static str,
+    pub due_since: &'static str,
+    pub due_never: &'static str,
+    pub day_off: &'static str,
+    pub mark_held: &'static str,
+    pub take_back: &'static str,
+    pub team: &'static str,
+    pub col_figure: &'static str,
+    pub today: &'static str,
+    pub yesterday: &'static str,
+    pub this_week: &'static str,
+    pub last_week: &'static str,
+    pub this_month: &'static str,
+    pub last_month: &'static str,
+    pub cycle_targets: &'static str,
+    pub cycle_actions: &'static str,
+    pub nothing_counted: &'static str,
+    pub no_cycle: &'static str,
+    pub open_pdca: &'static str,
+    pub no_actions: &'static str,
+    pub no_targets: &'static str,
+    pub no_promises: &'static str,
+    pub open_flow: &'static str,
+    pub no_kpis: &'static str,
+    pub open_kpis: &'static str,
+    pub weakest: &'static str,
+    pub no_weakness: &'static str,
+    pub dashboard_due: &'static str,
+    /// Daily, weekly, monthly.
+    pub cadences: [&'static str; 3],
+    /// Each review's name, in `Review::ALL` order.
+    pub titles: [&'static str; 7],
+    /// What each review is for.
+    pub purposes: [&'static str; 7],
 }
 
 /// Counting per member: the Numbers page's picker, the Team page and the

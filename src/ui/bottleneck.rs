@@ -127,7 +127,11 @@ pub fn BottleneckPanel() -> impl IntoView {
 }
 
 /// A step's name, actual value, what it was compared with and its gap, in words.
-fn describe(plan: &Plan, t: &Texts, reading: StepReading) -> (String, String, String, String) {
+pub(crate) fn describe(
+    plan: &Plan,
+    t: &Texts,
+    reading: StepReading,
+) -> (String, String, String, String) {
     let name = plan
         .stage(reading.stage)
         .map(|s| s.name.clone())

@@ -8,7 +8,7 @@ use super::actions::ActionList;
 use super::bottleneck::BottleneckPanel;
 use super::chart_card::ChartCard;
 use super::kpi_strip::SharedKpiStrip;
-use super::pdca::summary::CurrentCycle;
+use super::pdca::summary::{CurrentCycle, ReviewsDue};
 use super::range_toolbar::RangeToolbar;
 use super::sla_compliance::{DepartmentCompliance, PromiseHistory};
 use super::state::use_app;
@@ -72,6 +72,7 @@ pub fn DashboardPage() -> impl IntoView {
             <Toggle value=state.large_charts label=|t| t.large_fonts class="projector-toggle" />
             <SharedKpiStrip />
             <BottleneckPanel />
+            <ReviewsDue />
             <CurrentCycle />
             <ActionList />
             <div class="chart-grid">

@@ -196,6 +196,7 @@ pub fn App() -> impl IntoView {
                     Route::Kpis => view! { <kpis::KpisPage /> }.into_any(),
                     Route::Planning => view! { <planning::PlanningPage /> }.into_any(),
                     Route::Pdca => view! { <pdca::PdcaPage /> }.into_any(),
+                    Route::Review => view! { <pdca::review::ReviewPage /> }.into_any(),
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                 }}
             </main>
@@ -217,6 +218,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Kpis => t.nav_kpis,
         Route::Planning => t.planning.nav,
         Route::Pdca => t.pdca.nav,
+        Route::Review => t.review.nav,
         Route::SlaSheet => t.sheet_heading,
     }
 }

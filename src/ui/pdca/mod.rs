@@ -2,6 +2,7 @@
 //! Check computed from the counts, and the cycles before it as history.
 
 mod parts;
+pub mod review;
 pub mod summary;
 
 use leptos::prelude::*;

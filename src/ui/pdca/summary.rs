@@ -71,3 +71,36 @@ pub fn CurrentCycle() -> impl IntoView {
         </Show>
     }
 }
+
+/// "Reviews due today: …", linking to the review page; nothing when all
+/// are held.
+#[component]
+pub fn ReviewsDue() -> impl IntoView {
+    let state = use_app();
+    let due = Memo::new(move |_| {
+        let today = state.today.get();
+        state.plan.with(|p| {
+            p.reviews_on(today)
+                .into_iter()
+                .filter(|s| s.due)
+                .map(|s| s.review)
+                .collect::<Vec<_>>()
+        })
+    });
+    let line = move || {
+        let t = state.texts();
+        let names: Vec<&str> = due
+            .get()
+            .into_iter()
+            .map(|r| t.review.titles[r as usize])
+            .collect();
+        Texts::fill(t.review.dashboard_due, &[&names.join(", ")])
+    };
+    view! {
+        <Show when=move || due.with(|d| !d.is_empty())>
+            <p class="notice reviews-due">
+                <a href=Route::Review.hash()>{line}</a>
+            </p>
+        </Show>
+    }
+}

@@ -16,7 +16,7 @@ use crate::domain::pdca::check::check;
 use crate::domain::pdca::{CycleId, Goal};
 use crate::domain::period::PeriodRange;
 use crate::domain::plan::{Kpi, KpiDisplay, KpiScope, Plan};
-use crate::domain::sla::{self, evaluate, SlaId, ThresholdId, Verdict};
+use crate::domain::sla::{self, evaluate, Measure, SlaId, ThresholdId, Unit, Verdict};
 
 /// What a figure is of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +27,21 @@ pub enum Subject {
     Promise(SlaId, ThresholdId),
     /// An action, read on the KPI it should move.
     Action(ActionId, KpiId),
+}
+
+impl Subject {
+    /// How its values read; `None` once it is gone from the plan.
+    pub fn unit(self, plan: &Plan) -> Option<Unit> {
+        let measure = match self {
+            Subject::Metric(metric) => Measure::Metric(metric),
+            Subject::Kpi(kpi) | Subject::Action(_, kpi) => Measure::Kpi(kpi),
+            Subject::Promise(sla, threshold) => {
+                let card = plan.sla_card(sla)?;
+                card.thresholds.iter().find(|t| t.id == threshold)?.measure
+            }
+        };
+        plan.unit_of(measure)
+    }
 }
 
 /// Whose figures a group holds.
