@@ -368,7 +368,6 @@ pub struct ReviewTexts {
     pub team: &'static str,
     pub col_figure: &'static str,
     pub today: &'static str,
-    pub yesterday: &'static str,
     pub this_week: &'static str,
     pub last_week: &'static str,
     pub this_month: &'static str,

@@ -68,7 +68,7 @@ const EN: Words = {
   dueSince: (day) => `Due · last held ${day}`,
   dayOff: 'Not due today: not a working day',
   nov24: 'Nov 24, 2026',
-  undo: 'Undo: record a review',
+  undo: 'Undo: review record',
   noPromises: 'No agreement has a promise yet.',
   addPromises: 'Add promises on the Flow page',
   dashboardDue: /^Reviews due today: Response rates, Script and targets, Department KPIs, Agreements \(SLA\), Measures$/,
@@ -107,7 +107,7 @@ const JA: Words = {
   undo: '元に戻す: 振り返りの記録',
   noPromises: '数値の約束があるSLAはまだありません。',
   addPromises: 'フローのページで約束を追加する',
-  dashboardDue: /^今日の振り返り: 反応率, スクリプトとターゲット, 部門別KPI, SLAの見直し, 施策の再設計$/,
+  dashboardDue: /^今日の未実施の振り返り: 反応率, スクリプトとターゲット, 部門別KPI, SLAの見直し, 施策の再設計$/,
 };
 
 /** The cells of a table's row, found by its header cell. */

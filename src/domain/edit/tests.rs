@@ -641,7 +641,13 @@ fn concrete(plan: &Plan, ids: &mut IdGen, intent: &Intent) -> Edit {
         27 => {
             use crate::domain::pdca::review::Review;
             let review = Review::ALL[intent.pick % Review::ALL.len()];
-            Edit::SetHeld(review, day, intent.value.is_multiple_of(2))
+            // Held or taken back independently of the day, so records
+            // made are also taken back.
+            Edit::SetHeld(
+                review,
+                day,
+                (intent.pick / Review::ALL.len()).is_multiple_of(2),
+            )
         }
         26 => {
             use crate::domain::pdca::{Cycle, CycleId, Decision};

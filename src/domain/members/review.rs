@@ -64,7 +64,13 @@ pub fn counting_members(plan: &Plan) -> Vec<MemberId> {
         .collect()
 }
 
-fn row(plan: &Plan, columns: &[Column], counter: Counter, range: PeriodRange) -> Row {
+fn row(
+    plan: &Plan,
+    columns: &[Column],
+    counter: Counter,
+    range: PeriodRange,
+    previous: PeriodRange,
+) -> Row {
     let values_in = |range: PeriodRange| {
         columns
             .iter()
@@ -81,18 +87,24 @@ fn row(plan: &Plan, columns: &[Column], counter: Counter, range: PeriodRange) ->
     Row {
         counter,
         values: values_in(range),
-        previous: values_in(range.previous()),
+        previous: values_in(previous),
     }
 }
 
 /// Every member who counts or counted in the range or the one before it,
 /// and the team, over `range` and the range before it.
 pub fn member_table(plan: &Plan, range: PeriodRange) -> MemberTable {
+    member_table_against(plan, range, range.previous())
+}
+
+/// `member_table` with `previous` values read over another range (the
+/// last working day, for a daily review on a Monday).
+pub fn member_table_against(plan: &Plan, range: PeriodRange, previous: PeriodRange) -> MemberTable {
     let columns = columns(plan);
     let metrics = plan.per_member_metrics();
     let expected = counting_members(plan);
     let counted = |member: MemberId| {
-        [range, range.previous()]
+        [range, previous]
             .into_iter()
             .any(|r| plan.member_entries.has_figures(member, &metrics, r))
     };
@@ -100,9 +112,9 @@ pub fn member_table(plan: &Plan, range: PeriodRange) -> MemberTable {
         .members
         .iter()
         .filter(|m| expected.contains(&m.id) || counted(m.id))
-        .map(|m| row(plan, &columns, Counter::Member(m.id), range))
+        .map(|m| row(plan, &columns, Counter::Member(m.id), range, previous))
         .collect();
-    let unassigned = row(plan, &columns, Counter::Unassigned, range);
+    let unassigned = row(plan, &columns, Counter::Unassigned, range, previous);
     let metric_columns = metrics.len();
     let has_figures =
         |values: &[Option<f64>]| values.iter().take(metric_columns).any(Option::is_some);
@@ -110,7 +122,7 @@ pub fn member_table(plan: &Plan, range: PeriodRange) -> MemberTable {
         rows.push(unassigned);
     }
     MemberTable {
-        team: row(plan, &columns, Counter::Team, range),
+        team: row(plan, &columns, Counter::Team, range, previous),
         columns,
         rows,
     }
@@ -126,13 +138,21 @@ pub struct DailyReview {
 }
 
 pub fn daily_review(plan: &Plan, today: chrono::NaiveDate) -> DailyReview {
-    let today = PeriodRange::new(Period::containing(Granularity::Day, today), 1);
-    let metrics = plan.per_member_metrics();
     DailyReview {
-        table: member_table(plan, today),
-        not_entered_today: counting_members(plan)
-            .into_iter()
-            .filter(|m| !plan.member_entries.has_figures(*m, &metrics, today))
-            .collect(),
+        table: member_table(
+            plan,
+            PeriodRange::new(Period::containing(Granularity::Day, today), 1),
+        ),
+        not_entered_today: not_entered(plan, today),
     }
+}
+
+/// The members expected to count who have entered nothing on `day`.
+pub fn not_entered(plan: &Plan, day: chrono::NaiveDate) -> Vec<MemberId> {
+    let day = PeriodRange::new(Period::containing(Granularity::Day, day), 1);
+    let metrics = plan.per_member_metrics();
+    counting_members(plan)
+        .into_iter()
+        .filter(|m| !plan.member_entries.has_figures(*m, &metrics, day))
+        .collect()
 }

@@ -35,15 +35,20 @@ pub fn ReviewPage() -> impl IntoView {
         state.plan.with(|p| p.reviews_on(today))
     });
     let due = move || states.with(|s| s.iter().filter(|s| s.due).count());
-    // The reviews shown, by cadence; cadences with none left out.
-    let sections = move || {
+    // Which reviews are shown: holding one keeps it on today's agenda, so
+    // its card (and the focus on its button) stays.
+    let shown = Memo::new(move |_| {
         let today = state.today.get();
-        let shown: Vec<Review> = states.with(|s| {
+        states.with(|s| {
             s.iter()
                 .filter(|s| all.get() || on_agenda(s, today))
                 .map(|s| s.review)
-                .collect()
-        });
+                .collect::<Vec<_>>()
+        })
+    });
+    // The reviews shown, by cadence; cadences with none left out.
+    let sections = move || {
+        let shown = shown.get();
         Cadence::ALL
             .into_iter()
             .filter_map(|cadence| {
@@ -52,8 +57,9 @@ pub fn ReviewPage() -> impl IntoView {
                     .copied()
                     .filter(|r| r.cadence() == cadence)
                     .collect();
-                (!reviews.is_empty())
-                    .then(|| view! { <CadenceSection cadence=cadence reviews=reviews /> })
+                (!reviews.is_empty()).then(
+                    || view! { <CadenceSection cadence=cadence reviews=reviews states=states /> },
+                )
             })
             .collect_view()
     };
@@ -73,36 +79,39 @@ pub fn ReviewPage() -> impl IntoView {
                     {state.tr(|t| t.review.all_reviews)}
                 </button>
             </div>
-            <Show when=move || !all.get() && due() == 0>
-                <p class="notice" role="status">{state.tr(|t| t.review.nothing_due)}</p>
-            </Show>
+            // Always there, so its words are announced when they come.
+            <p role="status">
+                {move || (!all.get() && due() == 0).then(|| state.tr(|t| t.review.nothing_due))}
+            </p>
             {sections}
         </section>
     }
 }
 
 #[component]
-fn CadenceSection(cadence: Cadence, reviews: Vec<Review>) -> impl IntoView {
+fn CadenceSection(
+    cadence: Cadence,
+    reviews: Vec<Review>,
+    states: Memo<Vec<ReviewState>>,
+) -> impl IntoView {
     let state = use_app();
     let id = format!("cadence-{}", cadence as usize);
     view! {
         <section class="review-cadence" aria-labelledby=id.clone()>
             <h3 id=id.clone()>{move || cadence_name(state.texts(), cadence)}</h3>
-            {reviews.into_iter().map(|review| view! { <ReviewCard review=review /> }).collect_view()}
+            {reviews.into_iter().map(|review| view! { <ReviewCard review=review states=states /> }).collect_view()}
         </section>
     }
 }
 
 #[component]
-fn ReviewCard(review: Review) -> impl IntoView {
+fn ReviewCard(review: Review, states: Memo<Vec<ReviewState>>) -> impl IntoView {
     let state = use_app();
     let heading = format!("review-{}", review as usize);
-    let standing = Memo::new(move |_| {
-        let today = state.today.get();
-        state
-            .plan
-            .with(|p| p.reviews_on(today).into_iter().find(|s| s.review == review))
-    });
+    // The card's name tells the seven alike buttons apart.
+    let described_by = heading.clone();
+    let standing =
+        Memo::new(move |_| states.with(|s| s.iter().find(|s| s.review == review).copied()));
     let read = Memo::new(move |_| {
         let today = state.today.get();
         state.plan.with(|p| figures(p, review, today))
@@ -118,22 +127,20 @@ fn ReviewCard(review: Review) -> impl IntoView {
             (None, _, false) => t.review.day_off.to_owned(),
         })
     };
-    let button = move || {
-        let held_on = standing.get().and_then(|s| s.held_on);
-        let (label, edit) = match held_on {
-            Some(day) => (
-                state.texts().review.take_back,
-                Edit::SetHeld(review, day, false),
-            ),
-            None => (
-                state.texts().review.mark_held,
-                Edit::SetHeld(review, state.today.get(), true),
-            ),
+    let held_on = Memo::new(move |_| standing.get().and_then(|s| s.held_on));
+    let toggle = move |_| {
+        let edit = match held_on.get_untracked() {
+            Some(day) => Edit::SetHeld(review, day, false),
+            None => Edit::SetHeld(review, state.today.get_untracked(), true),
         };
-        view! {
-            <button type="button" on:click=move |_| error.set(state.dispatch(edit.clone()).err())>
-                {label}
-            </button>
+        error.set(state.dispatch(edit).err());
+    };
+    let label = move || {
+        let t = state.texts();
+        if held_on.get().is_some() {
+            t.review.take_back
+        } else {
+            t.review.mark_held
         }
     };
     view! {
@@ -143,7 +150,10 @@ fn ReviewCard(review: Review) -> impl IntoView {
             <p class="review-held">
                 <span aria-live="polite">{status}</span>
                 " "
-                {button}
+                // One button that keeps the focus while its words change.
+                <button type="button" aria-describedby=described_by on:click=toggle>
+                    {label}
+                </button>
             </p>
             <p class="field-error" aria-live="polite">{move || error.get().map(|p| state.texts().problem(&p))}</p>
             {move || read.with(|f| figures_view(state, review, f))}
@@ -171,6 +181,20 @@ fn empty_state(t: &Texts, review: Review) -> (&'static str, &'static str, &'stat
 
 fn figures_view(state: AppState, review: Review, figures: &Figures) -> AnyView {
     let t = state.texts();
+    let not_entered = figures.not_entered.as_ref().map(|missing| {
+        let names: Vec<String> = state.plan.with(|p| {
+            missing
+                .iter()
+                .filter_map(|id| p.member(*id).map(|m| m.name.clone()))
+                .collect()
+        });
+        let line = if names.is_empty() {
+            t.team.all_entered.to_owned()
+        } else {
+            Texts::fill(t.team.not_entered, &[&names.join(", ")])
+        };
+        view! { <p>{line}</p> }
+    });
     let weakest = (review == Review::MeasureRedesign).then(|| {
         let line = match figures.bottleneck {
             Some(reading) => {
@@ -192,9 +216,9 @@ fn figures_view(state: AppState, review: Review, figures: &Figures) -> AnyView {
     let tables = figures
         .groups
         .iter()
-        .map(|group| group_view(state, review, group))
+        .map(|group| group_view(state, review, figures, group))
         .collect_view();
-    view! { {weakest} {tables} }.into_any()
+    view! { {not_entered} {weakest} {tables} }.into_any()
 }
 
 fn group_name(plan: &Plan, t: &Texts, group: Group) -> String {
@@ -236,27 +260,35 @@ fn subject_name(plan: &Plan, t: &Texts, subject: Subject) -> String {
 fn heads(
     t: &Texts,
     review: Review,
+    figures: &Figures,
     group: &FigureGroup,
-) -> (&'static str, Option<&'static str>, Option<&'static str>) {
+) -> (&'static str, Option<String>, Option<&'static str>) {
     let has_targets = group.readings.iter().any(|r| r.target.is_some());
     match group.group {
         Group::CycleTargets(_) => (t.pdca.col_actual, None, Some(t.pdca.col_asked)),
-        Group::CycleActions(_) => (t.pdca.col_after, Some(t.pdca.col_before), None),
+        Group::CycleActions(_) => (t.pdca.col_after, Some(t.pdca.col_before.to_owned()), None),
         _ => {
             let r = &t.review;
             let (now, before) = match review.cadence() {
-                Cadence::Daily => (r.today, r.yesterday),
-                Cadence::Weekly => (r.this_week, r.last_week),
-                Cadence::Monthly => (r.this_month, r.last_month),
+                // The last working day: a Monday's is the Friday before.
+                Cadence::Daily => (r.today, t.period(figures.previous.first())),
+                Cadence::Weekly => (r.this_week, r.last_week.to_owned()),
+                Cadence::Monthly => (r.this_month, r.last_month.to_owned()),
             };
-            (now, Some(before), has_targets.then_some(t.target))
+            // A promise asks what the days so far ask of it.
+            let target = if review == Review::SlaReview {
+                t.pdca.col_asked
+            } else {
+                t.target
+            };
+            (now, Some(before), has_targets.then_some(target))
         }
     }
 }
 
-fn group_view(state: AppState, review: Review, group: &FigureGroup) -> AnyView {
+fn group_view(state: AppState, review: Review, figures: &Figures, group: &FigureGroup) -> AnyView {
     let t = state.texts();
-    let (now, before, targets) = heads(t, review, group);
+    let (now, before, targets) = heads(t, review, figures, group);
     if group.readings.is_empty() {
         let empty = match group.group {
             Group::CycleActions(_) => t.review.no_actions,
@@ -267,9 +299,9 @@ fn group_view(state: AppState, review: Review, group: &FigureGroup) -> AnyView {
     }
     let currency = state.currency.get();
     // One list of cells per row, the same for every shape of table.
-    let mut heads = vec![now];
-    heads.extend(before);
-    heads.extend(targets);
+    let mut heads = vec![now.to_owned()];
+    heads.extend(before.clone());
+    heads.extend(targets.map(str::to_owned));
     let targets = targets.is_some();
     let rows = state.plan.with(|p| {
         group

@@ -4,14 +4,14 @@
 
 use chrono::NaiveDate;
 
-use super::Review;
+use super::{previous_working_day, Cadence, Review};
 use crate::domain::actions::ActionId;
 use crate::domain::departments::DepartmentId;
 use crate::domain::diagnosis::{bottleneck, StepReading};
 use crate::domain::entries::members::Counter;
 use crate::domain::ids::{KpiId, MemberId, MetricId};
 use crate::domain::kpi::{kpi_value, read_kpi_at, Status};
-use crate::domain::members::review::{member_table, Column};
+use crate::domain::members::review::{member_table_against, not_entered, Column};
 use crate::domain::pdca::check::check;
 use crate::domain::pdca::{CycleId, Goal};
 use crate::domain::period::PeriodRange;
@@ -77,20 +77,27 @@ pub struct FigureGroup {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
-    /// The period the review is held in; `previous` values are of the one
-    /// before it.
+    /// The period the review is held in, so far.
     pub range: PeriodRange,
+    /// What `previous` values are of: the week or month before, and for a
+    /// daily review the last working day before today.
+    pub previous: PeriodRange,
     pub groups: Vec<FigureGroup>,
-    /// Where the flow is weakest this month (the monthly measure review).
+    /// For the daily activity review, the members expected to count who
+    /// have entered nothing today; `None` when nobody counts per member.
+    pub not_entered: Option<Vec<MemberId>>,
+    /// For the measures review, the weakest step of the last whole month
+    /// (a month under way would hold its first counts against a whole
+    /// month's reference).
     pub bottleneck: Option<StepReading>,
 }
 
-fn kpi_reading(plan: &Plan, kpi: &Kpi, range: PeriodRange) -> Reading {
+fn kpi_reading(plan: &Plan, kpi: &Kpi, range: PeriodRange, previous: PeriodRange) -> Reading {
     let reading = read_kpi_at(plan, kpi, range);
     Reading {
         subject: Subject::Kpi(kpi.id),
         value: reading.value,
-        previous: kpi_value(plan, kpi, range.previous()),
+        previous: kpi_value(plan, kpi, previous),
         target: reading.target,
         status: reading.status,
     }
@@ -117,7 +124,7 @@ fn kpis_by_department(
             .kpis
             .iter()
             .filter(|k| keep(k) && pick(k))
-            .map(|k| kpi_reading(plan, k, range))
+            .map(|k| kpi_reading(plan, k, range, range.previous()))
             .collect(),
     };
     plan.departments
@@ -131,8 +138,12 @@ fn kpis_by_department(
 }
 
 /// Each member's readings of the member table's columns `keep` picks.
-fn member_groups(plan: &Plan, range: PeriodRange, keep: fn(&Column) -> bool) -> Vec<FigureGroup> {
-    let table = member_table(plan, range);
+fn member_groups(
+    plan: &Plan,
+    (range, previous): (PeriodRange, PeriodRange),
+    keep: impl Fn(&Column) -> bool,
+) -> Vec<FigureGroup> {
+    let table = member_table_against(plan, range, previous);
     table
         .rows
         .iter()
@@ -179,8 +190,18 @@ fn is_rate(kpi: &Kpi) -> bool {
 /// What `review` reads on `today`.
 pub fn figures(plan: &Plan, review: Review, today: NaiveDate) -> Figures {
     let range = PeriodRange::new(review.period_of(today), 1);
+    let previous = match review.cadence() {
+        Cadence::Daily => PeriodRange::new(
+            review.period_of(previous_working_day(today, &plan.planning.holidays)),
+            1,
+        ),
+        Cadence::Weekly | Cadence::Monthly => range.previous(),
+    };
     let cycle = plan.cycle_on(today);
-    let mut bottleneck_now = None;
+    let is_rate_column = |column: &Column| match *column {
+        Column::Kpi(kpi) => plan.kpi(kpi).is_some_and(is_rate),
+        Column::Metric(_) => false,
+    };
     let groups = match review {
         Review::ActivityCounts => {
             let counts = plan.metrics.iter().map(|m| {
@@ -188,24 +209,28 @@ pub fn figures(plan: &Plan, review: Review, today: NaiveDate) -> Figures {
                 Reading {
                     subject: Subject::Metric(m.id),
                     value: total(range),
-                    previous: total(range.previous()),
+                    previous: total(previous),
                     target: None,
                     status: None,
                 }
             });
             team_group(counts.collect())
                 .into_iter()
-                .chain(member_groups(plan, range, |c| {
+                .chain(member_groups(plan, (range, previous), |c| {
                     matches!(c, Column::Metric(_))
                 }))
                 .collect()
         }
         Review::ResponseRates => {
             let rates = plan.kpis.iter().filter(|k| is_rate(k));
-            team_group(rates.map(|k| kpi_reading(plan, k, range)).collect())
-                .into_iter()
-                .chain(member_groups(plan, range, |c| matches!(c, Column::Kpi(_))))
-                .collect()
+            team_group(
+                rates
+                    .map(|k| kpi_reading(plan, k, range, previous))
+                    .collect(),
+            )
+            .into_iter()
+            .chain(member_groups(plan, (range, previous), is_rate_column))
+            .collect()
         }
         Review::ConversionRates => kpis_by_department(plan, range, is_rate),
         Review::DepartmentKpis => kpis_by_department(plan, range, |_| true),
@@ -246,15 +271,18 @@ pub fn figures(plan: &Plan, review: Review, today: NaiveDate) -> Figures {
                     .filter(|(_, t)| t.kept_by == department.id)
                     .map(|(card, threshold)| {
                         let period = range.first();
-                        let status = match evaluate(plan, threshold, period, today) {
-                            Verdict::NoData => None,
-                            Verdict::Met { .. } => Some(Status::OnTrack),
-                            Verdict::Breached { .. } => Some(Status::OffTrack),
+                        let (value, status) = match evaluate(plan, threshold, period, today) {
+                            Verdict::NoData => (None, None),
+                            Verdict::Met { actual, .. } => (Some(actual), Some(Status::OnTrack)),
+                            Verdict::Breached { actual, .. } => {
+                                (Some(actual), Some(Status::OffTrack))
+                            }
                         };
                         Reading {
                             subject: Subject::Promise(card, threshold.id),
-                            value: sla::actual(plan, threshold.measure, period),
+                            value,
                             previous: sla::actual(plan, threshold.measure, period.previous()),
+                            // Asked so far, known with or without data.
                             target: Some(sla::required(threshold, period, today)),
                             status,
                         }
@@ -263,30 +291,32 @@ pub fn figures(plan: &Plan, review: Review, today: NaiveDate) -> Figures {
             })
             .filter(|g| !g.readings.is_empty())
             .collect(),
-        Review::MeasureRedesign => {
-            bottleneck_now = bottleneck(plan, range);
-            cycle
-                .map(|cycle| FigureGroup {
-                    group: Group::CycleActions(cycle.id),
-                    readings: check(plan, cycle, today)
-                        .actions
-                        .into_iter()
-                        .map(|a| Reading {
-                            subject: Subject::Action(a.action, a.kpi),
-                            value: a.after,
-                            previous: a.before,
-                            target: None,
-                            status: None,
-                        })
-                        .collect(),
-                })
-                .into_iter()
-                .collect()
-        }
+        Review::MeasureRedesign => cycle
+            .map(|cycle| FigureGroup {
+                group: Group::CycleActions(cycle.id),
+                readings: check(plan, cycle, today)
+                    .actions
+                    .into_iter()
+                    .map(|a| Reading {
+                        subject: Subject::Action(a.action, a.kpi),
+                        value: a.after,
+                        previous: a.before,
+                        target: None,
+                        status: None,
+                    })
+                    .collect(),
+            })
+            .into_iter()
+            .collect(),
     };
     Figures {
         range,
+        previous,
         groups,
-        bottleneck: bottleneck_now,
+        not_entered: (review == Review::ActivityCounts && !plan.per_member_metrics().is_empty())
+            .then(|| not_entered(plan, today)),
+        bottleneck: (review == Review::MeasureRedesign)
+            .then(|| bottleneck(plan, range.previous()))
+            .flatten(),
     }
 }

@@ -118,6 +118,16 @@ fn holding_a_review_is_one_undoable_edit_and_holding_it_twice_changes_nothing() 
             (day(11, 26), Review::ActivityCounts)
         ]
     );
+    // Taking a record back undoes to the record.
+    let held_twice = plan.clone();
+    let undo_take_back = apply(
+        &mut plan,
+        Edit::SetHeld(Review::ActivityCounts, day(11, 24), false),
+    )
+    .unwrap();
+    assert_eq!(plan.reviews_held.len(), 2);
+    apply(&mut plan, undo_take_back).unwrap();
+    assert_eq!(plan, held_twice);
     let far = NaiveDate::from_ymd_opt(10_000, 1, 1).unwrap();
     let kept = plan.clone();
     assert_eq!(
@@ -200,6 +210,9 @@ fn the_daily_reviews_read_today_beside_yesterday_for_the_team_and_each_member() 
     );
     let activity = figures(&plan, Review::ActivityCounts, day(11, 26));
     assert_eq!(activity.range.first().start(), day(11, 26));
+    assert_eq!(activity.previous.first().start(), day(11, 25));
+    // Both members entered today.
+    assert_eq!(activity.not_entered, Some(vec![]));
     let groups: Vec<(Group, Vec<Reading>)> = activity
         .groups
         .into_iter()
@@ -376,4 +389,69 @@ fn the_weekly_and_monthly_reviews_read_each_department_the_cycle_and_the_agreeme
     assert_eq!(reading.value, Some(30.0));
     assert_eq!(reading.status, Some(Status::OffTrack));
     assert!((reading.target.unwrap() - 520.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_mondays_daily_review_reads_the_friday_before_and_who_has_not_entered() {
+    let mut plan = team();
+    let calls = metric(&plan, "Calls");
+    let on = |d| Period::containing(Granularity::Day, day(11, d));
+    apply(
+        &mut plan,
+        Edit::SetMemberEntry(AYA, calls, on(27), Some(25)),
+    )
+    .unwrap();
+    apply(
+        &mut plan,
+        Edit::SetMemberEntry(AYA, calls, on(30), Some(45)),
+    )
+    .unwrap();
+    let monday = figures(&plan, Review::ActivityCounts, day(11, 30));
+    assert_eq!(monday.previous.first().start(), day(11, 27));
+    let aya = monday
+        .groups
+        .iter()
+        .find(|g| g.group == Group::Member(AYA))
+        .unwrap();
+    assert_eq!(
+        aya.readings[0],
+        plain(Subject::Metric(calls), Some(45.0), Some(25.0))
+    );
+    // Ken has entered nothing on Monday.
+    assert_eq!(monday.not_entered, Some(vec![KEN]));
+    // With Friday a holiday, Monday reads Thursday.
+    apply(&mut plan, Edit::SetHolidays(vec![Holiday(day(11, 27))])).unwrap();
+    let monday = figures(&plan, Review::ActivityCounts, day(11, 30));
+    assert_eq!(monday.previous.first().start(), day(11, 26));
+    // Nobody counting per member: no one to name.
+    let plain_plan = inside_sales(Lang::En);
+    assert_eq!(
+        figures(&plain_plan, Review::ActivityCounts, day(11, 30)).not_entered,
+        None
+    );
+}
+
+#[test]
+fn the_measures_review_names_the_weakest_step_of_the_last_whole_month() {
+    let mut plan = team();
+    let leads = metric(&plan, "Leads");
+    let october = Period::containing(Granularity::Month, day(10, 1));
+    // October counted fewer leads than its target: its weakest step. The
+    // 30 leads of 26 November, a month under way, are not compared.
+    let stage = plan.stages[0].id;
+    apply(
+        &mut plan,
+        Edit::SetCountTarget(stage, Month::new(2026, 10).unwrap(), Some(400)),
+    )
+    .unwrap();
+    apply(&mut plan, Edit::SetEntry(leads, october, Some(300))).unwrap();
+    let measures = figures(&plan, Review::MeasureRedesign, day(11, 26));
+    let weakest = measures.bottleneck.unwrap();
+    assert_eq!((weakest.stage, weakest.actual), (stage, 300.0));
+    assert!((weakest.relative_gap + 0.25).abs() < 1e-9);
+    // Only the measures review reads it.
+    assert_eq!(
+        figures(&plan, Review::DepartmentKpis, day(11, 26)).bottleneck,
+        None
+    );
 }
