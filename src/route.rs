@@ -16,13 +16,15 @@ pub enum Route {
     Pdca,
     /// The review cadence: what is due today, with its figures.
     Review,
+    /// Plans that travel: export and import.
+    Plans,
     /// The printable agreements, reached from the Flow page.
     SlaSheet,
 }
 
 impl Route {
     /// The pages in the main navigation.
-    pub const NAV: [Route; 8] = [
+    pub const NAV: [Route; 9] = [
         Route::Flow,
         Route::Numbers,
         Route::Team,
@@ -31,6 +33,7 @@ impl Route {
         Route::Pdca,
         Route::Review,
         Route::Kpis,
+        Route::Plans,
     ];
 
     /// Reads `location.hash`; anything unknown opens the default page.
@@ -45,6 +48,7 @@ impl Route {
             "plan" => Route::Planning,
             "pdca" => Route::Pdca,
             "review" => Route::Review,
+            "plans" => Route::Plans,
             "sla-sheet" => Route::SlaSheet,
             _ => Route::Flow,
         }
@@ -60,6 +64,7 @@ impl Route {
             Route::Planning => "#/plan",
             Route::Pdca => "#/pdca",
             Route::Review => "#/review",
+            Route::Plans => "#/plans",
             Route::SlaSheet => "#/sla-sheet",
         }
     }

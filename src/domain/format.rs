@@ -50,6 +50,8 @@ pub enum FormatError {
     TooLarge,
     #[error("the data is not valid JSON: {0}")]
     NotJson(String),
+    #[error("the file is not text in UTF-8 or UTF-16")]
+    NotText,
     #[error("the data is not a Funnel Planner plan")]
     NotAPlan,
     #[error("the plan was saved by a newer version of Funnel Planner (format {found}; this app reads up to {CURRENT_VERSION})")]

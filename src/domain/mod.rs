@@ -21,6 +21,7 @@ pub mod number;
 pub mod pdca;
 pub mod period;
 pub mod plan;
+pub mod plan_file;
 pub mod planning;
 pub mod presets;
 pub mod sla;

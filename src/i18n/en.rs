@@ -1,6 +1,6 @@
 use super::{
-    CountErrorTexts, EditErrorTexts, FormatErrorTexts, PdcaTexts, PlanningTexts, ReviewTexts,
-    SessionTexts, TeamTexts, Texts,
+    CountErrorTexts, EditErrorTexts, FormatErrorTexts, PdcaTexts, PlanningTexts, PlansTexts,
+    ReviewTexts, SessionTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -338,6 +338,7 @@ pub(super) static TEXTS: Texts = Texts {
     format_errors: FormatErrorTexts {
         too_large: "The data is too large to be a plan.",
         not_json: "The data is not readable (not valid JSON).",
+        not_text: "The file is not text in UTF-8 or UTF-16: save it as UTF-8 and try again.",
         not_a_plan: "The data is not a Funnel Planner plan.",
         newer_version: "The plan was saved by a newer version of Funnel Planner (format {}).",
         damaged: "The plan is damaged: it breaks the rules this app keeps.",
@@ -605,5 +606,33 @@ pub(super) static TEXTS: Texts = Texts {
             "Which promises between departments are kept this month, to revise the agreements.",
             "What each action of the cycle changed and where the flow is weakest, to redesign the measures.",
         ],
+    },
+    plans: PlansTexts {
+        nav: "Plans",
+        heading: "Plans",
+        intro: "Take the open plan to another browser or to a colleague as a file, or bring a plan in from one. An import replaces the open plan in one change you can undo.",
+        export_heading: "Export",
+        export_hint: "A JSON file named after the plan and today's date. It holds everything: the flow, targets, counts, agreements, scenarios, cycles and reviews.",
+        import_heading: "Import",
+        choose_file: "Choose a plan file",
+        drop_hint: "Or drop a .json file on this box. Nothing changes until you confirm.",
+        preview_heading: "What {} holds",
+        col_open: "Open plan",
+        col_file: "File",
+        row_name: "Name",
+        row_stages: "Stages",
+        row_departments: "Departments",
+        row_members: "Members",
+        row_counts: "Counts",
+        row_sla: "Agreements",
+        row_scenarios: "Scenarios",
+        row_cycles: "Improvement cycles",
+        counts_value: "{} figures, {} – {}",
+        none: "none",
+        replace: "Replace the open plan",
+        cancel: "Cancel",
+        imported: "Imported “{}”. Undo brings the previous plan back.",
+        refused: "{} was not imported: {}",
+        detail: "Detail: {}",
     },
 };

@@ -1,6 +1,6 @@
 use super::{
-    CountErrorTexts, EditErrorTexts, FormatErrorTexts, PdcaTexts, PlanningTexts, ReviewTexts,
-    SessionTexts, TeamTexts, Texts,
+    CountErrorTexts, EditErrorTexts, FormatErrorTexts, PdcaTexts, PlanningTexts, PlansTexts,
+    ReviewTexts, SessionTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -319,6 +319,7 @@ pub(super) static TEXTS: Texts = Texts {
     format_errors: FormatErrorTexts {
         too_large: "データが大きすぎるため、プランとして読めません。",
         not_json: "データを読めません(JSON として不正です)。",
+        not_text: "UTF-8 または UTF-16 のテキストではありません。UTF-8 で保存してから読み込んでください。",
         not_a_plan: "ファネルプランナーのプランではありません。",
         newer_version: "新しいバージョンのファネルプランナーで保存されたプランです(形式 {})。",
         damaged: "プランが壊れています(このアプリの規則に合いません)。",
@@ -586,5 +587,33 @@ pub(super) static TEXTS: Texts = Texts {
             "今月の部門間の約束の達成状況を見て、SLAを見直します。",
             "サイクルの施策の効果とフローの弱点を見て、施策を再設計します。",
         ],
+    },
+    plans: PlansTexts {
+        nav: "プラン",
+        heading: "プラン",
+        intro: "開いているプランをファイルにして別のブラウザや同僚に渡したり、ファイルからプランを読み込んだりできます。読み込みは開いているプランを置き換える1回の変更で、元に戻せます。",
+        export_heading: "書き出し",
+        export_hint: "プラン名と今日の日付を名前にしたJSONファイルです。フロー・目標・数値・SLA・シナリオ・改善サイクル・振り返りをすべて含みます。",
+        import_heading: "読み込み",
+        choose_file: "プランのファイルを選ぶ",
+        drop_hint: "またはこの枠に .json ファイルをドロップしてください。確認するまで何も変わりません。",
+        preview_heading: "{} の内容",
+        col_open: "開いているプラン",
+        col_file: "ファイル",
+        row_name: "名前",
+        row_stages: "ステージ",
+        row_departments: "部門",
+        row_members: "メンバー",
+        row_counts: "数値",
+        row_sla: "SLA",
+        row_scenarios: "シナリオ",
+        row_cycles: "改善サイクル",
+        counts_value: "{}件({} – {})",
+        none: "なし",
+        replace: "開いているプランを置き換える",
+        cancel: "キャンセル",
+        imported: "「{}」を読み込みました。元に戻すと前のプランに戻ります。",
+        refused: "{} は読み込めませんでした: {}",
+        detail: "詳細: {}",
     },
 };

@@ -299,6 +299,7 @@ pub struct Texts {
     pub team: TeamTexts,
     pub pdca: PdcaTexts,
     pub review: ReviewTexts,
+    pub plans: PlansTexts,
 }
 
 /// The PDCA page. `{}` are filled in order.
@@ -348,6 +349,36 @@ pub struct PdcaTexts {
     pub carry: &'static str,
     pub add_decision: &'static str,
     pub remove_from_cycle: &'static str,
+}
+
+/// The Plans page: export and import. `{}` are filled in order.
+pub struct PlansTexts {
+    pub nav: &'static str,
+    pub heading: &'static str,
+    pub intro: &'static str,
+    pub export_heading: &'static str,
+    pub export_hint: &'static str,
+    pub import_heading: &'static str,
+    pub choose_file: &'static str,
+    pub drop_hint: &'static str,
+    pub preview_heading: &'static str,
+    pub col_open: &'static str,
+    pub col_file: &'static str,
+    pub row_name: &'static str,
+    pub row_stages: &'static str,
+    pub row_departments: &'static str,
+    pub row_members: &'static str,
+    pub row_counts: &'static str,
+    pub row_sla: &'static str,
+    pub row_scenarios: &'static str,
+    pub row_cycles: &'static str,
+    pub counts_value: &'static str,
+    pub none: &'static str,
+    pub replace: &'static str,
+    pub cancel: &'static str,
+    pub imported: &'static str,
+    pub refused: &'static str,
+    pub detail: &'static str,
 }
 
 /// The review cadence page. `{}` are filled in order.
@@ -526,6 +557,7 @@ pub struct PlanningTexts {
 pub struct FormatErrorTexts {
     pub too_large: &'static str,
     pub not_json: &'static str,
+    pub not_text: &'static str,
     pub not_a_plan: &'static str,
     /// `{}` is the format version found.
     pub newer_version: &'static str,
@@ -802,6 +834,7 @@ impl Texts {
         match error {
             FormatError::TooLarge => t.too_large.to_owned(),
             FormatError::NotJson(_) => t.not_json.to_owned(),
+            FormatError::NotText => t.not_text.to_owned(),
             FormatError::NotAPlan => t.not_a_plan.to_owned(),
             FormatError::NewerVersion { found } => {
                 Texts::fill(t.newer_version, &[&found.to_string()])

@@ -1,6 +1,8 @@
 //! Files the app hands to the user: chart images, plan files, stored data.
 
 use leptos::prelude::*;
+
+use super::state::{use_app, AppState};
 use wasm_bindgen::JsCast;
 
 /// Downloads `text` as a file. Errors are the browser's words, for the
@@ -32,4 +34,35 @@ pub fn click_download(url: &str, file_name: &str) -> Result<(), String> {
     link.set_download(file_name);
     link.click();
     Ok(())
+}
+
+/// The open plan as a JSON file named after it and today's date.
+#[component]
+pub fn DownloadPlanButton() -> impl IntoView {
+    let state = use_app();
+    let download = move |_| {
+        if let Ok(text) = state.session.plan_file() {
+            let _ = download_text(&text, "application/json", &plan_file_name(state));
+        }
+    };
+    view! {
+        <button type="button" on:click=download>
+            {state.tr(|t| t.session.download_plan)}
+        </button>
+    }
+}
+
+fn plan_file_name(state: AppState) -> String {
+    let name = state.plan.with_untracked(|p| p.name.clone());
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{safe}-{}.json", state.today.get_untracked())
 }

@@ -16,6 +16,7 @@ mod kpis;
 mod numbers;
 mod pdca;
 mod planning;
+mod plans;
 mod range_toolbar;
 mod save_status;
 mod session;
@@ -197,6 +198,7 @@ pub fn App() -> impl IntoView {
                     Route::Planning => view! { <planning::PlanningPage /> }.into_any(),
                     Route::Pdca => view! { <pdca::PdcaPage /> }.into_any(),
                     Route::Review => view! { <pdca::review::ReviewPage /> }.into_any(),
+                    Route::Plans => view! { <plans::PlansPage /> }.into_any(),
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                 }}
             </main>
@@ -219,6 +221,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Planning => t.planning.nav,
         Route::Pdca => t.pdca.nav,
         Route::Review => t.review.nav,
+        Route::Plans => t.plans.nav,
         Route::SlaSheet => t.sheet_heading,
     }
 }

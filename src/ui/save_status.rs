@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::download::download_text;
+use super::download::{download_text, DownloadPlanButton};
 use super::session::{now_ms, ConflictState, NotSaved, SaveState, SessionMessage, StartNotice};
-use super::state::{use_app, AppState};
+use super::state::use_app;
 use crate::i18n::Texts;
 use crate::storage::browser::BrowserStore;
 use crate::storage::remove_old_copies;
@@ -111,36 +111,6 @@ fn NotSavedBanner(why: NotSaved) -> impl IntoView {
             </p>
         </div>
     }
-}
-
-#[component]
-fn DownloadPlanButton() -> impl IntoView {
-    let state = use_app();
-    let download = move |_| {
-        if let Ok(text) = state.session.plan_file() {
-            let _ = download_text(&text, "application/json", &plan_file_name(state));
-        }
-    };
-    view! {
-        <button type="button" on:click=download>
-            {state.tr(|t| t.session.download_plan)}
-        </button>
-    }
-}
-
-fn plan_file_name(state: AppState) -> String {
-    let name = state.plan.with_untracked(|p| p.name.clone());
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("{safe}-{}.json", state.today.get_untracked())
 }
 
 #[component]

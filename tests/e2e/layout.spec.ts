@@ -11,7 +11,7 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if', 'PDCA', 'Reviews'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算', '改善サイクル', '振り返り']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if', 'PDCA', 'Reviews', 'Plans'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算', '改善サイクル', '振り返り', 'プラン']) {
         await app.navLink(link).click();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);
       }
@@ -50,7 +50,7 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
     for (const lang of ['en', 'ja'] as const) {
       await app.open('flow');
       if (lang === 'ja') await app.chooseLanguage('Language', 'ja');
-      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if', 'PDCA', 'Reviews'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算', '改善サイクル', '振り返り']) {
+      for (const link of lang === 'en' ? ['Flow', 'Numbers', 'Team', 'KPIs', 'Dashboard', 'Plan & what-if', 'PDCA', 'Reviews', 'Plans'] : ['フロー', '数値', 'チーム', 'KPI', 'ダッシュボード', '目標から逆算', '改善サイクル', '振り返り', 'プラン']) {
         await app.navLink(link).click();
         await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);

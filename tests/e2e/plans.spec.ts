@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect, TODAY, type FunnelApp } from './app';
+import type { Browser, Page } from '@playwright/test';
+
+/** The words of one language, for the same walk through. */
+interface Words {
+  nav: { plans: string; numbers: string; language: 'Language' | '言語' };
+  download: string;
+  choose: string;
+  leads: string;
+  month: string;
+  planName: string;
+  preview: (file: string) => string;
+  counts: RegExp;
+  replace: string;
+  cancel: string;
+  imported: (name: string) => string;
+  undo: string;
+  notJson: RegExp;
+  newer: RegExp;
+}
+
+const EN: Words = {
+  nav: { plans: 'Plans', numbers: 'Numbers', language: 'Language' },
+  download: 'Download plan (JSON)',
+  choose: 'Choose a plan file',
+  leads: 'Leads',
+  month: 'November 2026',
+  planName: 'Inside sales funnel',
+  preview: (file) => `What ${file} holds`,
+  counts: /^1 figures, Nov 1, 2026 – Nov 30, 2026$/,
+  replace: 'Replace the open plan',
+  cancel: 'Cancel',
+  imported: (name) => `Imported “${name}”. Undo brings the previous plan back.`,
+  undo: 'Undo: replace plan',
+  notJson: /broken\.json was not imported: The data is not readable \(not valid JSON\)\./,
+  newer: /newer\.json was not imported: The plan was saved by a newer version of Funnel Planner \(format 99\)\./,
+};
+
+const JA: Words = {
+  nav: { plans: 'プラン', numbers: '数値', language: '言語' },
+  download: 'プランをダウンロード(JSON)',
+  choose: 'プランのファイルを選ぶ',
+  leads: 'リード数',
+  month: '2026年11月',
+  planName: 'インサイドセールスのファネル',
+  preview: (file) => `${file} の内容`,
+  counts: /^1件\(2026年11月1日 – 2026年11月30日\)$/,
+  replace: '開いているプランを置き換える',
+  cancel: 'キャンセル',
+  imported: (name) => `「${name}」を読み込みました。元に戻すと前のプランに戻ります。`,
+  undo: '元に戻す: プラン置き換え',
+  notJson: /broken\.json は読み込めませんでした: データを読めません\(JSON として不正です\)。/,
+  newer: /newer\.json は読み込めませんでした: 新しいバージョンのファネルプランナーで保存されたプランです\(形式 99\)。/,
+};
+
+/** A browser profile of its own, on the same day. */
+async function freshPage(browser: Browser, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TODAY);
+  return page;
+}
+
+/** The preview table's cell of a row, in the file's column. */
+function fileCell(page: Page, row: string) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) }).getByRole('cell').nth(1);
+}
+
+/**
+ * A plan with November's leads is exported; a fresh browser imports it
+ * after a preview, finds the count on the Numbers page, and undoes it;
+ * a broken file and one from a newer version are refused and change
+ * nothing.
+ */
+async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: Words, locale: string) {
+  await app.open('numbers');
+  await (await app.field(w.leads, w.month)).fill('420');
+  await page.keyboard.press('Tab');
+  await app.navLink(w.nav.plans).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: w.download }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-2026-11-24\.json$/);
+  const file = await readFile(await download.path());
+  expect(JSON.parse(file.toString()).plan.name).toBe(w.planName);
+
+  const other = await freshPage(browser, locale);
+  const fresh = new (app.constructor as new (page: Page) => FunnelApp)(other);
+  await other.goto('/#/plans');
+  const input = other.getByLabel(w.choose);
+  // A broken file and a newer one say why and leave everything as it was.
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: file.subarray(0, file.length / 2) });
+  await expect(other.getByRole('alert')).toHaveText(w.notJson);
+  const newer = file.toString().replace(/"version":\d+/, '"version":99');
+  await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
+  await expect(other.getByRole('alert')).toHaveText(w.newer);
+  await expect(other.getByRole('button', { name: w.replace })).toHaveCount(0);
+
+  // The preview shows what the file holds beside the open plan; nothing
+  // changes on Cancel.
+  const name = download.suggestedFilename();
+  await input.setInputFiles({ name, mimeType: 'application/json', buffer: file });
+  await expect(other.getByRole('heading', { name: w.preview(name) })).toBeVisible();
+  await expect(fileCell(other, locale === 'en-US' ? 'Counts' : '数値')).toHaveText(w.counts);
+  await other.getByRole('button', { name: w.cancel }).click();
+  await expect(other.getByRole('heading', { name: w.preview(name) })).toHaveCount(0);
+  await input.setInputFiles({ name, mimeType: 'application/json', buffer: file });
+  await other.getByRole('button', { name: w.replace }).click();
+  await expect(other.getByRole('status').filter({ hasText: w.imported(w.planName) })).toBeVisible();
+  await fresh.navLink(w.nav.numbers).click();
+  await expect(await fresh.field(w.leads, w.month)).toHaveValue('420');
+  // One change: undo brings the fresh plan back.
+  await other.getByRole('button', { name: w.undo }).click();
+  await expect(await fresh.field(w.leads, w.month)).toHaveValue('');
+  await other.context().close();
+}
+
+test.describe('Plans that travel as files', () => {
+  test('export, then import into a fresh browser after a preview; bad files change nothing', async ({ app, page, browser }) => {
+    await exportAndImport(app, page, browser, EN, 'en-US');
+  });
+
+  test.describe('in Japanese', () => {
+    test.use({ locale: 'ja-JP' });
+
+    test('the same in Japanese', async ({ app, page, browser }) => {
+      await exportAndImport(app, page, browser, JA, 'ja-JP');
+    });
+  });
+});
