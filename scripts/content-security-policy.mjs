@@ -14,8 +14,10 @@ if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') {
   const file = join(dir, 'index.html');
   const html = readFileSync(file, 'utf8');
   if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error('index.html already has a policy');
-  const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+  // Inline scripts are those without a src attribute. The browser hashes
+  // their text after turning CRLF into LF, as a Windows checkout may have it.
+  const hashes = [...html.matchAll(/<script\b(?![^>]*\ssrc\s*=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body.replace(/\r\n?/g, '\n')).digest('base64')}'`,
   );
   if (hashes.length === 0) throw new Error('no inline loader found in index.html');
   const policy = [

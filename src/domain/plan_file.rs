@@ -43,14 +43,15 @@ pub fn read_plan_file(bytes: &[u8]) -> Result<Stored, FormatError> {
     decode(&text.ok_or(FormatError::NotText)?)
 }
 
-/// What a plan holds, side by side with the open plan in an import's
-/// preview.
+/// What a plan holds: beside the open plan in an import's preview, and
+/// in the list of earlier versions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanSummary {
     pub name: String,
     pub stages: Vec<String>,
     pub departments: Vec<String>,
     pub members: usize,
+    pub kpis: usize,
     /// How many figures are typed, and the first and last day they cover.
     pub figures: usize,
     pub counted: Option<(NaiveDate, NaiveDate)>,
@@ -69,6 +70,7 @@ impl PlanSummary {
             stages: plan.stages.iter().map(|s| s.name.clone()).collect(),
             departments: plan.departments.iter().map(|d| d.name.clone()).collect(),
             members: plan.members.len(),
+            kpis: plan.kpis.len(),
             figures: periods().count(),
             counted: first.zip(last),
             sla_cards: plan.sla_cards.len(),

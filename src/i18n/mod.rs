@@ -379,6 +379,8 @@ pub struct PlansTexts {
     pub imported: &'static str,
     pub refused: &'static str,
     pub detail: &'static str,
+    pub unreadable: &'static str,
+    pub changed: &'static str,
 }
 
 /// The review cadence page. `{}` are filled in order.

@@ -30,8 +30,7 @@ use crate::domain::period::RangeChoice;
 use crate::domain::plan::Plan;
 
 pub use snapshots::{
-    list_snapshots, load_snapshot, remove_old_copies, Snapshot, SnapshotError, Summary,
-    SNAPSHOTS_KEPT,
+    list_snapshots, load_snapshot, remove_old_copies, Snapshot, SnapshotError, SNAPSHOTS_KEPT,
 };
 
 /// Where versions 1 to 3 kept the one plan.

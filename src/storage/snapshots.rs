@@ -8,6 +8,7 @@ use super::{KeyValueStore, StoreError};
 use crate::domain::format::{self, FormatError};
 use crate::domain::period::parse_iso_day;
 use crate::domain::plan::Plan;
+use crate::domain::plan_file::PlanSummary;
 
 pub const SNAPSHOTS_KEPT: usize = 14;
 const SNAPSHOT_PREFIX: &str = "funnel-planner/snapshots/";
@@ -60,24 +61,7 @@ pub(super) fn keep(
 pub struct Snapshot {
     pub day: NaiveDate,
     /// `None` when the snapshot cannot be read (it is then not offered).
-    pub summary: Option<Summary>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Summary {
-    pub stages: usize,
-    pub kpis: usize,
-    pub counts: usize,
-}
-
-impl Summary {
-    pub fn of(plan: &Plan) -> Summary {
-        Summary {
-            stages: plan.stages.len(),
-            kpis: plan.kpis.len(),
-            counts: plan.entries.figures().count(),
-        }
-    }
+    pub summary: Option<PlanSummary>,
 }
 
 /// The snapshots of a plan, newest first.
@@ -89,7 +73,7 @@ pub fn list_snapshots(store: &impl KeyValueStore, plan_id: &str) -> Vec<Snapshot
             day,
             summary: load_snapshot(store, plan_id, day)
                 .ok()
-                .map(|p| Summary::of(&p)),
+                .map(|p| PlanSummary::of(&p)),
         })
         .collect()
 }

@@ -6,6 +6,7 @@ use super::memory::MemoryStore;
 use super::*;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::format::Head;
+use crate::domain::plan_file::PlanSummary;
 use crate::domain::presets::inside_sales;
 
 fn plan() -> Plan {
@@ -294,11 +295,7 @@ fn the_first_save_of_a_day_snapshots_the_last_editing_day() {
     assert_eq!(list[0].day, day(2));
     assert_eq!(
         list[0].summary,
-        Some(Summary {
-            stages: 5,
-            kpis: plan().kpis.len(),
-            counts: 0
-        })
+        Some(PlanSummary::of(&renamed("Mon evening")))
     );
     assert_eq!(
         load_snapshot(&store, MAIN_PLAN, day(2)),

@@ -53,15 +53,16 @@ pub fn Snapshots() -> impl IntoView {
                             .into_iter()
                             .map(|snapshot| {
                                 let day = snapshot.day;
+                                let readable = snapshot.summary.is_some();
                                 let summary = snapshot.summary.map_or_else(
                                     || t.session.snapshot_unreadable.to_owned(),
                                     |s| {
                                         Texts::fill(
                                             t.session.snapshot_summary,
                                             &[
-                                                &s.stages.to_string(),
+                                                &s.stages.len().to_string(),
                                                 &s.kpis.to_string(),
-                                                &format_count(s.counts as u64),
+                                                &format_count(s.figures as u64),
                                             ],
                                         )
                                     },
@@ -73,7 +74,7 @@ pub fn Snapshots() -> impl IntoView {
                                         <span class="snapshot-summary">{summary}</span>
                                         <button
                                             type="button"
-                                            disabled=snapshot.summary.is_none()
+                                            disabled=!readable
                                             aria-label=format!("{} {}", t.session.restore, t.date(day))
                                             on:click=move |_| restore(day)
                                         >

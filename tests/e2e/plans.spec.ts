@@ -7,6 +7,7 @@ interface Words {
   nav: { plans: string; numbers: string; language: 'Language' | '言語' };
   download: string;
   choose: string;
+  importCard: string;
   leads: string;
   month: string;
   planName: string;
@@ -18,48 +19,61 @@ interface Words {
   undo: string;
   notJson: RegExp;
   newer: RegExp;
+  huge: RegExp;
 }
 
 const EN: Words = {
   nav: { plans: 'Plans', numbers: 'Numbers', language: 'Language' },
   download: 'Download plan (JSON)',
   choose: 'Choose a plan file',
+  importCard: 'Import',
   leads: 'Leads',
   month: 'November 2026',
   planName: 'Inside sales funnel',
   preview: (file) => `What ${file} holds`,
-  counts: /^1 figures, Nov 1, 2026 – Nov 30, 2026$/,
+  counts: /^Nov 1, 2026 – Nov 30, 2026, figures: 1 \(changed\)$/,
   replace: 'Replace the open plan',
   cancel: 'Cancel',
   imported: (name) => `Imported “${name}”. Undo brings the previous plan back.`,
   undo: 'Undo: replace plan',
   notJson: /broken\.json was not imported: The data is not readable \(not valid JSON\)\./,
   newer: /newer\.json was not imported: The plan was saved by a newer version of Funnel Planner \(format 99\)\./,
+  huge: /^huge\.json was not imported: The data is too large to be a plan\.$/,
 };
 
 const JA: Words = {
   nav: { plans: 'プラン', numbers: '数値', language: '言語' },
   download: 'プランをダウンロード(JSON)',
   choose: 'プランのファイルを選ぶ',
+  importCard: '読み込み',
   leads: 'リード数',
   month: '2026年11月',
   planName: 'インサイドセールスのファネル',
   preview: (file) => `${file} の内容`,
-  counts: /^1件\(2026年11月1日 – 2026年11月30日\)$/,
+  counts: /^2026年11月1日 – 2026年11月30日\(1件\) \(変更あり\)$/,
   replace: '開いているプランを置き換える',
   cancel: 'キャンセル',
   imported: (name) => `「${name}」を読み込みました。元に戻すと前のプランに戻ります。`,
   undo: '元に戻す: プラン置き換え',
   notJson: /broken\.json は読み込めませんでした: データを読めません\(JSON として不正です\)。/,
   newer: /newer\.json は読み込めませんでした: 新しいバージョンのファネルプランナーで保存されたプランです\(形式 99\)。/,
+  huge: /^huge\.json は読み込めませんでした: データが大きすぎるため、プランとして読めません。$/,
 };
 
-/** A browser profile of its own, on the same day. */
-async function freshPage(browser: Browser, locale: string): Promise<Page> {
+/**
+ * A browser profile of its own, on the same day; like the fixture's page,
+ * it collects uncaught errors and console errors (a wasm panic shows as both).
+ */
+async function freshPage(browser: Browser, locale: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.clock.setFixedTime(TODAY);
-  return page;
+  return { page, errors };
 }
 
 /** The preview table's cell of a row, in the file's column. */
@@ -83,7 +97,7 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   const file = await readFile(await download.path());
   expect(JSON.parse(file.toString()).plan.name).toBe(w.planName);
 
-  const other = await freshPage(browser, locale);
+  const { page: other, errors } = await freshPage(browser, locale);
   const fresh = new (app.constructor as new (page: Page) => FunnelApp)(other);
   await other.goto('/#/plans');
   const input = other.getByLabel(w.choose);
@@ -93,6 +107,9 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   const newer = file.toString().replace(/"version":\d+/, '"version":99');
   await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
   await expect(other.getByRole('alert')).toHaveText(w.newer);
+  // Over the limit: refused before it is read.
+  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(7 * 1024 * 1024, ' ') });
+  await expect(other.getByRole('alert')).toHaveText(w.huge);
   await expect(other.getByRole('button', { name: w.replace })).toHaveCount(0);
 
   // The preview shows what the file holds beside the open plan; nothing
@@ -103,7 +120,17 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   await expect(fileCell(other, locale === 'en-US' ? 'Counts' : '数値')).toHaveText(w.counts);
   await other.getByRole('button', { name: w.cancel }).click();
   await expect(other.getByRole('heading', { name: w.preview(name) })).toHaveCount(0);
-  await input.setInputFiles({ name, mimeType: 'application/json', buffer: file });
+  // Dropped on the import card, as from a file manager.
+  const dropped = await other.evaluateHandle(
+    ({ text, name }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'application/json' }));
+      return data;
+    },
+    { text: file.toString(), name },
+  );
+  await other.getByRole('region', { name: w.importCard, exact: true }).dispatchEvent('drop', { dataTransfer: dropped });
+  await expect(other.getByRole('heading', { name: w.preview(name) })).toBeVisible();
   await other.getByRole('button', { name: w.replace }).click();
   await expect(other.getByRole('status').filter({ hasText: w.imported(w.planName) })).toBeVisible();
   await fresh.navLink(w.nav.numbers).click();
@@ -111,6 +138,7 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   // One change: undo brings the fresh plan back.
   await other.getByRole('button', { name: w.undo }).click();
   await expect(await fresh.field(w.leads, w.month)).toHaveValue('');
+  expect(errors, 'errors in the fresh browser').toEqual([]);
   await other.context().close();
 }
 

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::download::DownloadPlanButton;
 use super::state::{use_app, AppState};
 use crate::domain::edit::Edit;
+use crate::domain::entries::members::Counter;
 use crate::domain::format::FormatError;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{read_plan_file, PlanSummary, MAX_FILE_BYTES};
@@ -17,6 +18,8 @@ use crate::i18n::{Problem, Texts};
 /// Why a file was not imported.
 #[derive(Clone, Debug, PartialEq)]
 enum Refusal {
+    /// The browser could not read it (a folder, no permission).
+    Unreadable,
     File(FormatError),
     Edit(Problem),
 }
@@ -30,15 +33,29 @@ struct Candidate {
 
 /// Reads a chosen or dropped file: its size first, so a huge one is never
 /// read into memory, then its bytes through the core's file rules.
-async fn read(file: &web_sys::File) -> Result<Plan, FormatError> {
+async fn read(file: &web_sys::File) -> Result<Plan, Refusal> {
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Err(FormatError::TooLarge);
+        return Err(Refusal::File(FormatError::TooLarge));
     }
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| FormatError::NotText)?;
+        .map_err(|_| Refusal::Unreadable)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    read_plan_file(&bytes).map(|stored| stored.plan)
+    read_plan_file(&bytes)
+        .map(|stored| stored.plan)
+        .map_err(Refusal::File)
+}
+
+/// Moves the focus to an element of the page once it is drawn.
+fn focus_on(id: &'static str) {
+    request_animation_frame(move || {
+        let element = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
 }
 
 #[component]
@@ -47,21 +64,44 @@ pub fn PlansPage() -> impl IntoView {
     let candidate = RwSignal::new(None::<Candidate>);
     let refused = RwSignal::new(None::<(String, Refusal)>);
     let imported = RwSignal::new(None::<String>);
+    // Each pick, cancel or import counts one: a read that finishes after a
+    // later one began (a large file, then a small one) is dropped.
+    let picks = StoredValue::new(0_u64);
+    let next_pick = move || {
+        picks.update_value(|n| *n += 1);
+        picks.get_value()
+    };
     let take = move |file: web_sys::File| {
         candidate.set(None);
         refused.set(None);
         imported.set(None);
+        let pick = next_pick();
         leptos::task::spawn_local(async move {
             let file_name = file.name();
-            match read(&file).await {
-                Ok(plan) => candidate.set(Some(Candidate {
-                    file_name,
-                    plan: Box::new(plan),
-                })),
-                Err(error) => refused.set(Some((file_name, Refusal::File(error)))),
+            let result = read(&file).await;
+            if picks.try_get_value() != Some(pick) {
+                return;
+            }
+            match result {
+                Ok(plan) => {
+                    candidate.set(Some(Candidate {
+                        file_name,
+                        plan: Box::new(plan),
+                    }));
+                    focus_on("import-preview-heading");
+                }
+                Err(refusal) => refused.set(Some((file_name, refusal))),
             }
         });
     };
+    // A file dropped beside the card would open in place of the app.
+    let keep_files = |ev: leptos::ev::DragEvent| ev.prevent_default();
+    let dragover = window_event_listener(leptos::ev::dragover, keep_files);
+    let drop = window_event_listener(leptos::ev::drop, keep_files);
+    on_cleanup(move || {
+        dragover.remove();
+        drop.remove();
+    });
     let on_choose = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -90,18 +130,30 @@ pub fn PlansPage() -> impl IntoView {
             return;
         };
         let name = plan.name.clone();
+        next_pick();
         match state.dispatch(Edit::ReplacePlan(plan)) {
             Ok(()) => {
                 candidate.set(None);
                 imported.set(Some(name));
+                // Views kept between pages name members and KPIs by id:
+                // the imported plan's ids mean other things.
+                state.counter.set(Counter::Team);
+                state.trend_kpis.set(Vec::new());
+                focus_on("import-status");
             }
             Err(problem) => refused.set(Some((file_name, Refusal::Edit(problem)))),
         }
+    };
+    let cancel = move || {
+        next_pick();
+        candidate.set(None);
+        focus_on("plan-file");
     };
     let refusal = move || {
         let t = state.texts();
         refused.get().map(|(file_name, refusal)| {
             let (message, detail) = match refusal {
+                Refusal::Unreadable => (t.plans.unreadable.to_owned(), None),
                 Refusal::File(error) => {
                     let detail = match &error {
                         FormatError::Invalid(reason) => Some(reason.clone()),
@@ -135,14 +187,14 @@ pub fn PlansPage() -> impl IntoView {
                 <h3 id="import-heading">{state.tr(|t| t.plans.import_heading)}</h3>
                 <label class="block-label">
                     {state.tr(|t| t.plans.choose_file)}
-                    <input type="file" accept=".json,application/json" on:change=on_choose />
+                    <input id="plan-file" type="file" accept=".json,application/json" on:change=on_choose />
                 </label>
                 <p class="hint">{state.tr(|t| t.plans.drop_hint)}</p>
                 <div role="alert" class="field-error">{refusal}</div>
-                <p role="status">
+                <p id="import-status" role="status" tabindex="-1">
                     {move || imported.get().map(|name| Texts::fill(state.texts().plans.imported, &[&name]))}
                 </p>
-                {move || candidate.get().map(|c| preview(state, c, replace, move || candidate.set(None)))}
+                {move || candidate.get().map(|c| preview(state, c, replace, cancel))}
             </section>
         </section>
     }
@@ -156,12 +208,13 @@ fn preview(
     cancel: impl Fn() + 'static,
 ) -> impl IntoView {
     let t = state.texts();
-    let open = state.plan.with_untracked(PlanSummary::of);
+    // Tracked: an undo while the preview is open shows in it.
+    let open = state.plan.with(PlanSummary::of);
     let file = PlanSummary::of(&candidate.plan);
     let counts = |s: &PlanSummary| match s.counted {
         Some((first, last)) => Texts::fill(
             t.plans.counts_value,
-            &[&s.figures.to_string(), &t.date(first), &t.date(last)],
+            &[&t.date(first), &t.date(last), &s.figures.to_string()],
         ),
         None => t.plans.none.to_owned(),
     };
@@ -199,7 +252,7 @@ fn preview(
     let heading = Texts::fill(t.plans.preview_heading, &[&candidate.file_name]);
     view! {
         <section class="import-preview" aria-labelledby="import-preview-heading">
-            <h4 id="import-preview-heading">{heading}</h4>
+            <h4 id="import-preview-heading" tabindex="-1">{heading}</h4>
             <div class="table-scroll">
                 <table class="count-table" aria-labelledby="import-preview-heading">
                     <thead>
@@ -213,12 +266,15 @@ fn preview(
                         {rows
                             .into_iter()
                             .map(|(name, open, file)| {
-                                let changed = (open != file).then_some("changed");
+                                let changed = open != file;
                                 view! {
-                                    <tr class=changed>
+                                    <tr class=changed.then_some("changed")>
                                         <th scope="row">{name}</th>
                                         <td>{open}</td>
-                                        <td>{file}</td>
+                                        <td>
+                                            {file}
+                                            {changed.then(|| view! { <span class="visually-hidden">{format!(" ({})", t.plans.changed)}</span> })}
+                                        </td>
                                     </tr>
                                 }
                             })
