@@ -1,5 +1,5 @@
-//! The plan file format, used for local storage and (later) exported files
-//! and links. Every file is an envelope `{format, version, revision, writer,
+//! The plan file format, used for local storage and exported files (and
+//! later links); `docs/FORMAT.md` describes it. Every file is an envelope `{format, version, revision, writer,
 //! seen, plan}`;
 //! reading goes size → parse → envelope → version → migrate → typed plan →
 //! validate, and each step has its own error so the user is told what is
@@ -1431,6 +1431,10 @@ mod tests {
             ("\"currency\": \"JPY\"", "\"currency\": \"XYZ\""),
             ("\"typed\": 1500000", "\"typed\": 0"),
             ("\"2026-12-29\"", "\"2026-12-32\""),
+            (
+                "\"holidays\": [\n        \"2026-11-03\"",
+                "\"holidays\": [\n        \"0000-11-03\"",
+            ),
             ("\"rate\": 0.25", "\"rate\": -0.25"),
             (
                 "\"rate_source\": \"typed\"",

@@ -503,7 +503,7 @@ impl Plan {
             .ok_or(EditError::UnknownKpi)
     }
 
-    /// Whether a department, stage, metric or KPI has this id.
+    /// Whether anything in the plan has this id (ids are unique plan-wide).
     pub fn uses_id(&self, id: u64) -> bool {
         self.departments.iter().any(|d| d.id.0 == id)
             || self

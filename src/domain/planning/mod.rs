@@ -33,7 +33,7 @@ use super::kpi::{kpi_value, step_conversion};
 use super::month::Month;
 use super::number::MAX_ENTRY;
 use super::period::{iso_day, Granularity, Period, PeriodRange};
-use super::plan::{valid_target, EditError, MetricKind, Plan};
+use super::plan::{valid_entry_date, valid_target, EditError, MetricKind, Plan};
 
 /// Parts per million: a rate of 1,000,000 is 100 %.
 const PPM: u64 = 1_000_000;
@@ -262,6 +262,10 @@ fn check_holidays(days: &[Holiday]) -> Result<(), EditError> {
         return Err(EditError::InvalidPlan(
             "holidays are in order, once each".into(),
         ));
+    }
+    // As every other day of a plan: years 1 to 9999.
+    if days.iter().any(|d| !valid_entry_date(d.0)) {
+        return Err(EditError::DateOutOfRange);
     }
     Ok(())
 }
