@@ -196,3 +196,126 @@ mod tests {
         assert_eq!(PlanSummary::of(&inside_sales(Lang::En)).counted, None);
     }
 }
+
+/// A bounded fuzz run, part of the test command: random bytes, and every
+/// golden file with its bytes or its JSON values mutated, never make the
+/// reader panic, and whatever it accepts keeps every rule.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    use super::read_plan_file;
+    use crate::domain::format::{encode, validate};
+
+    const GOLDEN: [&str; 11] = [
+        include_str!("../../tests/golden/plan-v1.json"),
+        include_str!("../../tests/golden/plan-v2.json"),
+        include_str!("../../tests/golden/plan-v3.json"),
+        include_str!("../../tests/golden/plan-v4.json"),
+        include_str!("../../tests/golden/plan-v5.json"),
+        include_str!("../../tests/golden/plan-v6.json"),
+        include_str!("../../tests/golden/plan-v7.json"),
+        include_str!("../../tests/golden/plan-v8.json"),
+        include_str!("../../tests/golden/plan-v9.json"),
+        include_str!("../../tests/golden/plan-v10.json"),
+        include_str!("../../tests/golden/plan-v11.json"),
+    ];
+
+    /// Values a hand-edited or damaged file may hold where another was.
+    fn odd_value(pick: u8) -> Value {
+        match pick % 12 {
+            0 => Value::Null,
+            1 => (-1).into(),
+            2 => 1e300.into(),
+            3 => 9_007_199_254_740_993_u64.into(),
+            4 => "x".into(),
+            5 => Value::Array(Vec::new()),
+            6 => Value::Object(Default::default()),
+            7 => true.into(),
+            8 => "2026-13-01".into(),
+            9 => "2026-W54".into(),
+            10 => 0.into(),
+            _ => " ".repeat(70).into(),
+        }
+    }
+
+    /// The JSON pointer of every value of a tree, containers too.
+    fn pointers(value: &Value, at: String, all: &mut Vec<String>) {
+        match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    pointers(item, format!("{at}/{i}"), all);
+                }
+            }
+            Value::Object(fields) => {
+                for (key, field) in fields {
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    pointers(field, format!("{at}/{key}"), all);
+                }
+            }
+            _ => {}
+        }
+        all.push(at);
+    }
+
+    /// Accepted means valid, and written back it reads the same.
+    fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
+        if let Ok(stored) = read_plan_file(bytes) {
+            prop_assert!(validate(&stored.plan).is_ok());
+            let text = encode(&stored.plan, &stored.head);
+            prop_assert!(text.is_ok());
+            let again = read_plan_file(text.unwrap_or_default().as_bytes());
+            prop_assert_eq!(again.map(|s| s.plan), Ok(stored.plan));
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn random_bytes_are_refused_without_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+            check(&bytes)?;
+        }
+
+        #[test]
+        fn golden_files_with_bytes_changed_never_panic(
+            version in 0..GOLDEN.len(),
+            changes in prop::collection::vec((any::<usize>(), any::<u8>(), 0..3_u8), 1..8),
+        ) {
+            let mut bytes = GOLDEN[version].as_bytes().to_vec();
+            for (at, byte, how) in changes {
+                let at = at % bytes.len().max(1);
+                match how {
+                    0 if at < bytes.len() => bytes[at] = byte,
+                    1 => bytes.insert(at, byte),
+                    _ if at < bytes.len() => {
+                        bytes.remove(at);
+                    }
+                    _ => {}
+                }
+            }
+            check(&bytes)?;
+        }
+
+        #[test]
+        fn golden_files_with_odd_values_never_panic(
+            version in 0..GOLDEN.len(),
+            changes in prop::collection::vec((any::<usize>(), any::<u8>()), 1..4),
+        ) {
+            let Ok(mut file) = serde_json::from_str::<Value>(GOLDEN[version]) else {
+                return Err(TestCaseError::fail("a golden file does not parse"));
+            };
+            for (at, pick) in changes {
+                let mut all = Vec::new();
+                pointers(&file, String::new(), &mut all);
+                let pointer = &all[at % all.len()];
+                if let Some(node) = file.pointer_mut(pointer) {
+                    *node = odd_value(pick);
+                }
+            }
+            check(file.to_string().as_bytes())?;
+        }
+    }
+}

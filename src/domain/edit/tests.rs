@@ -725,6 +725,34 @@ proptest! {
         }
         prop_assert_eq!(&plan, &end);
     }
+
+    /// Whatever plan the editor makes travels through an exported file
+    /// unchanged, in each encoding a file may come back in.
+    #[test]
+    fn any_plan_the_editor_makes_travels_through_a_file(
+        intents in prop::collection::vec(intent(), 1..30),
+        encoding in 0..3_u8,
+    ) {
+        let mut plan = plan();
+        let mut ids = IdGen::for_session(5);
+        for intent in &intents {
+            let edit = concrete(&plan, &mut ids, intent);
+            let _ = apply(&mut plan, edit);
+        }
+        let text = crate::domain::format::encode(&plan, &Default::default());
+        prop_assert!(text.is_ok(), "{:?}", text);
+        let text = text.unwrap_or_default();
+        let bytes: Vec<u8> = match encoding {
+            0 => text.into_bytes(),
+            1 => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+            _ => [0xFF, 0xFE]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect(),
+        };
+        let read = crate::domain::plan_file::read_plan_file(&bytes).map(|stored| stored.plan);
+        prop_assert_eq!(read, Ok(plan));
+    }
 }
 
 #[test]
