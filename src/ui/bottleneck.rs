@@ -86,7 +86,7 @@ pub fn BottleneckPanel() -> impl IntoView {
                     .collect::<Vec<_>>()
             });
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="step-ranking">
                         <caption>{t.steps_heading}</caption>
                         <thead>

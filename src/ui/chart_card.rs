@@ -178,7 +178,7 @@ pub fn ChartCard(
 fn ChartTableView(chart: Memo<Chart>, title: Signal<String>) -> impl IntoView {
     let table = Memo::new(move |_| chart.with(Chart::table));
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="chart-table">
                 <caption class="visually-hidden">{move || title.get()}</caption>
                 <thead>

@@ -255,7 +255,7 @@ fn StageKpis(id: StageId) -> impl IntoView {
                 </Show>
             </div>
             <h4>{state.tr(|t| t.metrics)}</h4>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="definition-table">
                     <thead>
                         <tr>
@@ -484,7 +484,7 @@ fn KpiTable(scope: KpiScope) -> impl IntoView {
             when=move || !kpi_ids().is_empty()
             fallback=move || view! { <p class="hint">{state.tr(|t| t.no_kpis)}</p> }
         >
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="definition-table kpi-definitions">
                     <thead>
                         <tr>

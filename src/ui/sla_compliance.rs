@@ -86,7 +86,7 @@ pub fn PromiseHistory(sla: SlaId) -> impl IntoView {
     move || {
         table().map(|(caption, headers, rows)| {
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="promise-history">
                         <caption>{caption}</caption>
                         <thead>

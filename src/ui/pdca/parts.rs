@@ -452,7 +452,7 @@ pub fn CheckPart(id: CycleId, cycle: Shown) -> impl IntoView {
             .collect_view();
         view! {
             <p>{Texts::fill(t.pdca.day_of, &[&checked.days_so_far.to_string(), &checked.days.to_string()])}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="count-table" aria-labelledby=format!("check-{}", id.0)>
                     <thead>
                         <tr>
@@ -467,7 +467,7 @@ pub fn CheckPart(id: CycleId, cycle: Shown) -> impl IntoView {
                     <tbody>{targets}</tbody>
                 </table>
             </div>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="count-table" aria-label=t.pdca.actions_check>
                     <thead>
                         <tr>

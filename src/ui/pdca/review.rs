@@ -327,7 +327,7 @@ fn group_view(state: AppState, review: Review, figures: &Figures, group: &Figure
     let caption = state.plan.with(|p| group_name(p, t, group.group));
     let status_head = targets.then_some(t.pdca.col_status);
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="count-table review-table">
                 <caption>{caption}</caption>
                 <thead>

@@ -503,7 +503,7 @@ fn NeededCard(calc: Memo<MonthPlan>) -> impl IntoView {
     view! {
         <section class="card needed" aria-labelledby="needed-heading">
             <h3 id="needed-heading">{heading}</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="needed-table">
                     <thead>
                         <tr>

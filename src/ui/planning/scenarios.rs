@@ -93,7 +93,7 @@ pub fn Scenarios(calc: Memo<MonthPlan>) -> impl IntoView {
                 let metric_name = |node: usize| p.metric(c.tree.nodes[node].metric).map(|m| m.name.clone()).unwrap_or_default();
                 let ids: Vec<(ScenarioId, String)> = p.planning.scenarios.iter().map(|s| (s.id, s.name.clone())).collect();
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="compare-table">
                             <caption>{Texts::fill(t.planning.compare_caption, &[&t.month(month)])}</caption>
                             <thead>

@@ -128,7 +128,7 @@ pub fn WhatIf(calc: Memo<MonthPlan>) -> impl IntoView {
         <section class="card whatif" aria-labelledby="whatif-heading">
             <h3 id="whatif-heading">{state.tr(|t| t.planning.whatif_heading)}</h3>
             <p class="hint">{state.tr(|t| t.planning.whatif_intro)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="whatif-table">
                     <thead>
                         <tr>

@@ -253,7 +253,7 @@ fn preview(
     view! {
         <section class="import-preview" aria-labelledby="import-preview-heading">
             <h4 id="import-preview-heading" tabindex="-1">{heading}</h4>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="count-table" aria-labelledby="import-preview-heading">
                     <thead>
                         <tr>

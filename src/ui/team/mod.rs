@@ -188,7 +188,7 @@ fn members_view(
     let team = body_row(table.team);
     let rows = table.rows.into_iter().map(body_row).collect_view();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="count-table member-table" aria-labelledby=labelled_by>
                 <thead>
                     <tr>
