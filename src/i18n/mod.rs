@@ -453,8 +453,8 @@ pub struct TeamTexts {
     pub team_row: &'static str,
     pub daily_heading: &'static str,
     pub daily_intro: &'static str,
-    /// {}: yesterday's value, under today's.
-    pub yesterday: &'static str,
+    /// {}: the last working day, and its value, under today's.
+    pub previous_day: &'static str,
     pub not_entered: &'static str,
     pub all_entered: &'static str,
     pub no_per_member: &'static str,

@@ -6,6 +6,7 @@ use crate::domain::ids::{KpiId, MemberId, MetricId};
 use crate::domain::kpi::kpi_value_of;
 use crate::domain::period::{Granularity, Period, PeriodRange};
 use crate::domain::plan::Plan;
+use crate::domain::planning::previous_working_day;
 
 /// A column of the members' table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,21 +129,23 @@ pub fn member_table_against(plan: &Plan, range: PeriodRange, previous: PeriodRan
     }
 }
 
-/// The daily meeting's view: today beside yesterday, per member and for
-/// the team, and who has not entered anything today yet.
+/// The daily meeting's view: today beside the last working day (a
+/// Monday's beside the Friday), per member and for the team, and who has
+/// not entered anything today yet.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DailyReview {
-    /// Over today, with yesterday as the previous values.
+    /// Over today, with the last working day as the previous values.
     pub table: MemberTable,
+    pub previous_day: chrono::NaiveDate,
     pub not_entered_today: Vec<MemberId>,
 }
 
 pub fn daily_review(plan: &Plan, today: chrono::NaiveDate) -> DailyReview {
+    let previous_day = previous_working_day(today, &plan.planning.holidays);
+    let day = |day| PeriodRange::new(Period::containing(Granularity::Day, day), 1);
     DailyReview {
-        table: member_table(
-            plan,
-            PeriodRange::new(Period::containing(Granularity::Day, today), 1),
-        ),
+        table: member_table_against(plan, day(today), day(previous_day)),
+        previous_day,
         not_entered_today: not_entered(plan, today),
     }
 }

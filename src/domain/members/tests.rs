@@ -237,7 +237,7 @@ mod counting {
     }
 
     #[test]
-    fn the_daily_review_shows_today_beside_yesterday_and_who_has_not_entered() {
+    fn the_daily_review_shows_today_beside_the_last_working_day_and_who_has_not_entered() {
         let (mut plan, calls, _) = team();
         // Friday: Mio has counted nothing since Wednesday.
         let friday = NaiveDate::from_ymd_opt(2026, 11, 13).unwrap();
@@ -261,6 +261,15 @@ mod counting {
             .rows
             .iter()
             .any(|r| r.counter == Counter::Member(KEN)));
+        // A Monday reads beside the Friday before.
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 16).unwrap();
+        let review = daily_review(&plan, monday);
+        assert_eq!(review.previous_day, friday);
+        assert_eq!(review.table.rows[0].values, [None, None, None]);
+        assert_eq!(
+            review.table.rows[0].previous,
+            [Some(40.0), Some(10.0), Some(0.25)]
+        );
         // A week later his row is gone; Aya and Mio are still expected.
         let later = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let review = daily_review(&plan, later);

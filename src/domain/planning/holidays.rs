@@ -11,6 +11,16 @@ pub fn is_working_day(day: NaiveDate, holidays: &[Holiday]) -> bool {
         && holidays.binary_search(&Holiday(day)).is_err()
 }
 
+/// The last working day before `day` (a Monday's is the Friday before),
+/// looked for over two weeks; else the day before.
+pub fn previous_working_day(day: NaiveDate, holidays: &[Holiday]) -> NaiveDate {
+    std::iter::successors(day.pred_opt(), |d| d.pred_opt())
+        .take(14)
+        .find(|d| is_working_day(*d, holidays))
+        .or_else(|| day.pred_opt())
+        .unwrap_or(day)
+}
+
 /// The month's working days: Monday to Friday, holidays excluded.
 pub fn working_days(month: Month, holidays: &[Holiday]) -> Vec<NaiveDate> {
     month_start(month)

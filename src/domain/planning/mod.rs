@@ -22,7 +22,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use backcalc::{back_calculate, tree, Blocked, Node, Requirement, Tree};
-pub use holidays::{is_working_day, japanese_holidays, pace, working_days, Pace};
+pub use holidays::{
+    is_working_day, japanese_holidays, pace, previous_working_day, working_days, Pace,
+};
 pub use scenario::{Scenario, Volume, MAX_SCENARIOS};
 pub use whatif::{forward, sensitivity, Flow, Improvement, Lever};
 

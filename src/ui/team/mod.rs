@@ -13,6 +13,7 @@ use super::state::{use_app, AppState};
 use crate::domain::entries::members::Counter;
 use crate::domain::kpi::change;
 use crate::domain::members::review::{daily_review, member_table, Column, MemberTable, Row};
+use crate::domain::period::{Granularity, Period};
 use crate::domain::plan::{KpiDisplay, MetricKind, Plan};
 use crate::i18n::Texts;
 use crate::route::Route;
@@ -111,20 +112,21 @@ fn MembersOverRange() -> impl IntoView {
             <h3 id="members-heading">{state.tr(|t| t.team.table_heading)}</h3>
             <RangeToolbar />
             <p class="hint"><a href=Route::Numbers.hash()>{state.tr(|t| t.team.enter_counts)}</a></p>
-            {move || members_view(state, table.get(), sorted_by, "members-heading", false)}
+            {move || members_view(state, table.get(), sorted_by, "members-heading", None)}
         </section>
     }
 }
 
 /// A members' table, sorted by a column when `sorted_by` says so, the
 /// team's row last. Under each value: its change from the previous range,
-/// or in the daily review yesterday's value.
+/// or in the daily review the value of `previous_day` (the last working
+/// day), named.
 fn members_view(
     state: AppState,
     mut table: MemberTable,
     sorted_by: RwSignal<Option<usize>>,
     labelled_by: &'static str,
-    daily: bool,
+    previous_day: Option<chrono::NaiveDate>,
 ) -> impl IntoView {
     let t = state.texts();
     let headings = state.plan.with(|p| headings(p, &table.columns));
@@ -165,10 +167,15 @@ fn members_view(
             .map(|(i, (_, unit))| {
                 let value = row.values.get(i).copied().flatten();
                 let previous = row.previous.get(i).copied().flatten();
-                let under = if daily {
-                    Texts::fill(t.team.yesterday, &[&show(state, *unit, previous)])
-                } else {
-                    show_change(state, *unit, value, previous)
+                let under = match previous_day {
+                    Some(day) => Texts::fill(
+                        t.team.previous_day,
+                        &[
+                            &t.period(Period::containing(Granularity::Day, day)),
+                            &show(state, *unit, previous),
+                        ],
+                    ),
+                    None => show_change(state, *unit, value, previous),
                 };
                 view! {
                     <td class="numeric">
@@ -232,7 +239,7 @@ fn DailyReview() -> impl IntoView {
             <h3 id="daily-heading">{state.tr(|t| t.team.daily_heading)}</h3>
             <p class="intro">{state.tr(|t| t.team.daily_intro)}</p>
             <p class="notice" role="status">{missing}</p>
-            {move || members_view(state, review.with(|r| r.table.clone()), sorted_by, "daily-heading", true)}
+            {move || members_view(state, review.with(|r| r.table.clone()), sorted_by, "daily-heading", review.with(|r| Some(r.previous_day)))}
         </section>
     }
 }

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{previous_working_day, Cadence, Review};
+use super::{Cadence, Review};
 use crate::domain::actions::ActionId;
 use crate::domain::departments::DepartmentId;
 use crate::domain::diagnosis::{bottleneck, StepReading};
@@ -16,6 +16,7 @@ use crate::domain::pdca::check::check;
 use crate::domain::pdca::{CycleId, Goal};
 use crate::domain::period::PeriodRange;
 use crate::domain::plan::{Kpi, KpiDisplay, KpiScope, Plan};
+use crate::domain::planning::previous_working_day;
 use crate::domain::sla::{self, evaluate, Measure, SlaId, ThresholdId, Unit, Verdict};
 
 /// What a figure is of.

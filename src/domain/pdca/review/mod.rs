@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::period::{iso_day, Granularity, Period};
 use crate::domain::plan::{valid_entry_date, EditError, Plan};
-use crate::domain::planning::{is_working_day, Holiday};
+use crate::domain::planning::is_working_day;
 
 /// Ten years of every review held on every day it could be: far beyond
 /// use, and a bound on what a file may hold.
@@ -107,16 +107,6 @@ pub struct ReviewState {
     pub held_before: Option<NaiveDate>,
     /// Not held yet in its period, and (for a daily review) a working day.
     pub due: bool,
-}
-
-/// The last working day before `day` (a Monday's is the Friday before),
-/// looked for over two weeks; else the day before.
-pub fn previous_working_day(day: NaiveDate, holidays: &[Holiday]) -> NaiveDate {
-    std::iter::successors(day.pred_opt(), |d| d.pred_opt())
-        .take(14)
-        .find(|d| is_working_day(*d, holidays))
-        .or_else(|| day.pred_opt())
-        .unwrap_or(day)
 }
 
 impl Plan {
