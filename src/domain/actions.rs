@@ -15,6 +15,7 @@ pub const MAX_ACTIONS: usize = 100;
 pub const MAX_ACTION_CHARS: usize = 200;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
     #[default]
@@ -47,13 +48,20 @@ impl ActionStatus {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Action {
     pub id: ActionId,
     /// What will be done, in the team's words.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = MAX_ACTION_CHARS))
+    )]
     pub text: String,
     pub owner: DepartmentId,
     /// The KPI it should move, when one is chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Left out when absent, never written as null (so too the days).
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(required))]
     pub kpi: Option<KpiId>,
     #[serde(default)]
     pub status: ActionStatus,
@@ -63,11 +71,19 @@ pub struct Action {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "iso_day::option::deserialize"
     )]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(required, pattern(crate::domain::format::schema::DAY))
+    )]
     pub start: Option<NaiveDate>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "iso_day::option::deserialize"
+    )]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(required, pattern(crate::domain::format::schema::DAY))
     )]
     pub end: Option<NaiveDate>,
 }

@@ -12,6 +12,7 @@ use super::plan::{clean_name, EditError, Plan, Stage};
 /// A colour from the Okabe–Ito palette, which colour-blind viewers can
 /// tell apart. The UI always shows the department's name beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Hue {
     Blue,
@@ -57,8 +58,13 @@ impl Hue {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Department {
     pub id: DepartmentId,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = super::plan::MAX_NAME_CHARS))
+    )]
     pub name: String,
     pub hue: Hue,
 }

@@ -19,6 +19,7 @@ use super::plan::{KpiDisplay, Plan};
 /// when it is the bottleneck. Set by the presets and editable, so a
 /// renamed stage keeps its hypotheses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StageKind {
     /// Leads come in: channels and ad investment.

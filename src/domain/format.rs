@@ -120,12 +120,17 @@ pub struct Stored {
     pub head: Head,
 }
 
+/// The whole file, as the app writes it.
 #[derive(Serialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 struct Envelope<'a> {
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(extend("const" = FORMAT_TAG)))]
     format: &'static str,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(extend("const" = CURRENT_VERSION)))]
     version: u32,
     revision: u64,
     writer: u64,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = SEEN_KEPT)))]
     seen: &'a [(u64, u64)],
     plan: &'a Plan,
 }
@@ -705,6 +710,11 @@ pub fn validate(plan: &Plan) -> Result<(), FormatError> {
     }
     Ok(())
 }
+
+// The file's JSON Schema, generated from the types above; native only,
+// like its dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod schema;
 
 // The golden files are written with `encode_pretty`, which is native only.
 #[cfg(all(test, not(target_arch = "wasm32")))]

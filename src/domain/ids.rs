@@ -14,8 +14,12 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
         #[serde(transparent)]
-        pub struct $name(pub u64);
+        pub struct $name(
+            #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(max = MAX_ID)))]
+            pub u64,
+        );
     };
 }
 

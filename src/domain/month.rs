@@ -7,6 +7,12 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+// Written as text by hand (below).
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(with = "String", extend("pattern" = crate::domain::format::schema::MONTH))
+)]
 pub struct Month {
     year: i32,
     month: u32,

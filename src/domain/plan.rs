@@ -25,8 +25,13 @@ use super::planning::Planning;
 use super::sla::{Measure, SlaCard, SlaId, ThresholdId};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Stage {
     pub id: StageId,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = MAX_NAME_CHARS))
+    )]
     pub name: String,
     pub owner: DepartmentId,
     /// What the stage is in the funnel, for the hypotheses of a bottleneck.
@@ -35,23 +40,38 @@ pub struct Stage {
     /// The team's own typical conversion into this stage, low to high;
     /// without one, the B2B default for its kind.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Left out when absent, never written as null.
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(required, transform = crate::domain::format::schema::parts_within(0, 1))
+    )]
     pub reference_range: Option<(f64, f64)>,
     /// The metric that is "the count" of this stage in the funnel.
     pub primary_metric: MetricId,
     /// Periods between the previous stage and this one: conversion in
     /// period t is this stage's count in t ÷ the previous stage's in t − lag.
     #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(max = MAX_LAG)))]
     pub lag: u32,
     /// The count this stage should reach, per month.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(transform = crate::domain::format::schema::parts_within(0, MAX_ENTRY))
+    )]
     pub count_targets: BTreeMap<Month, u64>,
     /// The conversion from the previous stage it should reach, per month (0.25 = 25 %).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(transform = crate::domain::format::schema::parts_within(0, MAX_ENTRY))
+    )]
     pub step_targets: BTreeMap<Month, f64>,
 }
 
 /// What a metric counts, which decides how its values are entered and shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MetricKind {
     Count,
@@ -86,9 +106,14 @@ impl MetricKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Metric {
     pub id: MetricId,
     pub stage: StageId,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = MAX_NAME_CHARS))
+    )]
     pub name: String,
     pub kind: MetricKind,
     /// Counts lost deals for one reason; reasons are shown as shares.
@@ -105,6 +130,7 @@ fn is_false(value: &bool) -> bool {
 
 /// Where a KPI belongs: to one stage, or shared by all departments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum KpiScope {
     Stage(StageId),
@@ -113,6 +139,7 @@ pub enum KpiScope {
 
 /// How a KPI's ratio is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum KpiDisplay {
     /// × 100, with one decimal: 25.0 %.
@@ -153,6 +180,7 @@ impl KpiDisplay {
 
 /// Which way is good.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Better {
     #[default]
@@ -161,8 +189,13 @@ pub enum Better {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Kpi {
     pub id: KpiId,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = MAX_NAME_CHARS))
+    )]
     pub name: String,
     pub scope: KpiScope,
     pub numerator: MetricId,
@@ -172,9 +205,14 @@ pub struct Kpi {
     pub better: Better,
     /// Periods between denominator and numerator, as for stage steps.
     #[serde(default)]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(max = MAX_LAG)))]
     pub lag: u32,
     /// Target per month, as a ratio (0.25 for 25 %; minor units for money).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(transform = crate::domain::format::schema::parts_within(0, MAX_ENTRY))
+    )]
     pub targets: BTreeMap<Month, f64>,
 }
 
@@ -213,28 +251,60 @@ pub struct KpiDraft {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Plan {
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = MAX_NAME_CHARS))
+    )]
     pub name: String,
     pub currency: Currency,
     /// In the order the team lists them (their lanes in the flow).
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = super::departments::MAX_DEPARTMENTS))
+    )]
     pub departments: Vec<Department>,
     /// The people of the departments, in the order they were added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = super::members::MAX_MEMBERS))
+    )]
     pub members: Vec<Member>,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(min = 1, max = MAX_STAGES)))]
     pub stages: Vec<Stage>,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_METRICS)))]
     pub metrics: Vec<Metric>,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_KPIS)))]
     pub kpis: Vec<Kpi>,
     /// Agreements between departments, in the order the team lists them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = super::sla::MAX_SLA_CARDS))
+    )]
     pub sla_cards: Vec<SlaCard>,
     /// Improvement actions, in the order they were added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = super::actions::MAX_ACTIONS))
+    )]
     pub actions: Vec<Action>,
     /// Plan-Do-Check-Act cycles, by start day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = super::pdca::MAX_CYCLES))
+    )]
     pub cycles: Vec<Cycle>,
     /// The reviews of the cadence held, by day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = super::pdca::review::MAX_REVIEWS_HELD))
+    )]
     pub reviews_held: Vec<Held>,
     /// The monthly goals and what planning from them reads.
     #[serde(default, skip_serializing_if = "Planning::is_default")]
@@ -247,6 +317,7 @@ pub struct Plan {
     pub member_entries: MemberEntries,
     /// How far (in %) a KPI may miss its target and still be "at risk"
     /// rather than "off track".
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(max = MAX_MARGIN_PERCENT)))]
     pub at_risk_margin_percent: u32,
 }
 

@@ -16,10 +16,12 @@ use crate::domain::ids::{MemberId, MetricId};
 use crate::domain::period::{Period, PeriodRange};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct MemberEntries(BTreeMap<MetricId, Parts>);
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Parts {
     /// Figures typed for no member.
     #[serde(default, skip_serializing_if = "Counts::is_empty")]

@@ -27,12 +27,19 @@ use super::period::{Granularity, Period, PeriodRange};
 pub mod members;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Entries(BTreeMap<MetricId, Counts>);
 
 /// One metric's figures, by granularity (indexed by `Granularity as usize`)
 /// and first day of their period.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+// Written by hand as a map from period keys (see `Serialize` below).
+#[cfg_attr(
+    all(test, not(target_arch = "wasm32")),
+    schemars(with = "crate::domain::format::schema::Figures")
+)]
 pub struct Counts([BTreeMap<NaiveDate, u64>; 3]);
 
 /// What a grid cell shows for one metric and period.

@@ -14,8 +14,13 @@ pub mod review;
 pub const MAX_MEMBERS: usize = 100;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Member {
     pub id: MemberId,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = super::plan::MAX_NAME_CHARS))
+    )]
     pub name: String,
     pub department: DepartmentId,
     /// An inactive member left the team: kept with their history, offered

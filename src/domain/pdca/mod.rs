@@ -29,20 +29,30 @@ pub const MAX_TEXT_CHARS: usize = 2000;
 /// What a cycle targets: a KPI, or a stage's count (a volume, held to its
 /// share of the cycle's days so far).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+// Named apart from planning's goal of a month.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "CycleGoal"))]
 pub enum Goal {
     Kpi(KpiId),
     Count(StageId),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Target {
     pub goal: Goal,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(min = 0, max = MAX_ENTRY)))]
     pub value: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Decision {
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = super::actions::MAX_ACTION_CHARS))
+    )]
     pub text: String,
     /// Copied into the next cycle's plan when it starts.
     #[serde(default)]
@@ -50,28 +60,49 @@ pub struct Decision {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Cycle {
     pub id: CycleId,
     /// The first and last day (both count).
     #[serde(deserialize_with = "iso_day::deserialize")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(pattern(crate::domain::format::schema::DAY))
+    )]
     pub start: NaiveDate,
     #[serde(deserialize_with = "iso_day::deserialize")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(pattern(crate::domain::format::schema::DAY))
+    )]
     pub end: NaiveDate,
     // Plan
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = MAX_KPIS + MAX_STAGES))
+    )]
     pub targets: Vec<Target>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Left out when absent, never written as null.
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(required))]
     pub focus: Option<StageId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = MAX_ITEMS), inner(length(min = 1, max = super::actions::MAX_ACTION_CHARS)))
+    )]
     pub hypotheses: Vec<String>,
     // Do: the plan's actions worked on in this cycle.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<ActionId>,
     // Check: the team's words beside the computed figures.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_TEXT_CHARS)))]
     pub findings: String,
     // Act
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_ITEMS)))]
     pub decisions: Vec<Decision>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub closed: bool,

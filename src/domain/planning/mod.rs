@@ -46,6 +46,7 @@ pub const MAX_RATE_MONTHS: u32 = 24;
 /// one before it, or along a KPI from its denominator to its numerator
 /// (calls → contacts through the contact rate).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     Stage(StageId),
@@ -118,26 +119,44 @@ pub fn yielded(input: u64, rate: Rate) -> u64 {
 
 /// A month's goal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+// Named apart from a cycle's goal.
+#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(rename = "MonthGoal"))]
 pub enum Goal {
-    Wins(u64),
+    Wins(#[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(max = MAX_ENTRY)))] u64),
     /// In the plan currency's minor units.
-    Revenue(u64),
+    Revenue(
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(max = MAX_ENTRY)))] u64,
+    ),
 }
 
 /// How a revenue goal becomes won deals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DealSize {
     /// A money metric's total over won deals in the months before
     /// (without a metric: the last stage's first money metric).
     Average {
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        // Left out when absent, never written as null.
+        #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(required))]
         metric: Option<MetricId>,
+        #[cfg_attr(
+            all(test, not(target_arch = "wasm32")),
+            schemars(range(min = 1, max = MAX_RATE_MONTHS))
+        )]
         months: u32,
     },
     /// Typed, in minor units.
-    Typed(u64),
+    Typed(
+        #[cfg_attr(
+            all(test, not(target_arch = "wasm32")),
+            schemars(range(min = 1, max = MAX_ENTRY))
+        )]
+        u64,
+    ),
 }
 
 impl DealSize {
@@ -161,12 +180,19 @@ impl Default for DealSize {
 
 /// Where the rates of the steps come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RateSource {
     /// The month's conversion and KPI targets.
     Targets,
     /// The rates counted over the full months before.
-    Actual { months: u32 },
+    Actual {
+        #[cfg_attr(
+            all(test, not(target_arch = "wasm32")),
+            schemars(range(min = 1, max = MAX_RATE_MONTHS))
+        )]
+        months: u32,
+    },
     /// The rates the team typed.
     Typed,
 }
@@ -188,17 +214,28 @@ impl Default for RateSource {
 
 /// A typed rate for a step, as a fraction (0.25 for 25 %).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct StepRate {
     pub step: Step,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(min = 0, max = MAX_ENTRY)))]
     pub rate: f64,
 }
 
 /// A day off, written `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Holiday(#[serde(deserialize_with = "iso_day::deserialize")] pub NaiveDate);
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
+pub struct Holiday(
+    #[serde(deserialize_with = "iso_day::deserialize")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(pattern(crate::domain::format::schema::DAY))
+    )]
+    pub NaiveDate,
+);
 
 /// What the plan keeps for planning from the goal.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Planning {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub goals: BTreeMap<Month, Goal>,
@@ -210,9 +247,11 @@ pub struct Planning {
     pub deal_size: DealSize,
     /// Days besides weekends that are not working days, in order, once each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_HOLIDAYS)))]
     pub holidays: Vec<Holiday>,
     /// Saved what-ifs, in the order they were saved.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_SCENARIOS)))]
     pub scenarios: Vec<Scenario>,
 }
 

@@ -16,14 +16,21 @@ pub const MAX_SCENARIOS: usize = 20;
 
 /// A volume a scenario sets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Volume {
     pub metric: MetricId,
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(max = MAX_ENTRY)))]
     pub volume: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Scenario {
     pub id: ScenarioId,
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(min = 1, max = crate::domain::plan::MAX_NAME_CHARS))
+    )]
     pub name: String,
     /// The rate of every step, as the what-if had it.
     pub rates: Vec<StepRate>,

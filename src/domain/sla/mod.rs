@@ -29,21 +29,29 @@ pub const MAX_CRITERION_CHARS: usize = 2 * MAX_NAME_CHARS;
 pub const MAX_FOLLOW_UP_CHARS: usize = 500;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct SlaCard {
     pub id: SlaId,
     pub from: DepartmentId,
     pub to: DepartmentId,
     /// What a lead must meet to be handed over, one line each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(length(max = MAX_CRITERIA), inner(length(min = 1, max = MAX_CRITERION_CHARS)))
+    )]
     pub criteria: Vec<String>,
     /// Who does what after the hand-off.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_FOLLOW_UP_CHARS)))]
     pub follow_up: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_THRESHOLDS)))]
     pub thresholds: Vec<Threshold>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Threshold {
     pub id: ThresholdId,
     /// The side of the hand-off that keeps this promise: the sender for
@@ -53,11 +61,13 @@ pub struct Threshold {
     pub comparison: Comparison,
     /// Per month for a metric (in its units: minor units for money); in
     /// the KPI's own units for a KPI (a ratio for a percentage: 0.7).
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(range(min = 0, max = MAX_ENTRY)))]
     pub value: f64,
 }
 
 /// What a promise is measured on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     Metric(MetricId),
@@ -65,6 +75,7 @@ pub enum Measure {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     AtLeast,

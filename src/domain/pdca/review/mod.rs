@@ -21,6 +21,7 @@ pub const MAX_REVIEWS_HELD: usize = 10 * 366 * Review::ALL.len();
 /// The declared order is the order records of the same day are stored
 /// in: a new review goes at the end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Review {
     /// Daily: each person's activity counts (個々の活動件数).
@@ -88,9 +89,14 @@ impl Review {
 
 /// A review held on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_arch = "wasm32")), derive(schemars::JsonSchema))]
 pub struct Held {
     // Day first: the plan keeps them in this order.
     #[serde(deserialize_with = "iso_day::deserialize")]
+    #[cfg_attr(
+        all(test, not(target_arch = "wasm32")),
+        schemars(pattern(crate::domain::format::schema::DAY))
+    )]
     pub day: NaiveDate,
     pub review: Review,
 }
