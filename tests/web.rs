@@ -398,3 +398,40 @@ fn without_storage_the_app_starts_and_says_it_does_not_save() {
     );
     drop(mounted);
 }
+
+#[wasm_bindgen_test]
+async fn the_browser_deflates_and_inflates_within_a_limit() {
+    use funnel_planner::ui::compression::{deflate, inflate, StreamError};
+    let text = "Lead generation, Lead nurturing, ".repeat(200);
+    let deflated = deflate(text.as_bytes()).await.unwrap();
+    assert!(deflated.len() < text.len() / 10, "{} bytes", deflated.len());
+    assert_eq!(
+        inflate(&deflated, text.len()).await.unwrap(),
+        text.as_bytes()
+    );
+    // One byte over the limit is refused, however small the input.
+    let over = inflate(&deflated, text.len() - 1).await;
+    assert!(
+        matches!(over, Err(StreamError::TooLarge)),
+        "{:?}",
+        over.map(|b| b.len())
+    );
+    let zeros = vec![0_u8; 8 * 1024 * 1024];
+    let bomb = deflate(&zeros).await.unwrap();
+    assert!(bomb.len() < 20_000, "{} bytes", bomb.len());
+    let over = inflate(&bomb, 1024).await;
+    assert!(
+        matches!(over, Err(StreamError::TooLarge)),
+        "{:?}",
+        over.map(|b| b.len())
+    );
+    // Cut or foreign data is refused, never read as something else.
+    assert_eq!(
+        inflate(&deflated[..deflated.len() / 2], text.len()).await,
+        Err(StreamError::Failed)
+    );
+    assert_eq!(
+        inflate(b"not deflate data", 1024).await,
+        Err(StreamError::Failed)
+    );
+}

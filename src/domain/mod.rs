@@ -24,4 +24,5 @@ pub mod plan;
 pub mod plan_file;
 pub mod planning;
 pub mod presets;
+pub mod share;
 pub mod sla;

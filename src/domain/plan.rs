@@ -515,6 +515,13 @@ fn set_or_clear<T>(targets: &mut BTreeMap<Month, T>, month: Month, target: Optio
     };
 }
 
+/// A plan name with the copy suffix, within the name length limit.
+pub fn copy_name(name: &str, suffix: &str) -> String {
+    let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+    let base: String = name.chars().take(room).collect();
+    format!("{}{suffix}", base.trim_end())
+}
+
 /// Checks and tidies a name typed by a user.
 pub fn clean_name(name: &str) -> Result<String, EditError> {
     let trimmed = name.trim();

@@ -399,9 +399,56 @@ pub fn inside_sales(lang: Lang) -> Plan {
     }
 }
 
+/// What a new plan starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// The inside-sales flow of the domain source.
+    InsideSales,
+    /// The departments and the first stage (a plan has at least one):
+    /// the team designs its own flow.
+    Empty,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 2] = [Preset::InsideSales, Preset::Empty];
+
+    pub fn plan(self, lang: Lang) -> Plan {
+        match self {
+            Preset::InsideSales => inside_sales(lang),
+            Preset::Empty => {
+                let mut plan = inside_sales(lang);
+                plan.name = pick(("New plan", "新しいプラン"), lang);
+                plan.stages.truncate(1);
+                let first = plan.stages[0].id;
+                plan.metrics.retain(|m| m.stage == first);
+                plan.kpis.clear();
+                plan
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_preset_is_a_plan_the_app_saves_and_reads_back() {
+        for preset in Preset::ALL {
+            for lang in [Lang::En, Lang::Ja] {
+                let plan = preset.plan(lang);
+                let text = crate::domain::format::encode(&plan, &Default::default()).unwrap();
+                assert_eq!(crate::domain::format::decode(&text).unwrap().plan, plan);
+            }
+        }
+        let empty = Preset::Empty.plan(Lang::Ja);
+        assert_eq!(
+            (empty.name.as_str(), empty.stages.len()),
+            ("新しいプラン", 1)
+        );
+        assert!(empty.kpis.is_empty());
+        assert_eq!(empty.departments.len(), 3);
+    }
 
     #[test]
     fn default_flow_has_the_seed_stages_owners_and_counts() {

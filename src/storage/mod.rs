@@ -3,8 +3,8 @@
 //! The rules live here, over a tiny key-value trait, so they are tested
 //! natively against an in-memory store (with injected faults); `browser`
 //! adapts local storage.
-//! - Each plan has its own key, listed in a small index, ready for a library
-//!   of plans. A plan saved by an older version under the single old key is
+//! - Each plan has its own key, listed in a small index; `library` lists,
+//!   adds, renames, copies and deletes them. A plan saved by an older version under the single old key is
 //!   read from there and moved on its first save.
 //! - Never write before a successful load: unreadable data is first copied
 //!   to a backup key, and if even that fails nothing is written at all.
@@ -19,6 +19,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod library;
 mod snapshots;
 
 use chrono::NaiveDate;
@@ -37,11 +38,14 @@ pub use snapshots::{
 pub const LEGACY_PLAN_KEY: &str = "funnel-planner/plan";
 pub const INDEX_KEY: &str = "funnel-planner/index";
 pub const LANG_KEY: &str = "funnel-planner/lang";
+/// The plan last opened, which a new tab opens.
+pub const LAST_PLAN_KEY: &str = "funnel-planner/last-plan";
 /// The range and view last chosen, for every plan.
 pub const RANGE_KEY: &str = "funnel-planner/range";
 pub const BACKUP_KEY_PREFIX: &str = "funnel-planner/unreadable-plan/";
-const PLAN_KEY_PREFIX: &str = "funnel-planner/plans/";
-/// The plan the app opens until the library lets users pick another.
+pub(crate) const PLAN_KEY_PREFIX: &str = "funnel-planner/plans/";
+/// The plan a first visit starts, and the one versions before the library
+/// kept.
 pub const MAIN_PLAN: &str = "main";
 
 pub fn plan_key(plan_id: &str) -> String {
@@ -232,6 +236,15 @@ pub fn load_lang(store: &impl KeyValueStore) -> Option<Lang> {
 
 pub fn save_lang(store: &impl KeyValueStore, lang: Lang) -> Result<(), StoreError> {
     store.set(LANG_KEY, lang.code())
+}
+
+/// The plan last opened in this browser, if any.
+pub fn load_last_plan(store: &impl KeyValueStore) -> Option<String> {
+    store.get(LAST_PLAN_KEY).ok().flatten()
+}
+
+pub fn save_last_plan(store: &impl KeyValueStore, plan_id: &str) -> Result<(), StoreError> {
+    store.set(LAST_PLAN_KEY, plan_id)
 }
 
 /// The remembered range, if any and if readable.

@@ -22,6 +22,19 @@ fn key(plan_id: &str, day: NaiveDate) -> String {
     format!("{}{day}", prefix(plan_id))
 }
 
+/// The keys of a plan's snapshots.
+pub(super) fn keys_of(
+    store: &impl KeyValueStore,
+    plan_id: &str,
+) -> Result<Vec<String>, StoreError> {
+    let prefix = prefix(plan_id);
+    Ok(store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(&prefix))
+        .collect())
+}
+
 /// The snapshot days of a plan, oldest first.
 fn days(store: &impl KeyValueStore, plan_id: &str) -> Result<Vec<NaiveDate>, StoreError> {
     let prefix = prefix(plan_id);

@@ -5,6 +5,7 @@ pub(crate) mod actions;
 mod bottleneck;
 mod chart_backend;
 mod chart_card;
+pub mod compression;
 mod dashboard;
 mod download;
 mod flow;
@@ -39,7 +40,7 @@ use crate::domain::month::Month;
 use crate::domain::period::{RangeChoice, RangePreset};
 use crate::domain::plan::{KpiDisplay, KpiScope};
 use crate::i18n::texts;
-use crate::route::Route;
+use crate::route::{plan_in_hash, Route};
 use crate::storage::browser::BrowserStore;
 use crate::storage::{load_lang, load_range, save_lang, save_range};
 
@@ -140,7 +141,23 @@ pub fn App() -> impl IntoView {
     });
 
     let route = RwSignal::new(current_route());
-    let hash_listener = window_event_listener(ev::hashchange, move |_| route.set(current_route()));
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        let hash = current_hash();
+        match plan_in_hash(&hash) {
+            // Another plan: save this one, and start afresh with that one.
+            Some(id) if id != session.plan_id() => {
+                session.flush();
+                let _ = window().location().reload();
+                return;
+            }
+            Some(_) => {}
+            // A share link is no page of the open plan.
+            None if Route::from_hash(&hash) == Route::Share => {}
+            // A link inside the plan: the URL keeps naming the plan.
+            None => show_in_url(&Route::from_hash(&hash).href(&session.plan_id())),
+        }
+        route.set(Route::from_hash(&hash));
+    });
     on_cleanup(move || hash_listener.remove());
 
     view! {
@@ -159,7 +176,7 @@ pub fn App() -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <a
-                                    href=r.hash()
+                                    href=move || r.href(&session.open_id())
                                     aria-current=move || (route.get() == r).then_some("page")
                                 >
                                     {move || nav_label(state, r)}
@@ -200,6 +217,7 @@ pub fn App() -> impl IntoView {
                     Route::Review => view! { <pdca::review::ReviewPage /> }.into_any(),
                     Route::Plans => view! { <plans::PlansPage /> }.into_any(),
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
+                    Route::Share => view! { <plans::share::SharePage /> }.into_any(),
                 }}
             </main>
             <footer class="app-footer">
@@ -223,6 +241,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Review => t.review.nav,
         Route::Plans => t.plans.nav,
         Route::SlaSheet => t.sheet_heading,
+        Route::Share => t.plans.share_page_heading,
     }
 }
 
@@ -256,11 +275,21 @@ fn browser_lang() -> Lang {
         .map_or(Lang::En, |tag| Lang::from_browser_tag(&tag))
 }
 
-fn current_route() -> Route {
-    let hash = web_sys::window()
+fn current_hash() -> String {
+    web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Route::from_hash(&hash)
+        .unwrap_or_default()
+}
+
+fn current_route() -> Route {
+    Route::from_hash(&current_hash())
+}
+
+/// Puts `href` in the address bar without a new history entry.
+pub(crate) fn show_in_url(href: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
 }
 
 /// Puts a select back on what the plan holds after the plan refused the

@@ -18,12 +18,14 @@ use crate::domain::edit::{apply, Edit, EditKind};
 use crate::domain::format::{self, FormatError, Head, Stored};
 use crate::domain::ids::IdGen;
 use crate::domain::locale::Lang;
-use crate::domain::plan::{EditError, Plan};
+use crate::domain::plan::{copy_name, EditError, Plan};
 use crate::domain::presets::inside_sales;
+use crate::route::{plan_in_hash, Route};
 use crate::storage::browser::BrowserStore;
+use crate::storage::library::{exists, plan_to_open};
 use crate::storage::{
-    load_plan, plan_key, read_if_newer, save_plan, KeyValueStore, Loaded, SaveError, StoreError,
-    BACKUP_KEY_PREFIX, MAIN_PLAN,
+    load_last_plan, load_plan, plan_key, read_if_newer, save_last_plan, save_plan, KeyValueStore,
+    Loaded, SaveError, StoreError, BACKUP_KEY_PREFIX,
 };
 
 /// Saves wait this long after the last change, so typing never waits.
@@ -119,6 +121,8 @@ pub struct Session {
     /// drop what they were showing and show the plan again.
     outside_changes: RwSignal<u64>,
     message: RwSignal<Option<SessionMessage>>,
+    /// The open plan's id, for links that name it.
+    open_id: RwSignal<String>,
 }
 
 impl Session {
@@ -126,7 +130,8 @@ impl Session {
     /// other tabs.
     pub fn start(lang: Lang) -> (Session, Option<StartNotice>) {
         let store = BrowserStore::open();
-        let plan_id = open_plan_id();
+        let plan_id = open_plan_id(store.as_ref());
+        remember_open_plan(&plan_id);
         let stamp = now_ms() as u64;
         let loaded = store
             .as_ref()
@@ -170,7 +175,7 @@ impl Session {
                 // A random tag names this tab's saves (below 2^53, not 0).
                 outbox: Outbox::new((js_sys::Math::random() * 9.0e15) as u64 + 1, base),
                 ids: IdGen::for_session((js_sys::Math::random() * f64::from(u32::MAX)) as u32),
-                plan_id,
+                plan_id: plan_id.clone(),
                 group: None,
                 save_timer: None,
                 persist_asked: false,
@@ -181,6 +186,7 @@ impl Session {
             conflict: RwSignal::new(None),
             outside_changes: RwSignal::new(0),
             message: RwSignal::new(None),
+            open_id: RwSignal::new(plan_id),
         };
         if save_at_once {
             session.save_now();
@@ -316,6 +322,12 @@ impl Session {
         self.inner.with_value(|inner| inner.plan_id.clone())
     }
 
+    /// Reactive: the open plan's id (it changes when "keep both" makes a
+    /// copy).
+    pub fn open_id(&self) -> String {
+        self.open_id.get()
+    }
+
     /// After a change: undo labels, and a save once typing pauses.
     fn changed(&self) {
         self.plan.notify();
@@ -360,8 +372,9 @@ impl Session {
         }
     }
 
-    /// Saves now if a save is waiting (the page is being hidden or closed).
-    fn flush(&self) {
+    /// Saves now if a save is waiting (the page is being hidden or closed,
+    /// or another plan is being opened).
+    pub fn flush(&self) {
         let waiting = self
             .inner
             .try_update_value(|inner| inner.save_timer.take())
@@ -529,6 +542,7 @@ impl Session {
             inner.outbox.settle_on(&Head::default());
         });
         remember_open_plan(&copy_id);
+        self.open_id.set(copy_id);
         let name = self
             .plan
             .with_untracked(|p| copy_name(&p.name, copy_suffix));
@@ -611,24 +625,44 @@ impl Session {
     }
 }
 
-/// A plan name with the copy suffix, within the name length limit.
-fn copy_name(name: &str, suffix: &str) -> String {
-    let room = crate::domain::plan::MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
-    let base: String = name.chars().take(room).collect();
-    format!("{}{suffix}", base.trim_end())
-}
-
-/// The plan this tab works on: a copy it made, or the main plan.
-fn open_plan_id() -> String {
-    web_sys::window()
+/// The plan this tab opens: the one its URL names, the one it had open
+/// (a copy "keep both" made, before a reload), or the one last opened in
+/// this browser, if stored; else the main plan.
+fn open_plan_id(store: Option<&BrowserStore>) -> String {
+    let window = web_sys::window();
+    let hash = window
+        .as_ref()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let tab = window
+        .as_ref()
         .and_then(|w| w.session_storage().ok().flatten())
-        .and_then(|s| s.get_item(OPEN_PLAN_KEY).ok().flatten())
-        .unwrap_or_else(|| MAIN_PLAN.to_owned())
+        .and_then(|s| s.get_item(OPEN_PLAN_KEY).ok().flatten());
+    let last = store.and_then(load_last_plan);
+    plan_to_open(
+        [plan_in_hash(&hash), tab.as_deref(), last.as_deref()],
+        |id| store.is_some_and(|store| exists(store, id)),
+    )
 }
 
+/// Remembers the open plan for this tab and for the next visit, and shows
+/// it in the URL (without a new history entry).
 fn remember_open_plan(plan_id: &str) {
-    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(storage) = window.session_storage().ok().flatten() {
         let _ = storage.set_item(OPEN_PLAN_KEY, plan_id);
+    }
+    if let Some(store) = BrowserStore::open() {
+        let _ = save_last_plan(&store, plan_id);
+    }
+    let hash = window.location().hash().unwrap_or_default();
+    let route = Route::from_hash(&hash);
+    let href = route.href(plan_id);
+    // A share link's data stays in the URL.
+    if hash != href && route != Route::Share {
+        super::show_in_url(&href);
     }
 }
 

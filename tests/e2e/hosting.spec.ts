@@ -10,7 +10,7 @@ test.describe('Static hosting', () => {
     await app.enterCounts({ Leads: '10', 'Nurtured leads': '5' });
     expect(await app.rates('Lead nurturing')).toEqual(['50.0%', '50.0%']);
     await app.navLink('Flow').click();
-    await expect(page).toHaveURL(/\/some\/sub\/path\/#\/flow$/);
+    await expect(page).toHaveURL(/\/some\/sub\/path\/#\/p\/main\/flow$/);
   });
 
   test('the sub-path server serves nothing at the root', async ({ page }) => {

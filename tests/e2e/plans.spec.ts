@@ -14,6 +14,10 @@ interface Words {
   preview: (file: string) => string;
   counts: RegExp;
   replace: string;
+  addNew: string;
+  added: (name: string) => string;
+  removed: (name: string) => string;
+  undoAdd: string;
   cancel: string;
   imported: (name: string) => string;
   undo: string;
@@ -33,6 +37,10 @@ const EN: Words = {
   preview: (file) => `What ${file} holds`,
   counts: /^Nov 1, 2026 – Nov 30, 2026, figures: 1 \(changed\)$/,
   replace: 'Replace the open plan',
+  addNew: 'Add as a new plan',
+  added: (name) => `Added “${name}” as a new plan.`,
+  removed: (name) => `“${name}” is no longer in the list.`,
+  undoAdd: 'Undo',
   cancel: 'Cancel',
   imported: (name) => `Imported “${name}”. Undo brings the previous plan back.`,
   undo: 'Undo: replace plan',
@@ -52,6 +60,10 @@ const JA: Words = {
   preview: (file) => `${file} の内容`,
   counts: /^2026年11月1日 – 2026年11月30日\(1件\) \(変更あり\)$/,
   replace: '開いているプランを置き換える',
+  addNew: '新しいプランとして追加',
+  added: (name) => `「${name}」を新しいプランとして追加しました。`,
+  removed: (name) => `「${name}」を一覧から取り除きました。`,
+  undoAdd: '元に戻す',
   cancel: 'キャンセル',
   imported: (name) => `「${name}」を読み込みました。元に戻すと前のプランに戻ります。`,
   undo: '元に戻す: プラン置き換え',
@@ -103,13 +115,13 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   const input = other.getByLabel(w.choose);
   // A broken file and a newer one say why and leave everything as it was.
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: file.subarray(0, file.length / 2) });
-  await expect(other.getByRole('alert')).toHaveText(w.notJson);
+  await expect(other.getByRole('region', { name: w.importCard, exact: true }).getByRole('alert')).toHaveText(w.notJson);
   const newer = file.toString().replace(/"version":\d+/, '"version":99');
   await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
-  await expect(other.getByRole('alert')).toHaveText(w.newer);
+  await expect(other.getByRole('region', { name: w.importCard, exact: true }).getByRole('alert')).toHaveText(w.newer);
   // Over the limit: refused before it is read.
   await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(7 * 1024 * 1024, ' ') });
-  await expect(other.getByRole('alert')).toHaveText(w.huge);
+  await expect(other.getByRole('region', { name: w.importCard, exact: true }).getByRole('alert')).toHaveText(w.huge);
   await expect(other.getByRole('button', { name: w.replace })).toHaveCount(0);
 
   // The preview shows what the file holds beside the open plan; nothing
@@ -120,6 +132,21 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   await expect(fileCell(other, locale === 'en-US' ? 'Counts' : '数値')).toHaveText(w.counts);
   await other.getByRole('button', { name: w.cancel }).click();
   await expect(other.getByRole('heading', { name: w.preview(name) })).toHaveCount(0);
+  // Added as a new plan: the open plan stays as it was, the library lists
+  // both, and the status line takes the addition back.
+  const plans = other.getByRole('table', { name: /^(Plans in this browser|このブラウザのプラン)$/ }).getByRole('row');
+  await expect(plans).toHaveCount(2);
+  await input.setInputFiles({ name, mimeType: 'application/json', buffer: file });
+  await other.getByRole('button', { name: w.addNew }).click();
+  const added = other.getByRole('status').filter({ hasText: w.added(w.planName) });
+  await expect(added).toBeFocused();
+  await expect(plans).toHaveCount(3);
+  await added.getByRole('button', { name: w.undoAdd }).click();
+  await expect(other.getByRole('status').filter({ hasText: w.removed(w.planName) })).toBeVisible();
+  await expect(plans).toHaveCount(2);
+  await fresh.navLink(w.nav.numbers).click();
+  await expect(await fresh.field(w.leads, w.month)).toHaveValue('');
+  await fresh.navLink(w.nav.plans).click();
   // Dropped on the import card, as from a file manager.
   const dropped = await other.evaluateHandle(
     ({ text, name }) => {

@@ -1,6 +1,10 @@
-//! The Plans page: the open plan exported as a file, and a file imported
-//! after a preview of what it holds beside the open plan. Files are
-//! untrusted: they are read by the core's rules and rendered as text.
+//! The Plans page: the library of plans this browser keeps, the open plan
+//! exported as a file, and a file imported after a preview of what it holds
+//! beside the open plan, as a new plan or in place of the open one. Files
+//! are untrusted: they are read by the core's rules and rendered as text.
+
+mod library;
+pub mod share;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,6 +18,7 @@ use crate::domain::format::FormatError;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{read_plan_file, PlanSummary, MAX_FILE_BYTES};
 use crate::i18n::{Problem, Texts};
+use library::{Library, LibraryState};
 
 /// Why a file was not imported.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +52,7 @@ async fn read(file: &web_sys::File) -> Result<Plan, Refusal> {
 }
 
 /// Moves the focus to an element of the page once it is drawn.
-fn focus_on(id: &'static str) {
+pub(super) fn focus_on(id: &'static str) {
     request_animation_frame(move || {
         let element = document()
             .get_element_by_id(id)
@@ -61,6 +66,7 @@ fn focus_on(id: &'static str) {
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let state = use_app();
+    let library = LibraryState::new();
     let candidate = RwSignal::new(None::<Candidate>);
     let refused = RwSignal::new(None::<(String, Refusal)>);
     let imported = RwSignal::new(None::<String>);
@@ -144,6 +150,15 @@ pub fn PlansPage() -> impl IntoView {
             Err(problem) => refused.set(Some((file_name, Refusal::Edit(problem)))),
         }
     };
+    let add_new = move |_| {
+        let Some(Candidate { plan, .. }) = candidate.get_untracked() else {
+            return;
+        };
+        next_pick();
+        candidate.set(None);
+        library.add(state, &plan);
+        focus_on("library-status");
+    };
     let cancel = move || {
         next_pick();
         candidate.set(None);
@@ -173,6 +188,8 @@ pub fn PlansPage() -> impl IntoView {
         <section class="page" aria-labelledby="plans-heading">
             <h2 id="plans-heading">{state.tr(|t| t.plans.heading)}</h2>
             <p class="intro">{state.tr(|t| t.plans.intro)}</p>
+            <Library library />
+            <share::ShareCard />
             <section class="card" aria-labelledby="export-heading">
                 <h3 id="export-heading">{state.tr(|t| t.plans.export_heading)}</h3>
                 <p class="hint">{state.tr(|t| t.plans.export_hint)}</p>
@@ -194,16 +211,17 @@ pub fn PlansPage() -> impl IntoView {
                 <p id="import-status" role="status" tabindex="-1">
                     {move || imported.get().map(|name| Texts::fill(state.texts().plans.imported, &[&name]))}
                 </p>
-                {move || candidate.get().map(|c| preview(state, c, replace, cancel))}
+                {move || candidate.get().map(|c| preview(state, c, add_new, replace, cancel))}
             </section>
         </section>
     }
 }
 
-/// The file beside the open plan, and the two ways on.
+/// The file beside the open plan, and the ways on.
 fn preview(
     state: AppState,
     candidate: Candidate,
+    add_new: impl Fn(leptos::ev::MouseEvent) + 'static,
     replace: impl Fn(leptos::ev::MouseEvent) + 'static,
     cancel: impl Fn() + 'static,
 ) -> impl IntoView {
@@ -211,6 +229,27 @@ fn preview(
     // Tracked: an undo while the preview is open shows in it.
     let open = state.plan.with(PlanSummary::of);
     let file = PlanSummary::of(&candidate.plan);
+    let heading = Texts::fill(t.plans.preview_heading, &[&candidate.file_name]);
+    view! {
+        <section class="import-preview" aria-labelledby="import-preview-heading">
+            <h4 id="import-preview-heading" tabindex="-1">{heading}</h4>
+            {summary_table(t, "import-preview-heading", &[(t.plans.col_open, &open), (t.plans.col_file, &file)])}
+            <div class="notice-actions">
+                <button type="button" on:click=add_new>{t.plans.add_new}</button>
+                <button type="button" on:click=replace>{t.plans.replace}</button>
+                <button type="button" on:click=move |_| cancel()>{t.plans.cancel}</button>
+            </div>
+        </section>
+    }
+}
+
+/// What plans hold, a column each; with two columns, the rows of the
+/// second that differ are marked (bold, and "changed" for screen readers).
+fn summary_table(
+    t: &'static Texts,
+    labelled_by: &'static str,
+    columns: &[(&'static str, &PlanSummary)],
+) -> impl IntoView {
     let counts = |s: &PlanSummary| match s.counted {
         Some((first, last)) => Texts::fill(
             t.plans.counts_value,
@@ -218,74 +257,65 @@ fn preview(
         ),
         None => t.plans.none.to_owned(),
     };
-    let list = |names: &[String]| names.join(", ");
-    let rows: Vec<(&str, String, String)> = vec![
-        (t.plans.row_name, open.name.clone(), file.name.clone()),
-        (t.plans.row_stages, list(&open.stages), list(&file.stages)),
-        (
-            t.plans.row_departments,
-            list(&open.departments),
-            list(&file.departments),
-        ),
-        (
-            t.plans.row_members,
-            open.members.to_string(),
-            file.members.to_string(),
-        ),
-        (t.plans.row_counts, counts(&open), counts(&file)),
-        (
-            t.plans.row_sla,
-            open.sla_cards.to_string(),
-            file.sla_cards.to_string(),
-        ),
-        (
-            t.plans.row_scenarios,
-            open.scenarios.to_string(),
-            file.scenarios.to_string(),
-        ),
-        (
-            t.plans.row_cycles,
-            open.cycles.to_string(),
-            file.cycles.to_string(),
-        ),
+    let values = |s: &PlanSummary| {
+        [
+            s.name.clone(),
+            s.stages.join(", "),
+            s.departments.join(", "),
+            s.members.to_string(),
+            counts(s),
+            s.sla_cards.to_string(),
+            s.scenarios.to_string(),
+            s.cycles.to_string(),
+        ]
+    };
+    let labels = [
+        t.plans.row_name,
+        t.plans.row_stages,
+        t.plans.row_departments,
+        t.plans.row_members,
+        t.plans.row_counts,
+        t.plans.row_sla,
+        t.plans.row_scenarios,
+        t.plans.row_cycles,
     ];
-    let heading = Texts::fill(t.plans.preview_heading, &[&candidate.file_name]);
+    let by_column: Vec<[String; 8]> = columns.iter().map(|(_, s)| values(s)).collect();
+    let rows: Vec<(&str, Vec<String>)> = labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| (label, by_column.iter().map(|c| c[i].clone()).collect()))
+        .collect();
     view! {
-        <section class="import-preview" aria-labelledby="import-preview-heading">
-            <h4 id="import-preview-heading" tabindex="-1">{heading}</h4>
-            <div class="table-scroll" tabindex="0">
-                <table class="count-table" aria-labelledby="import-preview-heading">
-                    <thead>
-                        <tr>
-                            <td></td>
-                            <th scope="col">{t.plans.col_open}</th>
-                            <th scope="col">{t.plans.col_file}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|(name, open, file)| {
-                                let changed = open != file;
-                                view! {
-                                    <tr class=changed.then_some("changed")>
-                                        <th scope="row">{name}</th>
-                                        <td>{open}</td>
-                                        <td>
-                                            {file}
-                                            {changed.then(|| view! { <span class="visually-hidden">{format!(" ({})", t.plans.changed)}</span> })}
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <div class="notice-actions">
-                <button type="button" on:click=replace>{t.plans.replace}</button>
-                <button type="button" on:click=move |_| cancel()>{t.plans.cancel}</button>
-            </div>
-        </section>
+        <div class="table-scroll" tabindex="0">
+            <table class="count-table" aria-labelledby=labelled_by>
+                <thead>
+                    <tr>
+                        <td></td>
+                        {columns.iter().map(|(name, _)| view! { <th scope="col">{*name}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|(name, values)| {
+                            let changed = values.len() == 2 && values[0] != values[1];
+                            view! {
+                                <tr class=changed.then_some("changed")>
+                                    <th scope="row">{name}</th>
+                                    {values
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, value)| {
+                                            let mark = (changed && i == 1).then(|| view! { <span class="visually-hidden">{format!(" ({})", t.plans.changed)}</span> });
+                                            view! { <td>{value}{mark}</td> }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

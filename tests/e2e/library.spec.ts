@@ -1,0 +1,113 @@
+import { test, expect } from './app';
+import type { Page } from '@playwright/test';
+
+/** The stored plans and their snapshots, key by key (the index aside). */
+async function storedPlans(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('funnel-planner/plans/') || k.startsWith('funnel-planner/snapshots/'))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k) ?? '']),
+    ),
+  );
+}
+
+function library(page: Page) {
+  return page.getByRole('table', { name: /^(Plans in this browser|このブラウザのプラン)$/ });
+}
+
+/** A plan's row in the library, by the name in its row header. */
+function planRow(page: Page, name: RegExp) {
+  return library(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+}
+
+test.describe('A library of plans', () => {
+  test('create, switch, rename (undoable), copy, delete and undo; the URL names the plan and two tabs show two plans', async ({ app, page }) => {
+    await page.goto('/#/plans');
+    // The URL names the open plan; links inside it keep naming it.
+    await expect(page).toHaveURL(/#\/p\/main\/plans$/);
+    await expect(library(page).getByRole('row')).toHaveCount(2);
+    await expect(planRow(page, /^Inside sales funnel open in this tab$/)).toBeVisible();
+
+    await page.getByLabel('New plan from').selectOption({ label: 'Empty plan (one stage to start from)' });
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await expect(page).toHaveURL(/#\/p\/p-[0-9a-f]+-[0-9a-f]+\/flow$/);
+    await expect(app.stageNames()).toHaveCount(1);
+    const newPlan = new URL(page.url()).hash.split('/')[2];
+
+    // Renaming the open plan is a change like any other: undo takes it back.
+    await app.navLink('Plans').click();
+    await expect(page).toHaveURL(new RegExp(`#/p/${newPlan}/plans$`));
+    await page.getByRole('button', { name: 'Rename “New plan”' }).click();
+    await page.getByRole('textbox', { name: 'New name for “New plan”' }).fill('  East team ');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Renamed to “East team”.' })).toBeVisible();
+    await expect(planRow(page, /^East team open in this tab$/)).toBeVisible();
+    await page.getByRole('button', { name: 'Undo: plan settings' }).click();
+    await expect(planRow(page, /^New plan open in this tab$/)).toBeVisible();
+    await page.getByRole('button', { name: 'Redo: plan settings' }).click();
+    await expect(planRow(page, /^East team open in this tab$/)).toBeVisible();
+    // Saved, and still the open plan after a reload.
+    await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
+    await page.reload();
+    await expect(planRow(page, /^East team open in this tab$/)).toBeVisible();
+
+    // A second tab opens the main plan; each tab keeps its own.
+    const second = await page.context().newPage();
+    await second.goto('/#/p/main/plans');
+    await expect(planRow(second, /^Inside sales funnel open in this tab$/)).toBeVisible();
+    await expect(planRow(second, /^East team$/)).toBeVisible();
+    // A link inside the plan (no plan in it) stays in the tab's plan.
+    await second.evaluate(() => (location.hash = '#/flow'));
+    await expect(second).toHaveURL(/#\/p\/main\/flow$/);
+    await expect(second.getByRole('textbox', { name: 'Stage name' })).toHaveCount(5);
+    await second.close();
+
+    // The renamed plan is the one a new visit opens (the last opened here).
+    await expect(planRow(page, /^East team open in this tab$/)).toBeVisible();
+
+    // Copy the main plan (not open here), then delete the copy.
+    await page.getByRole('button', { name: 'Copy “Inside sales funnel”' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Copied as “Inside sales funnel (copy)”.' })).toBeVisible();
+    await expect(library(page).getByRole('row')).toHaveCount(4);
+    const before = await storedPlans(page);
+    await page.getByRole('button', { name: 'Delete “Inside sales funnel (copy)”' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Deleted “Inside sales funnel (copy)”.' })).toBeFocused();
+    await expect(library(page).getByRole('row')).toHaveCount(3);
+    expect(Object.keys(await storedPlans(page)).length).toBe(Object.keys(before).length - 1);
+    // The open plan has no delete button: a tab never loses its plan under it.
+    await expect(page.getByRole('button', { name: 'Delete “East team”' })).toHaveCount(0);
+    await page.getByRole('status').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '“Inside sales funnel (copy)” is back.' })).toBeVisible();
+    await expect(library(page).getByRole('row')).toHaveCount(4);
+    expect(await storedPlans(page)).toEqual(before);
+
+    // Opening another plan from the list switches this tab to it.
+    await planRow(page, /^Inside sales funnel$/).getByRole('link').click();
+    await expect(page).toHaveURL(/#\/p\/main\/flow$/);
+    await expect(app.stageNames()).toHaveCount(5);
+  });
+
+  test.describe('in Japanese', () => {
+    test.use({ locale: 'ja-JP' });
+
+    test('a plan made from a preset has Japanese names; deleting one can be undone', async ({ app, page }) => {
+      await page.goto('/#/plans');
+      await page.getByLabel('新しいプランのひな形').selectOption({ label: '空のプラン(ステージ1つから)' });
+      await page.getByRole('button', { name: '作成して開く' }).click();
+      await expect(page).toHaveURL(/#\/p\/p-[0-9a-f-]+\/flow$/);
+      await expect(app.stageNames()).toHaveCount(1);
+      await expect(app.stageNames()).toHaveValue('リード獲得');
+      await app.navLink('プラン').click();
+      await expect(planRow(page, /^新しいプラン このタブで表示中$/)).toBeVisible();
+      const before = await storedPlans(page);
+      await page.getByRole('button', { name: '削除:「インサイドセールスのファネル」' }).click();
+      await expect(page.getByRole('status').filter({ hasText: '「インサイドセールスのファネル」を削除しました。' })).toBeVisible();
+      await expect(library(page).getByRole('row')).toHaveCount(2);
+      await page.getByRole('status').filter({ hasText: '削除しました' }).getByRole('button', { name: '元に戻す' }).click();
+      await expect(page.getByRole('status').filter({ hasText: '「インサイドセールスのファネル」を元に戻しました。' })).toBeVisible();
+      expect(await storedPlans(page)).toEqual(before);
+    });
+  });
+});
