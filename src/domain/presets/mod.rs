@@ -6,6 +6,7 @@
 //! Names are created in the UI language and then belong to the user: they
 //! are plan data and are never translated afterwards.
 
+pub mod example;
 use std::collections::{BTreeMap, HashMap};
 
 use super::departments::{DepartmentId, Standard};
