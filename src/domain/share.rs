@@ -5,8 +5,10 @@
 //! apart. The plan inside is a plan file like any other: its version's
 //! migrations apply, so old links keep working.
 
-/// What comes before the data in a share link's fragment.
-pub const SHARE_PREFIX: &str = "#/share/1/";
+/// Where a share link's fragment starts; the encoding's number follows.
+const SHARE_ROUTE: &str = "#/share/";
+/// The encoding links are made in.
+const ENCODING: u32 = 1;
 
 /// Above this length a link warns that some chat tools and mail clients
 /// cut long links.
@@ -77,19 +79,18 @@ pub fn from_base64url(text: &str) -> Result<Vec<u8>, LinkError> {
 /// The deflated plan file a link carries, from the fragment
 /// (`location.hash`).
 pub fn link_data(hash: &str) -> Result<Vec<u8>, LinkError> {
-    let rest = hash.strip_prefix("#/share/").ok_or(LinkError::NotALink)?;
-    match rest.split_once('/') {
-        Some(("1", data)) if !data.is_empty() => from_base64url(data),
-        Some((encoding, _)) if encoding.parse::<u32>().is_ok_and(|v| v > 1) => {
-            Err(LinkError::NewerLink)
-        }
+    let rest = hash.strip_prefix(SHARE_ROUTE).ok_or(LinkError::NotALink)?;
+    let (encoding, data) = rest.split_once('/').ok_or(LinkError::Damaged)?;
+    match encoding.parse::<u32>() {
+        Ok(ENCODING) if !data.is_empty() => from_base64url(data),
+        Ok(newer) if newer > ENCODING => Err(LinkError::NewerLink),
         _ => Err(LinkError::Damaged),
     }
 }
 
 /// The fragment of a link carrying `deflated` (the plan file, deflated).
 pub fn link_fragment(deflated: &[u8]) -> String {
-    format!("{SHARE_PREFIX}{}", to_base64url(deflated))
+    format!("{SHARE_ROUTE}{ENCODING}/{}", to_base64url(deflated))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -300,6 +300,7 @@ pub struct Texts {
     pub pdca: PdcaTexts,
     pub review: ReviewTexts,
     pub plans: PlansTexts,
+    pub guide: GuideTexts,
 }
 
 /// The PDCA page. `{}` are filled in order.
@@ -397,14 +398,16 @@ pub struct PlansTexts {
     pub unreadable_plan: &'static str,
     pub start_from: &'static str,
     pub preset_inside_sales: &'static str,
+    pub preset_small_team: &'static str,
+    pub preset_outsourced: &'static str,
     pub preset_empty: &'static str,
+    pub preset_example: &'static str,
     pub create: &'static str,
     pub added: &'static str,
     pub copied: &'static str,
     pub renamed: &'static str,
     pub deleted: &'static str,
     pub restored: &'static str,
-    pub removed: &'static str,
     pub open: &'static str,
     pub undo: &'static str,
     pub add_new: &'static str,
@@ -412,7 +415,6 @@ pub struct PlansTexts {
     pub lib_newer: &'static str,
     pub lib_missing: &'static str,
     pub lib_failed: &'static str,
-    pub lib_failed_detail: &'static str,
     pub share_heading: &'static str,
     pub share_hint: &'static str,
     pub make_link: &'static str,
@@ -432,6 +434,20 @@ pub struct PlansTexts {
     pub import_link: &'static str,
     pub share_page_heading: &'static str,
     pub share_page_intro: &'static str,
+}
+
+/// The first visit's guide on the Flow page.
+pub struct GuideTexts {
+    pub heading: &'static str,
+    pub flow: &'static str,
+    pub flow_hint: &'static str,
+    pub targets: &'static str,
+    pub targets_hint: &'static str,
+    pub numbers: &'static str,
+    pub numbers_hint: &'static str,
+    pub example_hint: &'static str,
+    pub open_example: &'static str,
+    pub hide: &'static str,
 }
 
 /// The review cadence page. `{}` are filled in order.
@@ -659,6 +675,7 @@ pub struct SessionTexts {
     pub keep_both: &'static str,
     pub copy_suffix: &'static str,
     pub updated_elsewhere: &'static str,
+    pub stayed_unsaved: &'static str,
     pub snapshots_heading: &'static str,
     pub snapshots_intro: &'static str,
     /// `{}` stages, `{}` KPIs, `{}` counts.

@@ -38,6 +38,8 @@ pub use snapshots::{
 pub const LEGACY_PLAN_KEY: &str = "funnel-planner/plan";
 pub const INDEX_KEY: &str = "funnel-planner/index";
 pub const LANG_KEY: &str = "funnel-planner/lang";
+/// Set once the user hides the first visit's guide.
+pub const GUIDE_HIDDEN_KEY: &str = "funnel-planner/guide-hidden";
 /// The plan last opened, which a new tab opens.
 pub const LAST_PLAN_KEY: &str = "funnel-planner/last-plan";
 /// The range and view last chosen, for every plan.
@@ -121,15 +123,19 @@ pub fn load_plan(
     plan_id: &str,
     stamp: u64,
 ) -> Result<Loaded, StoreError> {
-    let text = match store.get(&plan_key(plan_id))? {
-        Some(text) => text,
-        None if plan_id == MAIN_PLAN => match store.get(LEGACY_PLAN_KEY)? {
-            Some(text) => text,
-            None => return Ok(Loaded::Nothing),
-        },
-        None => return Ok(Loaded::Nothing),
-    };
-    Ok(read_or_back_up(store, text, stamp))
+    Ok(match stored_text(store, plan_id)? {
+        Some(text) => read_or_back_up(store, text, stamp),
+        None => Loaded::Nothing,
+    })
+}
+
+/// A plan's stored text: under its key, or for the main plan under the
+/// key versions 1 to 3 used.
+fn stored_text(store: &impl KeyValueStore, plan_id: &str) -> Result<Option<String>, StoreError> {
+    match store.get(&plan_key(plan_id))? {
+        None if plan_id == MAIN_PLAN => store.get(LEGACY_PLAN_KEY),
+        text => Ok(text),
+    }
 }
 
 fn read_or_back_up(store: &impl KeyValueStore, text: String, stamp: u64) -> Loaded {
@@ -236,6 +242,14 @@ pub fn load_lang(store: &impl KeyValueStore) -> Option<Lang> {
 
 pub fn save_lang(store: &impl KeyValueStore, lang: Lang) -> Result<(), StoreError> {
     store.set(LANG_KEY, lang.code())
+}
+
+pub fn load_guide_hidden(store: &impl KeyValueStore) -> bool {
+    store.get(GUIDE_HIDDEN_KEY).ok().flatten().is_some()
+}
+
+pub fn save_guide_hidden(store: &impl KeyValueStore) -> Result<(), StoreError> {
+    store.set(GUIDE_HIDDEN_KEY, "1")
 }
 
 /// The plan last opened in this browser, if any.

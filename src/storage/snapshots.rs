@@ -11,7 +11,7 @@ use crate::domain::plan::Plan;
 use crate::domain::plan_file::PlanSummary;
 
 pub const SNAPSHOTS_KEPT: usize = 14;
-const SNAPSHOT_PREFIX: &str = "funnel-planner/snapshots/";
+pub(super) const SNAPSHOT_PREFIX: &str = "funnel-planner/snapshots/";
 
 fn prefix(plan_id: &str) -> String {
     format!("{SNAPSHOT_PREFIX}{plan_id}/")

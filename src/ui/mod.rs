@@ -9,6 +9,7 @@ pub mod compression;
 mod dashboard;
 mod download;
 mod flow;
+mod getting_started;
 mod grid;
 mod history_buttons;
 mod kpi_cell;
@@ -146,8 +147,12 @@ pub fn App() -> impl IntoView {
         match plan_in_hash(&hash) {
             // Another plan: save this one, and start afresh with that one.
             Some(id) if id != session.plan_id() => {
-                session.flush();
-                let _ = window().location().reload();
+                if session.leave() {
+                    let _ = window().location().reload();
+                } else {
+                    // Unsaved changes stay in view: the URL keeps naming this plan.
+                    show_in_url(&route.get_untracked().href(&session.plan_id()));
+                }
                 return;
             }
             Some(_) => {}

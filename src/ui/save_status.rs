@@ -222,6 +222,7 @@ fn SessionMessageLine() -> impl IntoView {
                     Texts::fill(t.session.undo_failed, &[&t.edit_error(error)])
                 }
                 SessionMessage::UpdatedElsewhere => t.session.updated_elsewhere.to_owned(),
+                SessionMessage::StayedUnsaved => t.session.stayed_unsaved.to_owned(),
             });
             view! {
                 <div class="notice notice-info" role="status">

@@ -82,6 +82,8 @@ pub struct ConflictState {
 pub enum SessionMessage {
     UndoFailed(EditError),
     UpdatedElsewhere,
+    /// Another plan was asked for while this one's changes are not stored.
+    StayedUnsaved,
 }
 
 /// What storage held at start-up that the user must know about.
@@ -172,8 +174,7 @@ impl Session {
             plan: RwSignal::new(plan),
             inner: StoredValue::new(Inner {
                 history: History::default(),
-                // A random tag names this tab's saves (below 2^53, not 0).
-                outbox: Outbox::new((js_sys::Math::random() * 9.0e15) as u64 + 1, base),
+                outbox: Outbox::new(new_writer_tag(), base),
                 ids: IdGen::for_session((js_sys::Math::random() * f64::from(u32::MAX)) as u32),
                 plan_id: plan_id.clone(),
                 group: None,
@@ -372,9 +373,25 @@ impl Session {
         }
     }
 
-    /// Saves now if a save is waiting (the page is being hidden or closed,
-    /// or another plan is being opened).
-    pub fn flush(&self) {
+    /// Saves what is waiting so another plan can open in this tab; false
+    /// (and a message) when this plan's changes are not stored, since
+    /// leaving would lose them.
+    pub fn leave(&self) -> bool {
+        let saved = || matches!(self.save_state.get_untracked(), SaveState::Saved { .. });
+        self.flush();
+        if !saved() {
+            // A failed save is tried once more: the storage may have room now.
+            self.save_now();
+        }
+        let saved = saved();
+        if !saved {
+            self.message.set(Some(SessionMessage::StayedUnsaved));
+        }
+        saved
+    }
+
+    /// Saves now if a save is waiting (the page is being hidden or closed).
+    fn flush(&self) {
         let waiting = self
             .inner
             .try_update_value(|inner| inner.save_timer.take())
@@ -536,7 +553,7 @@ impl Session {
         if self.conflict.with_untracked(Option::is_none) {
             return;
         }
-        let copy_id = format!("copy-{}", now_ms() as u64);
+        let copy_id = new_plan_id();
         self.inner.update_value(|inner| {
             inner.plan_id = copy_id.clone();
             inner.outbox.settle_on(&Head::default());
@@ -664,6 +681,18 @@ fn remember_open_plan(plan_id: &str) {
     if hash != href && route != Route::Share {
         super::show_in_url(&href);
     }
+}
+
+/// A random tag that names one writer's saves (below 2^53, never 0).
+pub fn new_writer_tag() -> u64 {
+    (js_sys::Math::random() * 9.0e15) as u64 + 1
+}
+
+/// A fresh plan id: the clock and a random part, so two tabs creating
+/// plans at once do not meet.
+pub fn new_plan_id() -> String {
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    format!("p-{:x}-{random:x}", now_ms() as u64)
 }
 
 pub fn now_ms() -> f64 {

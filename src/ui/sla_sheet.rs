@@ -54,7 +54,7 @@ pub fn SlaSheetPage() -> impl IntoView {
     view! {
         <section class="page sla-sheet" aria-labelledby="sla-sheet-heading">
             <div class="sheet-actions">
-                <a href=Route::Flow.hash()>"← " {state.tr(|t| t.sheet_back)}</a>
+                <a href=move || state.href(Route::Flow)>"← " {state.tr(|t| t.sheet_back)}</a>
                 <button type="button" class="primary" on:click=print>{state.tr(|t| t.sheet_print)}</button>
             </div>
             <h2 id="sla-sheet-heading">{state.tr(|t| t.sheet_heading)}</h2>

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::route::Route;
+
 use crate::domain::departments::{Department, DepartmentId};
 use crate::domain::edit::Edit;
 use crate::domain::entries::members::Counter;
@@ -111,6 +113,13 @@ impl AppState {
     pub fn metric_ids(&self, stage: StageId) -> Vec<MetricId> {
         self.plan
             .with(|p| p.metrics_of(stage).map(|m| m.id).collect())
+    }
+
+    /// A page of the open plan, for links (reactive: "keep both" moves the
+    /// tab to a copy). The plan is in it, so a link opened in a new tab
+    /// opens this plan there too.
+    pub fn href(&self, route: Route) -> String {
+        route.href(&self.session.open_id())
     }
 
     /// Applies a change to the plan (the one door, see `session`); a

@@ -167,3 +167,15 @@ export const test = base.extend<{ app: FunnelApp }>({
 
 export { expect };
 
+
+/** The stored plans and their snapshots, key by key (the index aside). */
+export async function storedPlans(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('funnel-planner/plans/') || k.startsWith('funnel-planner/snapshots/'))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k) ?? '']),
+    ),
+  );
+}

@@ -1,17 +1,5 @@
-import { test, expect } from './app';
+import { test, expect, storedPlans } from './app';
 import type { Page } from '@playwright/test';
-
-/** The stored plans and their snapshots, key by key (the index aside). */
-async function storedPlans(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('funnel-planner/plans/') || k.startsWith('funnel-planner/snapshots/'))
-        .sort()
-        .map((k) => [k, localStorage.getItem(k) ?? '']),
-    ),
-  );
-}
 
 function library(page: Page) {
   return page.getByRole('table', { name: /^(Plans in this browser|このブラウザのプラン)$/ });
@@ -64,7 +52,6 @@ test.describe('A library of plans', () => {
     await expect(second.getByRole('textbox', { name: 'Stage name' })).toHaveCount(5);
     await second.close();
 
-    // The renamed plan is the one a new visit opens (the last opened here).
     await expect(planRow(page, /^East team open in this tab$/)).toBeVisible();
 
     // Copy the main plan (not open here), then delete the copy.
@@ -82,6 +69,25 @@ test.describe('A library of plans', () => {
     await expect(page.getByRole('status').filter({ hasText: '“Inside sales funnel (copy)” is back.' })).toBeVisible();
     await expect(library(page).getByRole('row')).toHaveCount(4);
     expect(await storedPlans(page)).toEqual(before);
+
+    // While the open plan's changes cannot be stored, opening another plan
+    // keeps this tab on it and says why; once stored, it opens.
+    await page.evaluate(() => {
+      const original = Storage.prototype.setItem;
+      (window as unknown as { restoreStorage: () => void }).restoreStorage = () => (Storage.prototype.setItem = original);
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.getByRole('button', { name: 'Rename “East team”' }).click();
+    await page.getByRole('textbox', { name: 'New name for “East team”' }).fill('East team, unsaved');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Not saved: storage is full. Your changes are kept in this tab only.')).toBeVisible();
+    await planRow(page, /^Inside sales funnel$/).getByRole('link').click();
+    await expect(page.getByText(/the other plan was not opened/)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`#/p/${newPlan}/plans$`));
+    await expect(planRow(page, /^East team, unsaved open in this tab$/)).toBeVisible();
+    await page.evaluate(() => (window as unknown as { restoreStorage: () => void }).restoreStorage());
 
     // Opening another plan from the list switches this tab to it.
     await planRow(page, /^Inside sales funnel$/).getByRole('link').click();

@@ -39,7 +39,7 @@ const EN: Words = {
   replace: 'Replace the open plan',
   addNew: 'Add as a new plan',
   added: (name) => `Added “${name}” as a new plan.`,
-  removed: (name) => `“${name}” is no longer in the list.`,
+  removed: (name) => `Deleted “${name}”.`,
   undoAdd: 'Undo',
   cancel: 'Cancel',
   imported: (name) => `Imported “${name}”. Undo brings the previous plan back.`,
@@ -62,7 +62,7 @@ const JA: Words = {
   replace: '開いているプランを置き換える',
   addNew: '新しいプランとして追加',
   added: (name) => `「${name}」を新しいプランとして追加しました。`,
-  removed: (name) => `「${name}」を一覧から取り除きました。`,
+  removed: (name) => `「${name}」を削除しました。`,
   undoAdd: '元に戻す',
   cancel: 'キャンセル',
   imported: (name) => `「${name}」を読み込みました。元に戻すと前のプランに戻ります。`,
@@ -113,6 +113,9 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   const fresh = new (app.constructor as new (page: Page) => FunnelApp)(other);
   await other.goto('/#/plans');
   const input = other.getByLabel(w.choose);
+  await expect(other.getByRole('status').filter({ hasText: /Saved|保存済み/ })).toBeVisible();
+  const stored = () => other.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const before = await stored();
   // A broken file and a newer one say why and leave everything as it was.
   await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: file.subarray(0, file.length / 2) });
   await expect(other.getByRole('region', { name: w.importCard, exact: true }).getByRole('alert')).toHaveText(w.notJson);
@@ -123,6 +126,8 @@ async function exportAndImport(app: FunnelApp, page: Page, browser: Browser, w: 
   await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(7 * 1024 * 1024, ' ') });
   await expect(other.getByRole('region', { name: w.importCard, exact: true }).getByRole('alert')).toHaveText(w.huge);
   await expect(other.getByRole('button', { name: w.replace })).toHaveCount(0);
+  // Every stored byte as it was.
+  expect(await stored()).toBe(before);
 
   // The preview shows what the file holds beside the open plan; nothing
   // changes on Cancel.

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { test, expect, TODAY } from './app';
+import { test, expect, TODAY, storedPlans } from './app';
 import type { Browser, Page } from '@playwright/test';
 
 /** A browser profile of its own, collecting uncaught and console errors. */
@@ -14,17 +14,6 @@ async function freshPage(browser: Browser, locale = 'en-US'): Promise<{ page: Pa
   });
   await page.clock.setFixedTime(TODAY);
   return { page, errors };
-}
-
-/** The stored plans' keys: a link must never add or change one by itself. */
-async function storedPlans(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('funnel-planner/plans/'))
-        .map((k) => [k, localStorage.getItem(k) ?? '']),
-    ),
-  );
 }
 
 /** A link carrying `file` as the app makes them: deflated, base64url. */
@@ -58,13 +47,14 @@ test.describe('Share links', () => {
     await page.getByRole('button', { name: 'Undo: change counts' }).click();
     await expect(box).toHaveCount(0);
 
+    // A first visit straight to the link: the browser's own plan is the
+    // fresh one, and nothing of the link is stored.
     const { page: other, errors } = await freshPage(browser);
-    await other.goto('/#/flow');
-    await expect(other.getByRole('heading', { level: 2 })).toBeVisible();
-    const before = await storedPlans(other);
     await other.goto(link);
     await expect(other.getByRole('heading', { name: '“Inside sales funnel”, from a link' })).toBeVisible();
     await expect(other).toHaveURL(link);
+    const before = await storedPlans(other);
+    for (const text of Object.values(before)) expect(JSON.parse(text).plan.entries ?? {}).toEqual({});
     const counts = other.getByRole('row').filter({ has: other.getByRole('rowheader', { name: 'Counts', exact: true }) });
     await expect(counts).toHaveText(/Nov 1, 2026 – Nov 30, 2026, figures: 1/);
     // Opening it stored nothing: not even after a reload.

@@ -16,7 +16,7 @@ use crate::domain::fixtures::large_plan;
 use crate::domain::locale::Lang;
 use crate::domain::number::MAX_ENTRY;
 use crate::domain::plan::{MAX_LAG, MAX_MARGIN_PERCENT, MAX_NAME_CHARS};
-use crate::domain::presets::inside_sales;
+use crate::domain::presets::Preset;
 
 /// A year as files write it: 0001 to 9999.
 macro_rules! year {
@@ -149,14 +149,21 @@ fn validator() -> jsonschema::Validator {
     jsonschema::validator_for(&generated()).expect("the schema is valid JSON Schema")
 }
 
+/// The day the example preset's counts run up to.
+const TODAY: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 11, 24) {
+    Some(day) => day,
+    None => panic!("a real day"),
+};
+
 /// Every file the app writes for the current version matches the schema:
 /// the golden file, the presets and the large fixture (weeks, members).
 #[test]
 fn written_files_match_the_schema() {
     let validator = validator();
-    let written = [Lang::En, Lang::Ja]
-        .map(|lang| encode(&inside_sales(lang), &Head::default()).unwrap())
+    let written = Preset::ALL
         .into_iter()
+        .flat_map(|preset| [Lang::En, Lang::Ja].map(|lang| preset.plan(lang, TODAY)))
+        .map(|plan| encode(&plan, &Head::default()).unwrap())
         .chain([encode(&large_plan(), &Head::default().next(7)).unwrap()]);
     for text in std::iter::once(GOLDEN.to_owned()).chain(written) {
         let file: Value = serde_json::from_str(&text).unwrap();

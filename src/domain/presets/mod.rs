@@ -9,13 +9,16 @@
 pub mod example;
 use std::collections::{BTreeMap, HashMap};
 
-use super::departments::{DepartmentId, Standard};
+use chrono::NaiveDate;
+
+use super::departments::{Department, DepartmentId, Hue, Standard};
 use super::diagnosis::StageKind;
 use super::entries::Entries;
 use super::ids::{IdGen, KpiId, MetricId, StageId};
 use super::locale::Lang;
 use super::money::Currency;
 use super::plan::{Better, Kpi, KpiDisplay, KpiScope, Metric, MetricKind, Plan, Stage};
+use super::sla::{Comparison, Measure, SlaCard, SlaId, Threshold, ThresholdId};
 
 /// A name in both languages.
 type Name = (&'static str, &'static str);
@@ -37,7 +40,8 @@ struct KpiSpec {
 
 struct StageSpec {
     name: Name,
-    owner: Standard,
+    /// Its place in the flow's departments.
+    owner: usize,
     kind: StageKind,
     metrics: &'static [MetricSpec],
     kpis: &'static [KpiSpec],
@@ -98,7 +102,7 @@ use KpiDisplay::{Days, Minutes, Money, Percent};
 const INSIDE_SALES: &[StageSpec] = &[
     StageSpec {
         name: ("Lead generation", "リード獲得"),
-        owner: Standard::Marketing,
+        owner: 0,
         kind: StageKind::Leads,
         metrics: &[
             count("leads", "Leads", "リード数"),
@@ -135,7 +139,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Lead nurturing", "リード育成"),
-        owner: Standard::InsideSales,
+        owner: 1,
         kind: StageKind::Contact,
         metrics: &[
             count("nurtured", "Nurtured leads", "育成リード数"),
@@ -193,7 +197,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Opportunity creation", "商談化"),
-        owner: Standard::InsideSales,
+        owner: 1,
         kind: StageKind::Opportunity,
         metrics: &[
             count("opportunities", "Opportunities", "商談数"),
@@ -219,7 +223,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Hand-off → proposal", "引き継ぎ〜提案"),
-        owner: Standard::FieldSales,
+        owner: 2,
         kind: StageKind::Closing,
         metrics: &[
             count("proposals", "Proposals", "提案数"),
@@ -231,7 +235,7 @@ const INSIDE_SALES: &[StageSpec] = &[
     },
     StageSpec {
         name: ("Won", "受注"),
-        owner: Standard::FieldSales,
+        owner: 2,
         kind: StageKind::Closing,
         metrics: &[
             count("won", "Won deals", "受注数"),
@@ -315,15 +319,323 @@ pub fn standard_kind(name: &str) -> StageKind {
         .map_or(StageKind::Other, |spec| spec.kind)
 }
 
+/// A department of a preset: one of the seed's three, or the preset's own.
+enum DepartmentSpec {
+    Standard(Standard),
+    Own(Name, Hue),
+}
+
+/// A promise a preset's agreement makes on a metric, per month.
+struct ThresholdSpec {
+    kept_by: usize,
+    metric: &'static str,
+    comparison: Comparison,
+    value: f64,
+}
+
+/// An agreement between two of a preset's departments.
+struct AgreementSpec {
+    from: usize,
+    to: usize,
+    criteria: &'static [Name],
+    follow_up: Name,
+    thresholds: &'static [ThresholdSpec],
+}
+
+/// A whole preset plan.
+struct FlowSpec {
+    name: Name,
+    departments: &'static [DepartmentSpec],
+    stages: &'static [StageSpec],
+    shared: &'static [KpiSpec],
+    agreements: &'static [AgreementSpec],
+}
+
+const STANDARD_DEPARTMENTS: &[DepartmentSpec] = &[
+    DepartmentSpec::Standard(Standard::Marketing),
+    DepartmentSpec::Standard(Standard::InsideSales),
+    DepartmentSpec::Standard(Standard::FieldSales),
+];
+
+const INSIDE_SALES_FLOW: FlowSpec = FlowSpec {
+    name: ("Inside sales funnel", "インサイドセールスのファネル"),
+    departments: STANDARD_DEPARTMENTS,
+    stages: INSIDE_SALES,
+    shared: SHARED,
+    agreements: &[],
+};
+
+/// The seed's simplified model for a small team: one person does marketing
+/// and inside sales, leads are scored A (document requested) or B
+/// (inquiry), and only those are followed up by phone; the rest get the
+/// regular mail.
+const SMALL_TEAM_FLOW: FlowSpec = FlowSpec {
+    name: ("Small team funnel", "少人数チームのファネル"),
+    departments: &[
+        DepartmentSpec::Own(
+            (
+                "Marketing & inside sales",
+                "マーケティング兼インサイドセールス",
+            ),
+            Hue::Blue,
+        ),
+        DepartmentSpec::Standard(Standard::FieldSales),
+    ],
+    stages: &[
+        StageSpec {
+            name: ("Lead generation", "リード獲得"),
+            owner: 0,
+            kind: StageKind::Leads,
+            metrics: &[
+                count("leads", "Leads", "リード数"),
+                count(
+                    "a_leads",
+                    "A leads (document requested)",
+                    "Aリード(資料請求あり)",
+                ),
+                count("b_leads", "B leads (inquiry)", "Bリード(問い合わせあり)"),
+            ],
+            kpis: &[
+                kpi(
+                    ("A-lead share", "Aリード率"),
+                    "a_leads",
+                    "leads",
+                    Percent,
+                    Higher,
+                ),
+                kpi(
+                    ("B-lead share", "Bリード率"),
+                    "b_leads",
+                    "leads",
+                    Percent,
+                    Higher,
+                ),
+            ],
+        },
+        StageSpec {
+            name: ("Follow-up of A and B leads", "A・Bリードのフォロー"),
+            owner: 0,
+            kind: StageKind::Contact,
+            metrics: &[
+                count("followed", "Leads followed up", "フォローしたリード数"),
+                count("calls", "Calls", "架電数"),
+                count("contacts", "Contacts", "接触数"),
+                count(
+                    "newsletter",
+                    "Regular mail to other leads",
+                    "その他リードへの定期メール数",
+                ),
+            ],
+            kpis: &[
+                kpi(
+                    ("Contact rate", "接触率"),
+                    "contacts",
+                    "calls",
+                    Percent,
+                    Higher,
+                ),
+                kpi(
+                    ("Share of leads followed up", "フォロー対象率"),
+                    "followed",
+                    "leads",
+                    Percent,
+                    Higher,
+                ),
+            ],
+        },
+        StageSpec {
+            name: ("Opportunity creation", "商談化"),
+            owner: 0,
+            kind: StageKind::Opportunity,
+            metrics: &[
+                count("opportunities", "Opportunities", "商談数"),
+                count("appointments", "Appointments", "アポイント数"),
+            ],
+            kpis: &[kpi(
+                ("Contact → opportunity rate", "商談化率"),
+                "opportunities",
+                "contacts",
+                Percent,
+                Higher,
+            )],
+        },
+        StageSpec {
+            name: ("Proposal", "提案"),
+            owner: 1,
+            kind: StageKind::Closing,
+            metrics: &[
+                count("proposals", "Proposals", "提案数"),
+                lost("lost_price", "Lost: price", "失注: 価格"),
+                lost("lost_timing", "Lost: timing", "失注: 時期"),
+            ],
+            kpis: &[],
+        },
+        StageSpec {
+            name: ("Won", "受注"),
+            owner: 1,
+            kind: StageKind::Closing,
+            metrics: &[
+                count("won", "Won deals", "受注数"),
+                of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
+                of_kind(
+                    "lead_time_days",
+                    "Lead-to-won days (total)",
+                    "リード〜受注日数(合計)",
+                    MetricKind::Days,
+                ),
+            ],
+            kpis: &[
+                kpi(
+                    ("Win rate", "受注率"),
+                    "won",
+                    "opportunities",
+                    Percent,
+                    Higher,
+                ),
+                kpi(
+                    ("Average deal size", "受注単価"),
+                    "revenue",
+                    "won",
+                    Money,
+                    Higher,
+                ),
+            ],
+        },
+    ],
+    shared: SHARED,
+    agreements: &[],
+};
+
+/// Outsourced calling: a BPO vendor calls the leads marketing brings and
+/// sets appointments, so the team's own people propose and close. The
+/// agreement binds the vendor to a scope, a volume and results, with the
+/// weekly feedback the seed asks for.
+const OUTSOURCED_CALLING_FLOW: FlowSpec = FlowSpec {
+    name: ("Outsourced calling funnel", "架電委託(BPO)のファネル"),
+    departments: &[
+        DepartmentSpec::Standard(Standard::Marketing),
+        DepartmentSpec::Own(("Calling vendor (BPO)", "架電代行会社(BPO)"), Hue::Orange),
+        DepartmentSpec::Standard(Standard::FieldSales),
+    ],
+    stages: &[
+        StageSpec {
+            name: ("Lead generation", "リード獲得"),
+            owner: 0,
+            kind: StageKind::Leads,
+            metrics: &[
+                count("leads", "Leads", "リード数"),
+                count("visits", "Site visits", "サイト訪問数"),
+                count("document_requests", "Document requests", "資料請求数"),
+            ],
+            kpis: &[kpi(("CVR", "CVR"), "leads", "visits", Percent, Higher)],
+        },
+        StageSpec {
+            name: ("Outsourced calling", "架電(委託)"),
+            owner: 1,
+            kind: StageKind::Contact,
+            metrics: &[
+                count("called", "Leads called", "架電したリード数"),
+                count("calls", "Calls", "架電数"),
+                count("contacts", "Contacts", "接触数"),
+            ],
+            kpis: &[
+                kpi(("Contact rate", "接触率"), "contacts", "calls", Percent, Higher),
+                kpi(("Leads called", "架電カバー率"), "called", "leads", Percent, Higher),
+            ],
+        },
+        StageSpec {
+            name: ("Appointments set", "アポイント獲得"),
+            owner: 1,
+            kind: StageKind::Opportunity,
+            metrics: &[count("opportunities", "Appointments (qualified)", "アポイント数(要件確認済み)")],
+            kpis: &[kpi(
+                ("Contact → appointment rate", "アポイント率"),
+                "opportunities",
+                "contacts",
+                Percent,
+                Higher,
+            )],
+        },
+        StageSpec {
+            name: ("Proposal", "提案"),
+            owner: 2,
+            kind: StageKind::Closing,
+            metrics: &[
+                count("proposals", "Proposals", "提案数"),
+                lost("lost_price", "Lost: price", "失注: 価格"),
+                lost("lost_timing", "Lost: timing", "失注: 時期"),
+                lost("lost_competitor", "Lost: competitor", "失注: 競合"),
+            ],
+            kpis: &[],
+        },
+        StageSpec {
+            name: ("Won", "受注"),
+            owner: 2,
+            kind: StageKind::Closing,
+            metrics: &[
+                count("won", "Won deals", "受注数"),
+                of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
+                of_kind(
+                    "lead_time_days",
+                    "Lead-to-won days (total)",
+                    "リード〜受注日数(合計)",
+                    MetricKind::Days,
+                ),
+            ],
+            kpis: &[
+                kpi(("Win rate", "受注率"), "won", "opportunities", Percent, Higher),
+                kpi(("Average deal size", "受注単価"), "revenue", "won", Money, Higher),
+            ],
+        },
+    ],
+    shared: SHARED,
+    agreements: &[AgreementSpec {
+        from: 1,
+        to: 2,
+        criteria: &[
+            (
+                "Scope: every lead marketing passes on is called within 2 working days",
+                "範囲: マーケティングから渡ったリードは2営業日以内に全件架電する",
+            ),
+            (
+                "An appointment has the issue, budget and timing heard",
+                "アポイントは課題・予算・時期を聞き取り済みであること",
+            ),
+        ],
+        follow_up: (
+            "Every week the vendor shares the week's calls, contacts and appointments; the script and call policy are adjusted together in the weekly review.",
+            "毎週、委託先が架電・接触・アポイントの実績を共有し、週次の振り返りでスクリプトと対応方針を一緒に見直す。",
+        ),
+        thresholds: &[
+            ThresholdSpec {
+                kept_by: 1,
+                metric: "calls",
+                comparison: Comparison::AtLeast,
+                value: 1200.0,
+            },
+            ThresholdSpec {
+                kept_by: 1,
+                metric: "opportunities",
+                comparison: Comparison::AtLeast,
+                value: 20.0,
+            },
+        ],
+    }],
+};
+
 /// The default plan: the seed's inside-sales flow, named in `lang`, in the
 /// currency its users most likely work in.
 pub fn inside_sales(lang: Lang) -> Plan {
+    build(&INSIDE_SALES_FLOW, lang)
+}
+
+fn build(flow: &FlowSpec, lang: Lang) -> Plan {
     let mut ids = IdGen::sequential();
     let mut take_id = || ids.fresh(|_| false);
     let mut stages = Vec::new();
     let mut metrics = Vec::new();
     let mut keys: HashMap<&str, MetricId> = HashMap::new();
-    for spec in INSIDE_SALES {
+    for spec in flow.stages {
         let stage = StageId(take_id());
         for metric in spec.metrics {
             let id = MetricId(take_id());
@@ -350,11 +662,12 @@ pub fn inside_sales(lang: Lang) -> Plan {
             step_targets: BTreeMap::new(),
         });
     }
-    let scoped = INSIDE_SALES
+    let scoped = flow
+        .stages
         .iter()
         .zip(&stages)
         .flat_map(|(spec, stage)| spec.kpis.iter().map(|k| (KpiScope::Stage(stage.id), k)));
-    let shared = SHARED.iter().map(|k| (KpiScope::Shared, k));
+    let shared = flow.shared.iter().map(|k| (KpiScope::Shared, k));
     let kpis = scoped
         .chain(shared)
         .map(|(scope, spec)| Kpi {
@@ -371,25 +684,58 @@ pub fn inside_sales(lang: Lang) -> Plan {
         .collect();
     // Departments take the last ids, as the migration of a version 5 file
     // gives them.
-    let departments = Standard::ALL.map(|d| d.department(DepartmentId(take_id()), lang));
-    for (stage, spec) in stages.iter_mut().zip(INSIDE_SALES) {
-        stage.owner = departments[spec.owner as usize].id;
+    let departments: Vec<Department> = flow
+        .departments
+        .iter()
+        .map(|spec| {
+            let id = DepartmentId(take_id());
+            match spec {
+                DepartmentSpec::Standard(standard) => standard.department(id, lang),
+                DepartmentSpec::Own(name, hue) => Department {
+                    id,
+                    name: pick(*name, lang),
+                    hue: *hue,
+                },
+            }
+        })
+        .collect();
+    for (stage, spec) in stages.iter_mut().zip(flow.stages) {
+        stage.owner = departments[spec.owner].id;
     }
+    let sla_cards = flow
+        .agreements
+        .iter()
+        .map(|spec| SlaCard {
+            id: SlaId(take_id()),
+            from: departments[spec.from].id,
+            to: departments[spec.to].id,
+            criteria: spec.criteria.iter().map(|c| pick(*c, lang)).collect(),
+            follow_up: pick(spec.follow_up, lang),
+            thresholds: spec
+                .thresholds
+                .iter()
+                .map(|t| Threshold {
+                    id: ThresholdId(take_id()),
+                    kept_by: departments[t.kept_by].id,
+                    measure: Measure::Metric(keys[t.metric]),
+                    comparison: t.comparison,
+                    value: t.value,
+                })
+                .collect(),
+        })
+        .collect();
     Plan {
-        name: pick(
-            ("Inside sales funnel", "インサイドセールスのファネル"),
-            lang,
-        ),
+        name: pick(flow.name, lang),
         currency: match lang {
             Lang::Ja => Currency::Jpy,
             Lang::En => Currency::Usd,
         },
-        departments: departments.into(),
+        departments,
         members: Vec::new(),
         stages,
         metrics,
         kpis,
-        sla_cards: Vec::new(),
+        sla_cards,
         actions: Vec::new(),
         planning: Default::default(),
         entries: Entries::default(),
@@ -405,17 +751,35 @@ pub fn inside_sales(lang: Lang) -> Plan {
 pub enum Preset {
     /// The inside-sales flow of the domain source.
     InsideSales,
+    /// Marketing and inside sales in one person's hands, simple A/B scoring.
+    SmallTeam,
+    /// A BPO vendor calls the leads, bound by an agreement.
+    OutsourcedCalling,
     /// The departments and the first stage (a plan has at least one):
     /// the team designs its own flow.
     Empty,
+    /// The inside-sales flow with six months of counts, targets, a broken
+    /// promise and a bottleneck: every page alive before typing anything.
+    Example,
 }
 
 impl Preset {
-    pub const ALL: [Preset; 2] = [Preset::InsideSales, Preset::Empty];
+    pub const ALL: [Preset; 5] = [
+        Preset::InsideSales,
+        Preset::SmallTeam,
+        Preset::OutsourcedCalling,
+        Preset::Empty,
+        Preset::Example,
+    ];
 
-    pub fn plan(self, lang: Lang) -> Plan {
+    /// The preset's plan, named in `lang`; the example's counts run up to
+    /// the day before `today`.
+    pub fn plan(self, lang: Lang, today: NaiveDate) -> Plan {
         match self {
+            Preset::Example => example::example(lang, today),
             Preset::InsideSales => inside_sales(lang),
+            Preset::SmallTeam => build(&SMALL_TEAM_FLOW, lang),
+            Preset::OutsourcedCalling => build(&OUTSOURCED_CALLING_FLOW, lang),
             Preset::Empty => {
                 let mut plan = inside_sales(lang);
                 plan.name = pick(("New plan", "新しいプラン"), lang);
@@ -433,16 +797,98 @@ impl Preset {
 mod tests {
     use super::*;
 
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    fn owners(plan: &Plan) -> Vec<&str> {
+        plan.stages
+            .iter()
+            .map(|s| plan.department(s.owner).map_or("", |d| d.name.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_small_team_merges_marketing_and_inside_sales_and_scores_a_and_b() {
+        let plan = Preset::SmallTeam.plan(Lang::Ja, day());
+        let merged = "マーケティング兼インサイドセールス";
+        assert_eq!(
+            owners(&plan),
+            [
+                merged,
+                merged,
+                merged,
+                "フィールドセールス",
+                "フィールドセールス"
+            ]
+        );
+        let first: Vec<&str> = plan
+            .metrics_of(plan.stages[0].id)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(
+            first,
+            [
+                "リード数",
+                "Aリード(資料請求あり)",
+                "Bリード(問い合わせあり)"
+            ]
+        );
+        assert_eq!(plan.name, "少人数チームのファネル");
+    }
+
+    #[test]
+    fn outsourced_calling_binds_the_vendor_by_an_agreement_with_numbers() {
+        let plan = Preset::OutsourcedCalling.plan(Lang::En, day());
+        let vendor = "Calling vendor (BPO)";
+        assert_eq!(
+            owners(&plan),
+            ["Marketing", vendor, vendor, "Field sales", "Field sales"]
+        );
+        let [card] = plan.sla_cards.as_slice() else {
+            panic!("one agreement expected");
+        };
+        let name = |id| plan.department(id).map(|d| d.name.as_str());
+        assert_eq!(
+            (name(card.from), name(card.to)),
+            (Some(vendor), Some("Field sales"))
+        );
+        let promises: Vec<(Option<&str>, &str, Comparison, f64)> = card
+            .thresholds
+            .iter()
+            .map(|t| {
+                let Measure::Metric(metric) = t.measure else {
+                    panic!("metric promises expected");
+                };
+                let metric = plan.metric(metric).map_or("", |m| m.name.as_str());
+                (name(t.kept_by), metric, t.comparison, t.value)
+            })
+            .collect();
+        assert_eq!(
+            promises,
+            [
+                (Some(vendor), "Calls", Comparison::AtLeast, 1200.0),
+                (
+                    Some(vendor),
+                    "Appointments (qualified)",
+                    Comparison::AtLeast,
+                    20.0
+                ),
+            ]
+        );
+        assert!(card.follow_up.contains("weekly review"));
+    }
+
     #[test]
     fn every_preset_is_a_plan_the_app_saves_and_reads_back() {
         for preset in Preset::ALL {
             for lang in [Lang::En, Lang::Ja] {
-                let plan = preset.plan(lang);
+                let plan = preset.plan(lang, day());
                 let text = crate::domain::format::encode(&plan, &Default::default()).unwrap();
                 assert_eq!(crate::domain::format::decode(&text).unwrap().plan, plan);
             }
         }
-        let empty = Preset::Empty.plan(Lang::Ja);
+        let empty = Preset::Empty.plan(Lang::Ja, day());
         assert_eq!(
             (empty.name.as_str(), empty.stages.len()),
             ("新しいプラン", 1)

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    load_index, load_plan, plan_key, save_plan, snapshots, IndexEntry, KeyValueStore, Loaded,
-    SaveError, StoreError, INDEX_KEY, LEGACY_PLAN_KEY, MAIN_PLAN, PLAN_KEY_PREFIX,
+    load_index, plan_key, save_plan, snapshots, stored_text, IndexEntry, KeyValueStore, SaveError,
+    StoreError, INDEX_KEY, LEGACY_PLAN_KEY, MAIN_PLAN, PLAN_KEY_PREFIX,
 };
 use crate::domain::edit::{apply, Edit};
 use crate::domain::format::{FormatError, Head, Stored};
@@ -120,13 +120,7 @@ pub fn list_plans(store: &impl KeyValueStore) -> Result<Vec<Listed>, StoreError>
 /// Reads a stored plan without side effects (no backup is written: the
 /// list only looks).
 fn read(store: &impl KeyValueStore, id: &str) -> Result<Stored, LibraryError> {
-    let text = match store.get(&plan_key(id))? {
-        Some(text) => text,
-        None if id == MAIN_PLAN => store
-            .get(LEGACY_PLAN_KEY)?
-            .ok_or_else(|| LibraryError::Missing(id.to_owned()))?,
-        None => return Err(LibraryError::Missing(id.to_owned())),
-    };
+    let text = stored_text(store, id)?.ok_or_else(|| LibraryError::Missing(id.to_owned()))?;
     crate::domain::format::decode(&text).map_err(LibraryError::Unreadable)
 }
 
@@ -139,7 +133,7 @@ pub fn add_plan(
     writer: u64,
     today: NaiveDate,
 ) -> Result<(), LibraryError> {
-    if !matches!(load_plan(store, id, 0)?, Loaded::Nothing) {
+    if stored_text(store, id)?.is_some() {
         return Err(LibraryError::Taken(id.to_owned()));
     }
     let base = Head::default();
@@ -161,7 +155,8 @@ pub fn rename_plan(
     Ok(())
 }
 
-/// Stores a copy of plan `from` under `new_id`, named with `copy_suffix`.
+/// Stores a copy of plan `from` under `new_id`, named with `copy_suffix`;
+/// the copy's name.
 pub fn duplicate_plan(
     store: &impl KeyValueStore,
     from: &str,
@@ -169,10 +164,11 @@ pub fn duplicate_plan(
     copy_suffix: &str,
     writer: u64,
     today: NaiveDate,
-) -> Result<(), LibraryError> {
+) -> Result<String, LibraryError> {
     let Stored { mut plan, .. } = read(store, from)?;
     plan.name = copy_name(&plan.name, copy_suffix);
-    add_plan(store, new_id, &plan, writer, today)
+    add_plan(store, new_id, &plan, writer, today)?;
+    Ok(plan.name)
 }
 
 /// What a deletion took away, to put back by [`restore_plan`].
@@ -184,13 +180,14 @@ pub struct Deleted {
     entry: Option<IndexEntry>,
 }
 
-/// Removes a plan, its snapshots and its index entry.
+/// Removes a plan, its snapshots and its index entry. Once the plan's own
+/// key is gone the plan is deleted, and what was taken comes back for an
+/// undo even if removing a snapshot fails.
 pub fn delete_plan(store: &impl KeyValueStore, id: &str) -> Result<Deleted, LibraryError> {
     let mut keys = vec![plan_key(id)];
     if id == MAIN_PLAN {
         keys.push(LEGACY_PLAN_KEY.to_owned());
     }
-    keys.extend(snapshots::keys_of(store, id)?);
     let mut items = Vec::new();
     for key in keys {
         if let Some(text) = store.get(&key)? {
@@ -200,14 +197,20 @@ pub fn delete_plan(store: &impl KeyValueStore, id: &str) -> Result<Deleted, Libr
     if items.is_empty() {
         return Err(LibraryError::Missing(id.to_owned()));
     }
-    let mut index = load_index(store);
-    let entry = index.plans.iter().position(|e| e.id == id);
-    let entry = entry.map(|at| index.plans.remove(at));
-    // The plan's own key goes first: once it is gone, the plan is deleted
-    // even if removing a snapshot fails.
     for (key, _) in &items {
         store.remove(key)?;
     }
+    // From here on the plan is deleted: the rest is tidying up.
+    for key in snapshots::keys_of(store, id).unwrap_or_default() {
+        if let Ok(Some(text)) = store.get(&key) {
+            if store.remove(&key).is_ok() {
+                items.push((key, text));
+            }
+        }
+    }
+    let mut index = load_index(store);
+    let entry = index.plans.iter().position(|e| e.id == id);
+    let entry = entry.map(|at| index.plans.remove(at));
     if let Ok(text) = serde_json::to_string(&index) {
         let _ = store.set(INDEX_KEY, &text);
     }
@@ -218,18 +221,30 @@ pub fn delete_plan(store: &impl KeyValueStore, id: &str) -> Result<Deleted, Libr
     })
 }
 
-/// Puts a deleted plan back as it was. A key written again since (a tab
-/// that had the plan open saved it) keeps its newer text.
-pub fn restore_plan(store: &impl KeyValueStore, deleted: &Deleted) -> Result<(), StoreError> {
-    // Snapshots first, the plan last: a restore cut short by a full
-    // storage leaves no half plan in the list.
-    for (key, text) in deleted.items.iter().rev() {
-        if store.get(key)?.is_none() {
+/// Puts a deleted plan back as it was: the plan first, then its snapshots
+/// and index entry where there is room. A plan saved again since (by a
+/// tab that had it open) keeps its newer text and index entry.
+pub fn restore_plan(store: &impl KeyValueStore, deleted: &Deleted) -> Result<(), LibraryError> {
+    let (plans, snapshots) = deleted.items.split_at(
+        deleted
+            .items
+            .iter()
+            .take_while(|(key, _)| !key.starts_with(snapshots::SNAPSHOT_PREFIX))
+            .count(),
+    );
+    let saved_since = stored_text(store, &deleted.id)?.is_some();
+    if !saved_since {
+        for (key, text) in plans {
             store.set(key, text)?;
         }
     }
-    let mut index = load_index(store);
-    if let Some(entry) = &deleted.entry {
+    for (key, text) in snapshots {
+        if store.get(key).ok().flatten().is_none() {
+            let _ = store.set(key, text);
+        }
+    }
+    if let (Some(entry), false) = (&deleted.entry, saved_since) {
+        let mut index = load_index(store);
         index.plans.retain(|e| e.id != entry.id);
         index.plans.push(entry.clone());
         if let Ok(text) = serde_json::to_string(&index) {

@@ -156,7 +156,8 @@ fn a_copy_is_a_new_plan_with_the_copy_suffix_and_the_original_is_untouched() {
     let original = named("Alpha");
     add_plan(&store, "a", &original, TAB, day(3)).unwrap();
     let before = store.item(&plan_key("a"));
-    duplicate_plan(&store, "a", "b", " (copy)", TAB, day(4)).unwrap();
+    let name = duplicate_plan(&store, "a", "b", " (copy)", TAB, day(4)).unwrap();
+    assert_eq!(name, "Alpha (copy)");
     assert_eq!(store.item(&plan_key("a")), before);
     let copy = stored_plan(&store, "b").plan;
     assert_eq!(copy.name, "Alpha (copy)");
@@ -215,6 +216,32 @@ fn a_restore_keeps_a_save_made_after_the_delete() {
     add_plan(&store, "a", &named("Saved since"), TAB, day(4)).unwrap();
     restore_plan(&store, &deleted).unwrap();
     assert_eq!(stored_plan(&store, "a").plan.name, "Saved since");
+    // The index keeps the newer save's day: the next day's first save
+    // snapshots the right plan.
+    assert_eq!(list_plans(&store).unwrap()[0].saved_on, Some(day(4)));
+}
+
+#[test]
+fn a_restore_puts_the_plan_back_first_even_when_its_snapshots_find_no_room() {
+    let store = MemoryStore::default();
+    add_plan(&store, "a", &named("Alpha"), TAB, day(3)).unwrap();
+    let head = stored_plan(&store, "a").head;
+    save_plan(
+        &store,
+        "a",
+        &named("Alpha 2"),
+        (&head, &head.next(TAB)),
+        day(4),
+        0,
+    )
+    .unwrap();
+    let plan_text = store.item(&plan_key("a"));
+    let deleted = delete_plan(&store, "a").unwrap();
+    // The second write (the snapshot) finds the storage full.
+    store.quota_on_write(2);
+    restore_plan(&store, &deleted).unwrap();
+    assert_eq!(store.item(&plan_key("a")), plan_text);
+    assert_eq!(names(&store), [("a".to_owned(), "Alpha 2".to_owned())]);
 }
 
 #[test]

@@ -82,7 +82,7 @@ pub(super) fn Agreements() -> impl IntoView {
                 <button type="button" on:click=add_any>
                     "+ " {state.tr(|t| t.add_sla)}
                 </button>
-                <a class="button-link" href=Route::SlaSheet.hash()>{state.tr(|t| t.sheet_link)}</a>
+                <a class="button-link" href=move || state.href(Route::SlaSheet)>{state.tr(|t| t.sheet_link)}</a>
                 <p class="field-error" aria-live="polite">
                     {move || add_error.get().map(|p| state.texts().problem(&p))}
                 </p>

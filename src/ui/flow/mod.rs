@@ -58,6 +58,7 @@ pub fn FlowPage() -> impl IntoView {
         <section class="page" aria-labelledby="flow-heading">
             <h2 id="flow-heading">{state.tr(|t| t.flow_heading)}</h2>
             <p class="intro">{state.tr(|t| t.flow_intro)}</p>
+            <super::getting_started::GettingStarted />
             <ol class="stage-list">
                 <For each=stage_ids key=|id| *id let:id>
                     <StageCard id=id removed=removed add_stage=add_stage />

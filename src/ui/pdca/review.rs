@@ -162,20 +162,18 @@ fn ReviewCard(review: Review, states: Memo<Vec<ReviewState>>) -> impl IntoView {
 }
 
 /// Where the data a review reads is entered, for its empty state.
-fn empty_state(t: &Texts, review: Review) -> (&'static str, &'static str, &'static str) {
+fn empty_state(t: &Texts, review: Review) -> (&'static str, &'static str, Route) {
     match review {
-        Review::ActivityCounts | Review::ResponseRates => (
-            t.review.nothing_counted,
-            t.nav_numbers,
-            Route::Numbers.hash(),
-        ),
+        Review::ActivityCounts | Review::ResponseRates => {
+            (t.review.nothing_counted, t.nav_numbers, Route::Numbers)
+        }
         Review::ConversionRates | Review::DepartmentKpis => {
-            (t.review.no_kpis, t.review.open_kpis, Route::Kpis.hash())
+            (t.review.no_kpis, t.review.open_kpis, Route::Kpis)
         }
         Review::ScriptAndTargets | Review::MeasureRedesign => {
-            (t.review.no_cycle, t.review.open_pdca, Route::Pdca.hash())
+            (t.review.no_cycle, t.review.open_pdca, Route::Pdca)
         }
-        Review::SlaReview => (t.review.no_promises, t.review.open_flow, Route::Flow.hash()),
+        Review::SlaReview => (t.review.no_promises, t.review.open_flow, Route::Flow),
     }
 }
 
@@ -206,10 +204,10 @@ fn figures_view(state: AppState, review: Review, figures: &Figures) -> AnyView {
         view! { <p>{line}</p> }
     });
     if figures.groups.is_empty() {
-        let (message, link, href) = empty_state(t, review);
+        let (message, link, page) = empty_state(t, review);
         return view! {
             {weakest}
-            <p class="empty-hint">{message} " " <a href=href>{link}</a></p>
+            <p class="empty-hint">{message} " " <a href=state.href(page)>{link}</a></p>
         }
         .into_any();
     }
@@ -294,7 +292,7 @@ fn group_view(state: AppState, review: Review, figures: &Figures, group: &Figure
             Group::CycleActions(_) => t.review.no_actions,
             _ => t.review.no_targets,
         };
-        return view! { <p class="empty-hint">{empty} " " <a href=Route::Pdca.hash()>{t.pdca.nav}</a></p> }
+        return view! { <p class="empty-hint">{empty} " " <a href=move || state.href(Route::Pdca)>{t.pdca.nav}</a></p> }
             .into_any();
     }
     let currency = state.currency.get();

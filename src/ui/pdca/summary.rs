@@ -50,7 +50,7 @@ pub fn CurrentCycle() -> impl IntoView {
         <Show when=move || summary.with(Option::is_some)>
             <section class="card" aria-labelledby="current-cycle-heading">
                 <h3 id="current-cycle-heading">
-                    <a href=Route::Pdca.hash()>{state.tr(|t| t.pdca.current_cycle)}</a>
+                    <a href=move || state.href(Route::Pdca)>{state.tr(|t| t.pdca.current_cycle)}</a>
                 </h3>
                 {move || {
                     let t = state.texts();
@@ -99,7 +99,7 @@ pub fn ReviewsDue() -> impl IntoView {
     view! {
         <Show when=move || due.with(|d| !d.is_empty())>
             <p class="notice reviews-due">
-                <a href=Route::Review.hash()>{line}</a>
+                <a href=move || state.href(Route::Review)>{line}</a>
             </p>
         </Show>
     }

@@ -6,10 +6,10 @@
 
 use leptos::prelude::*;
 
-use super::super::session::{now_ms, today};
+use super::super::session::{new_plan_id, new_writer_tag, today};
 use super::super::state::{use_app, AppState};
 use crate::domain::edit::Edit;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{copy_name, Plan};
 use crate::domain::plan_file::PlanSummary;
 use crate::domain::presets::Preset;
 use crate::i18n::{Problem, Texts};
@@ -24,22 +24,11 @@ use crate::storage::{SaveError, StoreError};
 /// What the last library action did, for the status line.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Done {
-    Added {
-        id: String,
-        name: String,
-    },
-    Copied {
-        id: String,
-        name: String,
-    },
+    Added { id: String, name: String },
+    Copied { id: String, name: String },
     Renamed(String),
-    Deleted {
-        name: String,
-        deleted: Deleted,
-    },
+    Deleted { name: String, deleted: Deleted },
     Restored(String),
-    /// An addition taken back: the plan's name.
-    Removed(String),
 }
 
 /// The library's shared state: the import card adds plans to it.
@@ -60,68 +49,68 @@ impl LibraryState {
         }
     }
 
-    /// Runs a library action on the store and reports how it went.
+    /// Runs a library action on the store and reports how it went. A
+    /// failure leaves the last status (and its undo) in place.
     fn run(
         &self,
         state: AppState,
         action: impl FnOnce(&BrowserStore) -> Result<Done, LibraryError>,
-    ) {
+    ) -> bool {
         let t = state.texts_untracked();
         let result = match BrowserStore::open() {
             Some(store) => action(&store).map_err(|error| library_error(t, &error)),
             None => Err(t.plans.lib_failed.to_owned()),
         };
+        self.version.update(|v| *v += 1);
         match result {
             Ok(done) => {
                 self.problem.set(None);
                 self.done.set(Some(done));
+                true
             }
             Err(message) => {
-                self.done.set(None);
                 self.problem.set(Some(message));
+                false
             }
         }
-        self.version.update(|v| *v += 1);
     }
 
-    /// Stores `plan` as a new plan, leaving the open one as it is.
-    pub fn add(&self, state: AppState, plan: &Plan) {
-        self.run(state, |store| {
-            let id = new_plan_id();
-            add_plan(store, &id, plan, writer_tag(), today())?;
+    /// Stores `plan` as a new plan, leaving the open one as it is; its id
+    /// when stored.
+    pub fn add(&self, state: AppState, plan: &Plan) -> Option<String> {
+        let id = new_plan_id();
+        let added = self.run(state, |store| {
+            add_plan(store, &id, plan, new_writer_tag(), today())?;
             Ok(Done::Added {
-                id,
+                id: id.clone(),
                 name: plan.name.clone(),
             })
         });
+        added.then_some(id)
     }
-}
 
-/// A fresh plan id: the clock and a random part, so two tabs creating
-/// plans at once do not meet.
-fn new_plan_id() -> String {
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    format!("p-{:x}-{random:x}", now_ms() as u64)
-}
-
-/// Tags a library write as a tab's session tag tags its saves.
-fn writer_tag() -> u64 {
-    (js_sys::Math::random() * 9.0e15) as u64 + 1
+    /// The message of the last failure.
+    pub fn problem(&self) -> Option<String> {
+        self.problem.get_untracked()
+    }
 }
 
 fn library_error(t: &'static Texts, error: &LibraryError) -> String {
     match error {
-        LibraryError::Save(SaveError::Store(StoreError::QuotaExceeded)) => t.plans.lib_full.into(),
+        LibraryError::Save(SaveError::Store(error)) => match error {
+            StoreError::QuotaExceeded => t.plans.lib_full.into(),
+            StoreError::Other(_) => t.store_error(error).into(),
+        },
         LibraryError::Save(SaveError::Newer(_)) => t.plans.lib_newer.into(),
+        LibraryError::Save(SaveError::Refused(error) | SaveError::Unreadable(error))
+        | LibraryError::Unreadable(error) => t.format_error(error),
         LibraryError::Edit(error) => t.problem(&Problem::Edit(error.clone())),
-        LibraryError::Missing(_) => t.plans.lib_missing.into(),
-        LibraryError::Unreadable(error) => t.format_error(error),
-        other => Texts::fill(t.plans.lib_failed_detail, &[&other.to_string()]),
+        LibraryError::Missing(_) | LibraryError::Taken(_) => t.plans.lib_missing.into(),
     }
 }
 
 /// Opens plan `id` in this tab (the App saves the open plan and reloads).
-fn open_plan(id: &str) {
+pub fn open_plan(id: &str) {
     let _ = window().location().set_hash(&Route::Flow.href(id));
 }
 
@@ -142,13 +131,18 @@ pub fn Library(library: LibraryState) -> impl IntoView {
             .and_then(|store| list_plans(&store).ok())
             .unwrap_or_default()
     });
-    let renaming = RwSignal::new(None::<String>);
+    let renaming = Renaming {
+        id: RwSignal::new(None),
+        typed: RwSignal::new(String::new()),
+    };
     let preset = RwSignal::new(Preset::InsideSales);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let plan = preset.get_untracked().plan(state.lang.get_untracked());
-        library.add(state, &plan);
-        if let Some(Done::Added { id, .. }) = library.done.get_untracked() {
+        let plan = preset
+            .get_untracked()
+            .plan(state.lang.get_untracked(), state.today.get_untracked());
+        // A refusal shows in the library's status line.
+        if let Some(id) = library.add(state, &plan) {
             open_plan(&id);
         }
     };
@@ -156,7 +150,9 @@ pub fn Library(library: LibraryState) -> impl IntoView {
         let open_id = session.open_id();
         // The open plan's row shows what the tab has, saved or not.
         let open = state.plan.with(PlanSummary::of);
-        renaming.track();
+        renaming.id.track();
+        // The buttons' names are in the UI language.
+        state.lang.track();
         plans
             .get()
             .into_iter()
@@ -216,15 +212,29 @@ pub fn Library(library: LibraryState) -> impl IntoView {
 fn preset_code(preset: Preset) -> &'static str {
     match preset {
         Preset::InsideSales => "inside-sales",
+        Preset::SmallTeam => "small-team",
+        Preset::OutsourcedCalling => "outsourced-calling",
         Preset::Empty => "empty",
+        Preset::Example => "example",
     }
 }
 
 fn preset_name(t: &'static Texts, preset: Preset) -> &'static str {
     match preset {
         Preset::InsideSales => t.plans.preset_inside_sales,
+        Preset::SmallTeam => t.plans.preset_small_team,
+        Preset::OutsourcedCalling => t.plans.preset_outsourced,
         Preset::Empty => t.plans.preset_empty,
+        Preset::Example => t.plans.preset_example,
     }
+}
+
+/// The plan being renamed and the name typed so far: kept outside the
+/// rows, which are drawn again when any tab saves.
+#[derive(Clone, Copy)]
+struct Renaming {
+    id: RwSignal<Option<String>>,
+    typed: RwSignal<String>,
 }
 
 /// One plan's row: its name (a link unless it is open here), what it
@@ -232,7 +242,7 @@ fn preset_name(t: &'static Texts, preset: Preset) -> &'static str {
 fn row(
     state: AppState,
     library: LibraryState,
-    renaming: RwSignal<Option<String>>,
+    renaming: Renaming,
     listed: Listed,
     open_id: &str,
 ) -> impl IntoView {
@@ -259,14 +269,14 @@ fn row(
 fn name_cell(
     state: AppState,
     library: LibraryState,
-    renaming: RwSignal<Option<String>>,
+    renaming: Renaming,
     id: &str,
     name: &str,
     content: &Result<PlanSummary, crate::domain::format::FormatError>,
     is_open: bool,
 ) -> AnyView {
     let t = state.texts_untracked();
-    if renaming.get_untracked().as_deref() == Some(id) {
+    if renaming.id.get_untracked().as_deref() == Some(id) {
         return rename_form(
             state,
             library,
@@ -296,13 +306,20 @@ fn name_cell(
 fn rename_form(
     state: AppState,
     library: LibraryState,
-    renaming: RwSignal<Option<String>>,
+    renaming: Renaming,
     id: String,
     name: String,
     is_open: bool,
 ) -> impl IntoView {
     let t = state.texts_untracked();
-    let typed = RwSignal::new(name.clone());
+    let typed = renaming.typed;
+    let cancel = {
+        let id = id.clone();
+        move |_| {
+            renaming.id.set(None);
+            super::focus_on(format!("rename-{id}"));
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let new_name = typed.get_untracked();
@@ -323,29 +340,30 @@ fn rename_form(
             }
         } else {
             let id = id.clone();
-            library.run(state, |store| {
-                rename_plan(store, &id, &new_name, writer_tag(), today())?;
+            let renamed = library.run(state, |store| {
+                rename_plan(store, &id, &new_name, new_writer_tag(), today())?;
                 Ok(Done::Renamed(new_name.trim().to_owned()))
             });
-            if library.problem.get_untracked().is_some() {
+            if !renamed {
                 return;
             }
         }
-        renaming.set(None);
+        renaming.id.set(None);
+        super::focus_on("library-status".into());
     };
     view! {
         <form class="inline-form" on:submit=submit>
             <label>
                 <span class="visually-hidden">{Texts::fill(t.plans.rename_label, &[&name])}</span>
                 <input
+                    id="rename-input"
                     type="text"
-                    autofocus
                     prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))
                 />
             </label>
             <button type="submit">{t.plans.save}</button>
-            <button type="button" on:click=move |_| renaming.set(None)>{t.plans.cancel}</button>
+            <button type="button" on:click=cancel>{t.plans.cancel}</button>
         </form>
     }
 }
@@ -354,7 +372,7 @@ fn rename_form(
 fn actions(
     state: AppState,
     library: LibraryState,
-    renaming: RwSignal<Option<String>>,
+    renaming: Renaming,
     id: String,
     name: String,
     is_open: bool,
@@ -363,23 +381,29 @@ fn actions(
     let t = state.texts_untracked();
     let on = |action: &str| Texts::fill(t.plans.action_on, &[action, &name]);
     let rename = {
-        let id = id.clone();
-        move |_| renaming.set(Some(id.clone()))
+        let (id, name) = (id.clone(), name.clone());
+        move |_| {
+            renaming.typed.set(name.clone());
+            renaming.id.set(Some(id.clone()));
+            super::focus_on("rename-input".into());
+        }
     };
     let copy = {
         let id = id.clone();
         move |_| {
             let id = id.clone();
+            let suffix = state.texts_untracked().session.copy_suffix;
             library.run(state, move |store| {
                 let new_id = new_plan_id();
-                let suffix = state.texts_untracked().session.copy_suffix;
-                duplicate_plan(store, &id, &new_id, suffix, writer_tag(), today())?;
-                let name = list_plans(store)?
-                    .into_iter()
-                    .find(|l| l.id == new_id)
-                    .and_then(|l| l.content.ok())
-                    .map(|c| c.name)
-                    .unwrap_or_default();
+                let name = if is_open {
+                    // What this tab has, saved or not.
+                    let mut plan = state.plan.get_untracked();
+                    plan.name = copy_name(&plan.name, suffix);
+                    add_plan(store, &new_id, &plan, new_writer_tag(), today())?;
+                    plan.name
+                } else {
+                    duplicate_plan(store, &id, &new_id, suffix, new_writer_tag(), today())?
+                };
                 Ok(Done::Copied { id: new_id, name })
             });
         }
@@ -392,13 +416,13 @@ fn actions(
                 let deleted = delete_plan(store, &id)?;
                 Ok(Done::Deleted { name, deleted })
             });
-            super::focus_on("library-status");
+            super::focus_on("library-status".into());
         }
     };
     view! {
         <div class="row-actions">
             {readable.then(|| view! {
-                <button type="button" aria-label=on(t.plans.rename) on:click=rename>{t.plans.rename}</button>
+                <button type="button" id=format!("rename-{id}") aria-label=on(t.plans.rename) on:click=rename>{t.plans.rename}</button>
                 <button type="button" aria-label=on(t.plans.duplicate) on:click=copy>{t.plans.duplicate}</button>
             })}
             {(!is_open).then(|| view! {
@@ -426,14 +450,15 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
     let open_link = |id: &str| view! { " " <a href=Route::Flow.href(id)>{t.plans.open}</a> };
     match done {
         Done::Added { id, name } => {
+            // Taking an addition back is a deletion, which can be undone too.
             let undo = {
                 let (id, name) = (id.clone(), name.clone());
                 move |_| {
                     let (id, name) = (id.clone(), name.clone());
                     library.run(state, move |store| {
-                        delete_plan(store, &id)?;
-                        Ok(Done::Removed(name))
-                    })
+                        let deleted = delete_plan(store, &id)?;
+                        Ok(Done::Deleted { name, deleted })
+                    });
                 }
             };
             view! {
@@ -455,7 +480,7 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
                 library.run(state, move |store| {
                     restore_plan(store, &deleted)?;
                     Ok(Done::Restored(name))
-                })
+                });
             };
             view! {
                 {message}
@@ -465,6 +490,5 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
             .into_any()
         }
         Done::Restored(name) => Texts::fill(t.plans.restored, &[&name]).into_any(),
-        Done::Removed(name) => Texts::fill(t.plans.removed, &[&name]).into_any(),
     }
 }

@@ -51,11 +51,24 @@ async fn read(file: &web_sys::File) -> Result<Plan, Refusal> {
         .map_err(Refusal::File)
 }
 
+/// Stores `plan` as a new plan and opens it in this tab; the message
+/// says why when storage refuses.
+pub fn add_and_open(state: AppState, plan: &Plan) -> Result<(), String> {
+    let library = LibraryState::new();
+    match library.add(state, plan) {
+        Some(id) => {
+            library::open_plan(&id);
+            Ok(())
+        }
+        None => Err(library.problem().unwrap_or_default()),
+    }
+}
+
 /// Moves the focus to an element of the page once it is drawn.
-pub(super) fn focus_on(id: &'static str) {
+pub(super) fn focus_on(id: String) {
     request_animation_frame(move || {
         let element = document()
-            .get_element_by_id(id)
+            .get_element_by_id(&id)
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let _ = element.focus();
@@ -94,7 +107,7 @@ pub fn PlansPage() -> impl IntoView {
                         file_name,
                         plan: Box::new(plan),
                     }));
-                    focus_on("import-preview-heading");
+                    focus_on("import-preview-heading".into());
                 }
                 Err(refusal) => refused.set(Some((file_name, refusal))),
             }
@@ -145,7 +158,7 @@ pub fn PlansPage() -> impl IntoView {
                 // the imported plan's ids mean other things.
                 state.counter.set(Counter::Team);
                 state.trend_kpis.set(Vec::new());
-                focus_on("import-status");
+                focus_on("import-status".into());
             }
             Err(problem) => refused.set(Some((file_name, Refusal::Edit(problem)))),
         }
@@ -157,12 +170,12 @@ pub fn PlansPage() -> impl IntoView {
         next_pick();
         candidate.set(None);
         library.add(state, &plan);
-        focus_on("library-status");
+        focus_on("library-status".into());
     };
     let cancel = move || {
         next_pick();
         candidate.set(None);
-        focus_on("plan-file");
+        focus_on("plan-file".into());
     };
     let refusal = move || {
         let t = state.texts();

@@ -31,9 +31,12 @@ pub fn ShareCard() -> impl IntoView {
     let state = use_app();
     let link = RwSignal::new(None::<Link>);
     let copied = RwSignal::new(false);
-    // A link shows the plan as it was: a change makes it stale.
+    // Each link made or made stale counts one: a link whose deflating
+    // ends after a change to the plan is dropped.
+    let made = StoredValue::new(0_u64);
     Effect::new(move |_| {
         state.plan.track();
+        made.update_value(|n| *n += 1);
         link.set(None);
     });
     let make = move |_| {
@@ -42,15 +45,15 @@ pub fn ShareCard() -> impl IntoView {
             link.set(Some(Link::Failed));
             return;
         };
+        made.update_value(|n| *n += 1);
+        let this = made.get_value();
         leptos::task::spawn_local(async move {
-            let made = match deflate(text.as_bytes()).await {
+            let result = match deflate(text.as_bytes()).await {
                 Ok(deflated) => {
-                    let location = window().location();
-                    let page = format!(
-                        "{}{}",
-                        location.origin().unwrap_or_default(),
-                        location.pathname().unwrap_or_default()
-                    );
+                    // The page's address up to its fragment: the host, the
+                    // sub-path and any query stay as they are.
+                    let href = window().location().href().unwrap_or_default();
+                    let page = href.split('#').next().unwrap_or_default();
                     let url = format!("{page}{}", link_fragment(&deflated));
                     let length = url.chars().count();
                     if length > MAX_LINK_CHARS {
@@ -61,9 +64,16 @@ pub fn ShareCard() -> impl IntoView {
                 }
                 Err(_) => Link::Failed,
             };
-            link.set(Some(made));
+            if made.try_get_value() == Some(this) {
+                link.set(Some(result));
+            }
         });
     };
+    // Plain http hosts (other than localhost) have no clipboard: the link
+    // is then selected by hand.
+    let has_clipboard = js_sys::Reflect::has(&window().navigator(), &"clipboard".into())
+        .unwrap_or(false)
+        && window().is_secure_context();
     let copy = move |url: String| {
         let clipboard = window().navigator().clipboard();
         leptos::task::spawn_local(async move {
@@ -87,9 +97,11 @@ pub fn ShareCard() -> impl IntoView {
                     </label>
                     <p class="hint">{Texts::fill(t.plans.link_length, &[&length.to_string()])}</p>
                     {warn}
-                    <div class="notice-actions">
-                        <button type="button" on:click=move |_| copy(for_copy.clone())>{t.plans.copy_link}</button>
-                    </div>
+                    {has_clipboard.then(|| view! {
+                        <div class="notice-actions">
+                            <button type="button" on:click=move |_| copy(for_copy.clone())>{t.plans.copy_link}</button>
+                        </div>
+                    })}
                     <p role="status">{move || copied.get().then_some(state.texts().plans.link_copied)}</p>
                 }
                 .into_any()
@@ -159,7 +171,7 @@ pub fn SharePage() -> impl IntoView {
                 let summary = PlanSummary::of(&plan);
                 let add = move |_| {
                     library.add(state, &plan);
-                    super::focus_on("library-status");
+                    super::focus_on("library-status".into());
                 };
                 view! {
                     <h3 id="shared-heading">{Texts::fill(t.plans.shared_plan, &[&summary.name])}</h3>

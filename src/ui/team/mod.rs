@@ -90,8 +90,8 @@ pub fn TeamPage() -> impl IntoView {
             <h2 id="team-heading">{state.tr(|t| t.team.heading)}</h2>
             <p class="intro">{state.tr(|t| t.team.intro)}</p>
             {move || match ready.get() {
-                (false, _) => view! { <p class="empty-hint"><a href=Route::Flow.hash()>{state.tr(|t| t.team.no_members)}</a></p> }.into_any(),
-                (true, false) => view! { <p class="empty-hint"><a href=Route::Kpis.hash()>{state.tr(|t| t.team.no_per_member)}</a></p> }.into_any(),
+                (false, _) => view! { <p class="empty-hint"><a href=move || state.href(Route::Flow)>{state.tr(|t| t.team.no_members)}</a></p> }.into_any(),
+                (true, false) => view! { <p class="empty-hint"><a href=move || state.href(Route::Kpis)>{state.tr(|t| t.team.no_per_member)}</a></p> }.into_any(),
                 (true, true) => view! { <MembersOverRange /> <DailyReview /> }.into_any(),
             }}
         </section>
@@ -111,7 +111,7 @@ fn MembersOverRange() -> impl IntoView {
         <section aria-labelledby="members-heading">
             <h3 id="members-heading">{state.tr(|t| t.team.table_heading)}</h3>
             <RangeToolbar />
-            <p class="hint"><a href=Route::Numbers.hash()>{state.tr(|t| t.team.enter_counts)}</a></p>
+            <p class="hint"><a href=move || state.href(Route::Numbers)>{state.tr(|t| t.team.enter_counts)}</a></p>
             {move || members_view(state, table.get(), sorted_by, "members-heading", None)}
         </section>
     }
