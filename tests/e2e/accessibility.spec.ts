@@ -52,6 +52,18 @@ for (const locale of ['en-US', 'ja-JP'] as const) {
       await page.getByLabel(/Choose a plan file|プランのファイルを選ぶ/).setInputFiles('tests/golden/plan-v11.json');
       await expect(page.locator('#import-preview-heading')).toBeVisible();
       await check('the import preview');
+      // A share link made, the page it opens, and the library renaming a plan.
+      await page.goto('/#/plans');
+      await page.getByRole('button', { name: /Make a share link|共有リンクを作る/ }).click();
+      const link = await page.getByRole('textbox', { name: /Link to the plan|現在のプランへのリンク/ }).inputValue();
+      await check('the share card with a link');
+      await page.goto(link);
+      await expect(page.getByRole('button', { name: /Import as a new plan|新しいプランとして取り込む/ })).toBeVisible();
+      await check('the page a share link opens');
+      await page.goto('/#/plans');
+      await page.getByRole('button', { name: /^(Rename|名前を変更)/ }).first().click();
+      await expect(page.locator('#rename-input')).toBeFocused();
+      await check('the library renaming a plan');
     });
   });
 }

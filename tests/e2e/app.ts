@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** Every test runs on this day, so periods and labels are stable. */
 export const TODAY = new Date('2026-11-24T10:00:00');
@@ -178,4 +178,20 @@ export async function storedPlans(page: Page): Promise<Record<string, string>> {
         .map((k) => [k, localStorage.getItem(k) ?? '']),
     ),
   );
+}
+
+/**
+ * A browser profile of its own, on the same day; like the fixture's page,
+ * it collects uncaught errors and console errors (a wasm panic shows as both).
+ */
+export async function freshPage(browser: Browser, locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.clock.setFixedTime(TODAY);
+  return { page, errors };
 }

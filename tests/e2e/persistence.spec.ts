@@ -334,10 +334,12 @@ test.describe('Two tabs', () => {
     const theirs = await stored(page);
     expect(theirs).not.toContain('Closed');
     const copies = await page.evaluate(() =>
-      Object.keys(localStorage).filter((k) => k.startsWith('funnel-planner/plans/copy-')),
+      Object.keys(localStorage).filter((k) => k.startsWith('funnel-planner/plans/p-')),
     );
     expect(copies).toHaveLength(1);
     expect(await stored(page, copies[0])).toContain('Inside sales funnel (copy)');
+    // The URL names the copy now.
+    await expect(page).toHaveURL(new RegExp(`#/p/${copies[0].split('/').pop()}/`));
     // This tab keeps its copy across a reload; the other keeps the original.
     await page.reload();
     await expect(app.stageNames().last()).toHaveValue('Closed');

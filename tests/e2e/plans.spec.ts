@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { test, expect, TODAY, type FunnelApp } from './app';
+import { test, expect, freshPage, type FunnelApp } from './app';
 import type { Browser, Page } from '@playwright/test';
 
 /** The words of one language, for the same walk through. */
@@ -71,22 +71,6 @@ const JA: Words = {
   newer: /newer\.json は読み込めませんでした: 新しいバージョンのファネルプランナーで保存されたプランです\(形式 99\)。/,
   huge: /^huge\.json は読み込めませんでした: データが大きすぎるため、プランとして読めません。$/,
 };
-
-/**
- * A browser profile of its own, on the same day; like the fixture's page,
- * it collects uncaught errors and console errors (a wasm panic shows as both).
- */
-async function freshPage(browser: Browser, locale: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.clock.setFixedTime(TODAY);
-  return { page, errors };
-}
 
 /** The preview table's cell of a row, in the file's column. */
 function fileCell(page: Page, row: string) {

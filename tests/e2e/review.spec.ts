@@ -176,7 +176,7 @@ async function walkThrough(app: FunnelApp, page: Page, w: Words) {
   await expect(cells(rates.getByRole('table', { name: w.member }), page, w.contactRate)).toHaveText(['25.0%', '20.0%']);
   // An empty review says where its data is entered.
   await expect(card(page, w.sla)).toContainText(w.noPromises);
-  await expect(card(page, w.sla).getByRole('link', { name: w.addPromises })).toHaveAttribute('href', '#/flow');
+  await expect(card(page, w.sla).getByRole('link', { name: w.addPromises })).toHaveAttribute('href', '#/p/main/flow');
 
   // Held: recorded with its day, one undoable step.
   await expect(activity).toContainText(w.notHeld);

@@ -1,20 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { test, expect, TODAY, storedPlans } from './app';
-import type { Browser, Page } from '@playwright/test';
-
-/** A browser profile of its own, collecting uncaught and console errors. */
-async function freshPage(browser: Browser, locale = 'en-US'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.clock.setFixedTime(TODAY);
-  return { page, errors };
-}
+import { test, expect, freshPage, storedPlans } from './app';
 
 /** A link carrying `file` as the app makes them: deflated, base64url. */
 function linkTo(file: Buffer | string, encoding = 1): string {

@@ -365,6 +365,45 @@ const INSIDE_SALES_FLOW: FlowSpec = FlowSpec {
     agreements: &[],
 };
 
+/// The last stage of the smaller presets, owned by department `owner`.
+const fn won(owner: usize) -> StageSpec {
+    StageSpec {
+        name: ("Won", "受注"),
+        owner,
+        kind: StageKind::Closing,
+        metrics: WON_METRICS,
+        kpis: WON_KPIS,
+    }
+}
+
+const WON_METRICS: &[MetricSpec] = &[
+    count("won", "Won deals", "受注数"),
+    of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
+    of_kind(
+        "lead_time_days",
+        "Lead-to-won days (total)",
+        "リード〜受注日数(合計)",
+        MetricKind::Days,
+    ),
+];
+
+const WON_KPIS: &[KpiSpec] = &[
+    kpi(
+        ("Win rate", "受注率"),
+        "won",
+        "opportunities",
+        Percent,
+        Higher,
+    ),
+    kpi(
+        ("Average deal size", "受注単価"),
+        "revenue",
+        "won",
+        Money,
+        Higher,
+    ),
+];
+
 /// The seed's simplified model for a small team: one person does marketing
 /// and inside sales, leads are scored A (document requested) or B
 /// (inquiry), and only those are followed up by phone; the rest get the
@@ -470,37 +509,7 @@ const SMALL_TEAM_FLOW: FlowSpec = FlowSpec {
             ],
             kpis: &[],
         },
-        StageSpec {
-            name: ("Won", "受注"),
-            owner: 1,
-            kind: StageKind::Closing,
-            metrics: &[
-                count("won", "Won deals", "受注数"),
-                of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
-                of_kind(
-                    "lead_time_days",
-                    "Lead-to-won days (total)",
-                    "リード〜受注日数(合計)",
-                    MetricKind::Days,
-                ),
-            ],
-            kpis: &[
-                kpi(
-                    ("Win rate", "受注率"),
-                    "won",
-                    "opportunities",
-                    Percent,
-                    Higher,
-                ),
-                kpi(
-                    ("Average deal size", "受注単価"),
-                    "revenue",
-                    "won",
-                    Money,
-                    Higher,
-                ),
-            ],
-        },
+        won(1),
     ],
     shared: SHARED,
     agreements: &[],
@@ -568,25 +577,7 @@ const OUTSOURCED_CALLING_FLOW: FlowSpec = FlowSpec {
             ],
             kpis: &[],
         },
-        StageSpec {
-            name: ("Won", "受注"),
-            owner: 2,
-            kind: StageKind::Closing,
-            metrics: &[
-                count("won", "Won deals", "受注数"),
-                of_kind("revenue", "Revenue", "受注金額", MetricKind::Money),
-                of_kind(
-                    "lead_time_days",
-                    "Lead-to-won days (total)",
-                    "リード〜受注日数(合計)",
-                    MetricKind::Days,
-                ),
-            ],
-            kpis: &[
-                kpi(("Win rate", "受注率"), "won", "opportunities", Percent, Higher),
-                kpi(("Average deal size", "受注単価"), "revenue", "won", Money, Higher),
-            ],
-        },
+        won(2),
     ],
     shared: SHARED,
     agreements: &[AgreementSpec {

@@ -89,6 +89,17 @@ impl LibraryState {
         added.then_some(id)
     }
 
+    /// Deletes a plan; the status line can undo it.
+    fn delete(&self, state: AppState, id: &str, name: &str) {
+        self.run(state, |store| {
+            let deleted = delete_plan(store, id)?;
+            Ok(Done::Deleted {
+                name: name.to_owned(),
+                deleted,
+            })
+        });
+    }
+
     /// The message of the last failure.
     pub fn problem(&self) -> Option<String> {
         self.problem.get_untracked()
@@ -411,11 +422,7 @@ fn actions(
     let delete = {
         let (id, name) = (id.clone(), name.clone());
         move |_| {
-            let (id, name) = (id.clone(), name.clone());
-            library.run(state, move |store| {
-                let deleted = delete_plan(store, &id)?;
-                Ok(Done::Deleted { name, deleted })
-            });
+            library.delete(state, &id, &name);
             super::focus_on("library-status".into());
         }
     };
@@ -453,13 +460,7 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
             // Taking an addition back is a deletion, which can be undone too.
             let undo = {
                 let (id, name) = (id.clone(), name.clone());
-                move |_| {
-                    let (id, name) = (id.clone(), name.clone());
-                    library.run(state, move |store| {
-                        let deleted = delete_plan(store, &id)?;
-                        Ok(Done::Deleted { name, deleted })
-                    });
-                }
+                move |_| library.delete(state, &id, &name)
             };
             view! {
                 {Texts::fill(t.plans.added, &[&name])}
