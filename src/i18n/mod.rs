@@ -443,6 +443,7 @@ pub struct GuideTexts {
     pub flow_hint: &'static str,
     pub targets: &'static str,
     pub targets_hint: &'static str,
+    pub targets_goal: &'static str,
     pub numbers: &'static str,
     pub numbers_hint: &'static str,
     pub example_hint: &'static str,

@@ -9,6 +9,7 @@ use crate::domain::diagnosis::{bottleneck, rank_steps, Reference, StepReading};
 use crate::domain::plan::{MetricKind, Plan};
 use crate::domain::sla::Unit;
 use crate::i18n::{format_rate, Problem, Texts};
+use crate::route::Route;
 
 #[component]
 pub fn BottleneckPanel() -> impl IntoView {
@@ -70,7 +71,12 @@ pub fn BottleneckPanel() -> impl IntoView {
                 .into_any()
             }
             None if ranking.is_empty() => {
-                view! { <p class="empty-hint">{t.no_diagnosis}</p> }.into_any()
+                view! {
+                    <p class="empty-hint">
+                        {t.no_diagnosis} " " <a href=state.href(Route::Numbers)>{t.nav_numbers}</a>
+                    </p>
+                }
+                .into_any()
             }
             None => view! { <p>{t.no_bottleneck}</p> }.into_any(),
         })

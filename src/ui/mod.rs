@@ -142,7 +142,7 @@ pub fn App() -> impl IntoView {
     });
 
     let route = RwSignal::new(current_route());
-    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+    let hash_listener = window_event_listener(ev::hashchange, move |ev| {
         let hash = current_hash();
         match plan_in_hash(&hash) {
             // Another plan: save this one, and start afresh with that one.
@@ -150,8 +150,8 @@ pub fn App() -> impl IntoView {
                 if session.leave() {
                     let _ = window().location().reload();
                 } else {
-                    // Unsaved changes stay in view: the URL keeps naming this plan.
-                    show_in_url(&route.get_untracked().href(&session.plan_id()));
+                    // Unsaved changes stay in view, and the address they were at.
+                    show_in_url(&ev.old_url());
                 }
                 return;
             }
@@ -288,6 +288,19 @@ fn current_hash() -> String {
 
 fn current_route() -> Route {
     Route::from_hash(&current_hash())
+}
+
+/// Moves the focus to an element once it is drawn (after a change that
+/// removes the element that had it).
+pub(crate) fn focus_on(id: String) {
+    request_animation_frame(move || {
+        let element = document()
+            .get_element_by_id(&id)
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
 }
 
 /// Puts `href` in the address bar without a new history entry.

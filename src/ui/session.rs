@@ -383,11 +383,17 @@ impl Session {
             // A failed save is tried once more: the storage may have room now.
             self.save_now();
         }
-        let saved = saved();
-        if !saved {
+        // Nothing typed here since the last save (or since a start that left
+        // unreadable data alone): leaving loses nothing.
+        let settled = saved()
+            || self
+                .inner
+                .try_with_value(|inner| !inner.outbox.has_pending())
+                .unwrap_or(true);
+        if !settled {
             self.message.set(Some(SessionMessage::StayedUnsaved));
         }
-        saved
+        settled
     }
 
     /// Saves now if a save is waiting (the page is being hidden or closed).

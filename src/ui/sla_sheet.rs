@@ -63,7 +63,12 @@ pub fn SlaSheetPage() -> impl IntoView {
                 let t = state.texts();
                 let cards = cards();
                 if cards.is_empty() {
-                    return view! { <p class="empty-hint">{t.no_agreements}</p> }.into_any();
+                    return view! {
+                        <p class="empty-hint">
+                            {t.no_agreements} " " <a href=state.href(Route::Flow)>{t.nav_flow}</a>
+                        </p>
+                    }
+                    .into_any();
                 }
                 cards
                     .into_iter()

@@ -103,6 +103,9 @@ test.describe('The bottleneck', () => {
     await expect(page.getByRole('region', { name: 'Bottleneck' })).toContainText(
       'Enter counts to find the bottleneck: each step is compared with its target, its level before, or its typical range.',
     );
+    // It links to where counts are entered, in this plan.
+    await page.getByRole('region', { name: 'Bottleneck' }).getByRole('link', { name: 'Numbers' }).click();
+    await expect(page).toHaveURL(/#\/p\/main\/numbers$/);
   });
 });
 

@@ -95,6 +95,22 @@ test.describe('A library of plans', () => {
     await expect(app.stageNames()).toHaveCount(5);
   });
 
+  test('a tab that left unreadable data alone, with nothing typed, can still open another plan', async ({ app, page }) => {
+    const newer = '{"format":"funnel-planner/plan","version":99,"plan":{}}';
+    await page.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('funnel-planner/plans/main', text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, newer);
+    await page.goto('/#/plans');
+    await page.getByLabel('New plan from').selectOption({ label: 'Empty plan (one stage to start from)' });
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await expect(page).toHaveURL(/#\/p\/p-[0-9a-f-]+\/flow$/);
+    await expect(app.stageNames()).toHaveCount(1);
+    expect(await page.evaluate(() => localStorage.getItem('funnel-planner/plans/main'))).toBe(newer);
+  });
+
   test.describe('in Japanese', () => {
     test.use({ locale: 'ja-JP' });
 

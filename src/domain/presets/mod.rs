@@ -549,7 +549,7 @@ const OUTSOURCED_CALLING_FLOW: FlowSpec = FlowSpec {
             ],
             kpis: &[
                 kpi(("Contact rate", "接触率"), "contacts", "calls", Percent, Higher),
-                kpi(("Leads called", "架電カバー率"), "called", "leads", Percent, Higher),
+                kpi(("Share of leads called", "架電カバー率"), "called", "leads", Percent, Higher),
             ],
         },
         StageSpec {

@@ -232,7 +232,10 @@ pub fn restore_plan(store: &impl KeyValueStore, deleted: &Deleted) -> Result<(),
             .take_while(|(key, _)| !key.starts_with(snapshots::SNAPSHOT_PREFIX))
             .count(),
     );
-    let saved_since = stored_text(store, &deleted.id)?.is_some();
+    // Stored again since, by a tab that had it open (not by an earlier
+    // restore that stopped half way).
+    let saved_since = stored_text(store, &deleted.id)?
+        .is_some_and(|text| plans.first().is_none_or(|(_, ours)| text != *ours));
     if !saved_since {
         for (key, text) in plans {
             store.set(key, text)?;

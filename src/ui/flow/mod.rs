@@ -56,7 +56,7 @@ pub fn FlowPage() -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="flow-heading">
-            <h2 id="flow-heading">{state.tr(|t| t.flow_heading)}</h2>
+            <h2 id="flow-heading" tabindex="-1">{state.tr(|t| t.flow_heading)}</h2>
             <p class="intro">{state.tr(|t| t.flow_intro)}</p>
             <super::getting_started::GettingStarted />
             <ol class="stage-list">

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::focus_on;
+
 use super::super::session::{new_plan_id, new_writer_tag, today};
 use super::super::state::{use_app, AppState};
 use crate::domain::edit::Edit;
@@ -152,9 +154,8 @@ pub fn Library(library: LibraryState) -> impl IntoView {
         let plan = preset
             .get_untracked()
             .plan(state.lang.get_untracked(), state.today.get_untracked());
-        // A refusal shows in the library's status line.
-        if let Some(id) = library.add(state, &plan) {
-            open_plan(&id);
+        if let Err(message) = super::add_and_open(state, &plan) {
+            library.problem.set(Some(message));
         }
     };
     let rows = move || {
@@ -328,7 +329,7 @@ fn rename_form(
         let id = id.clone();
         move |_| {
             renaming.id.set(None);
-            super::focus_on(format!("rename-{id}"));
+            focus_on(format!("rename-{id}"));
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -360,7 +361,7 @@ fn rename_form(
             }
         }
         renaming.id.set(None);
-        super::focus_on("library-status".into());
+        focus_on("library-status".into());
     };
     view! {
         <form class="inline-form" on:submit=submit>
@@ -396,7 +397,7 @@ fn actions(
         move |_| {
             renaming.typed.set(name.clone());
             renaming.id.set(Some(id.clone()));
-            super::focus_on("rename-input".into());
+            focus_on("rename-input".into());
         }
     };
     let copy = {
@@ -417,13 +418,14 @@ fn actions(
                 };
                 Ok(Done::Copied { id: new_id, name })
             });
+            focus_on("library-status".into());
         }
     };
     let delete = {
         let (id, name) = (id.clone(), name.clone());
         move |_| {
             library.delete(state, &id, &name);
-            super::focus_on("library-status".into());
+            focus_on("library-status".into());
         }
     };
     view! {
@@ -460,7 +462,10 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
             // Taking an addition back is a deletion, which can be undone too.
             let undo = {
                 let (id, name) = (id.clone(), name.clone());
-                move |_| library.delete(state, &id, &name)
+                move |_| {
+                    library.delete(state, &id, &name);
+                    focus_on("library-status".into());
+                }
             };
             view! {
                 {Texts::fill(t.plans.added, &[&name])}
@@ -482,6 +487,7 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
                     restore_plan(store, &deleted)?;
                     Ok(Done::Restored(name))
                 });
+                focus_on("library-status".into());
             };
             view! {
                 {message}

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::download::DownloadPlanButton;
+use super::focus_on;
 use super::state::{use_app, AppState};
 use crate::domain::edit::Edit;
 use crate::domain::entries::members::Counter;
@@ -54,6 +55,10 @@ async fn read(file: &web_sys::File) -> Result<Plan, Refusal> {
 /// Stores `plan` as a new plan and opens it in this tab; the message
 /// says why when storage refuses.
 pub fn add_and_open(state: AppState, plan: &Plan) -> Result<(), String> {
+    // The open plan must be stored before another opens (it says why not).
+    if !state.session.leave() {
+        return Err(state.texts_untracked().session.stayed_unsaved.to_owned());
+    }
     let library = LibraryState::new();
     match library.add(state, plan) {
         Some(id) => {
@@ -62,18 +67,6 @@ pub fn add_and_open(state: AppState, plan: &Plan) -> Result<(), String> {
         }
         None => Err(library.problem().unwrap_or_default()),
     }
-}
-
-/// Moves the focus to an element of the page once it is drawn.
-pub(super) fn focus_on(id: String) {
-    request_animation_frame(move || {
-        let element = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
-            let _ = element.focus();
-        }
-    });
 }
 
 #[component]

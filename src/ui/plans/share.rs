@@ -4,6 +4,8 @@
 //! link never replaces a local plan by itself.
 
 use leptos::prelude::*;
+
+use crate::ui::focus_on;
 use wasm_bindgen_futures::JsFuture;
 
 use super::library::{LibraryState, LibraryStatus};
@@ -171,7 +173,7 @@ pub fn SharePage() -> impl IntoView {
                 let summary = PlanSummary::of(&plan);
                 let add = move |_| {
                     library.add(state, &plan);
-                    super::focus_on("library-status".into());
+                    focus_on("library-status".into());
                 };
                 view! {
                     <h3 id="shared-heading">{Texts::fill(t.plans.shared_plan, &[&summary.name])}</h3>
