@@ -3,6 +3,7 @@
 //! about the browser, so all of it is tested natively with `cargo test`.
 
 pub mod actions;
+pub mod csv;
 pub mod departments;
 pub mod diagnosis;
 pub mod edit;

@@ -1,6 +1,6 @@
 use super::{
-    CountErrorTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts, PlanningTexts,
-    PlansTexts, ReviewTexts, SessionTexts, TeamTexts, Texts,
+    CountErrorTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts,
+    PlanningTexts, PlansTexts, ReviewTexts, SessionTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -607,6 +607,15 @@ pub(super) static TEXTS: Texts = Texts {
             "Which promises between departments are kept this month, to revise the agreements.",
             "What each action of the cycle changed and where the flow is weakest, to redesign the measures.",
         ],
+    },
+    csv: CsvTexts {
+        label: "Download the counts in view:",
+        wide: "CSV, a column per metric",
+        long: "CSV, a row per figure (for pivot tables)",
+        period: "Period",
+        stage: "Stage",
+        metric: "Metric",
+        value: "Value",
     },
     guide: GuideTexts {
         heading: "Where to start",

@@ -1,6 +1,6 @@
 use super::{
-    CountErrorTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts, PlanningTexts,
-    PlansTexts, ReviewTexts, SessionTexts, TeamTexts, Texts,
+    CountErrorTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts,
+    PlanningTexts, PlansTexts, ReviewTexts, SessionTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -588,6 +588,15 @@ pub(super) static TEXTS: Texts = Texts {
             "今月の部門間の約束の達成状況を見て、SLAを見直します。",
             "サイクルの施策の効果とフローの弱点を見て、施策を再設計します。",
         ],
+    },
+    csv: CsvTexts {
+        label: "表示中の数値をダウンロード:",
+        wide: "CSV(指標ごとの列)",
+        long: "CSV(1行に1つの数値、ピボット用)",
+        period: "期間",
+        stage: "ステージ",
+        metric: "指標",
+        value: "値",
     },
     guide: GuideTexts {
         heading: "はじめ方",

@@ -301,6 +301,7 @@ pub struct Texts {
     pub review: ReviewTexts,
     pub plans: PlansTexts,
     pub guide: GuideTexts,
+    pub csv: CsvTexts,
 }
 
 /// The PDCA page. `{}` are filled in order.
@@ -434,6 +435,17 @@ pub struct PlansTexts {
     pub import_link: &'static str,
     pub share_page_heading: &'static str,
     pub share_page_intro: &'static str,
+}
+
+/// The Numbers page's CSV downloads.
+pub struct CsvTexts {
+    pub label: &'static str,
+    pub wide: &'static str,
+    pub long: &'static str,
+    pub period: &'static str,
+    pub stage: &'static str,
+    pub metric: &'static str,
+    pub value: &'static str,
 }
 
 /// The first visit's guide on the Flow page.

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::{use_app, AppState};
+use crate::domain::csv;
 use wasm_bindgen::JsCast;
 
 /// Downloads `text` as a file. Errors are the browser's words, for the
@@ -53,16 +54,58 @@ pub fn DownloadPlanButton() -> impl IntoView {
 }
 
 fn plan_file_name(state: AppState) -> String {
-    let name = state.plan.with_untracked(|p| p.name.clone());
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
+    format!("{}-{}.json", file_stem(state), state.today.get_untracked())
+}
+
+/// The open plan's name as the start of a file name: letters, digits and
+/// `-`, anything else as `_`.
+fn file_stem(state: AppState) -> String {
+    state.plan.with_untracked(|p| {
+        p.name
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    })
+}
+
+/// The counts in view as CSV: a column per metric, or a row per figure.
+#[component]
+pub fn CsvDownloads() -> impl IntoView {
+    let state = use_app();
+    let download = move |long: bool| {
+        let t = state.texts_untracked();
+        let range = state.range.get_untracked();
+        let text = state.plan.with_untracked(|plan| {
+            if long {
+                csv::export::long(
+                    plan,
+                    range,
+                    [t.csv.period, t.csv.stage, t.csv.metric, t.csv.value],
+                )
             } else {
-                '_'
+                csv::export::wide(plan, range, t.csv.period)
             }
-        })
-        .collect();
-    format!("{safe}-{}.json", state.today.get_untracked())
+        });
+        let name = format!(
+            "{}-{}-{}{}.csv",
+            file_stem(state),
+            range.first().file_key(),
+            range.last().file_key(),
+            if long { "-long" } else { "" }
+        );
+        let _ = download_text(&text, "text/csv;charset=utf-8", &name);
+    };
+    view! {
+        <div class="csv-downloads" role="group" aria-label=state.tr(|t| t.csv.label)>
+            <span>{state.tr(|t| t.csv.label)}</span>
+            <button type="button" on:click=move |_| download(false)>{state.tr(|t| t.csv.wide)}</button>
+            <button type="button" on:click=move |_| download(true)>{state.tr(|t| t.csv.long)}</button>
+        </div>
+    }
 }

@@ -39,6 +39,7 @@ pub fn NumbersPage() -> impl IntoView {
             <h2 id="numbers-heading">{state.tr(|t| t.numbers_heading)}</h2>
             <p class="intro">{state.tr(|t| t.numbers_intro)}</p>
             <RangeToolbar />
+            <super::download::CsvDownloads />
             <SharedKpiStrip />
             <section class="funnel-section" aria-labelledby="funnel-heading">
                 <h3 id="funnel-heading">{state.tr(|t| t.funnel_heading)}</h3>
