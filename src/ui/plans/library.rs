@@ -91,7 +91,8 @@ impl LibraryState {
         added.then_some(id)
     }
 
-    /// Deletes a plan; the status line can undo it.
+    /// Deletes a plan; the status line, which takes the focus from the
+    /// button that went with the plan, can undo it.
     fn delete(&self, state: AppState, id: &str, name: &str) {
         self.run(state, |store| {
             let deleted = delete_plan(store, id)?;
@@ -100,6 +101,7 @@ impl LibraryState {
                 deleted,
             })
         });
+        focus_on("library-status".into());
     }
 
     /// The message of the last failure.
@@ -423,10 +425,7 @@ fn actions(
     };
     let delete = {
         let (id, name) = (id.clone(), name.clone());
-        move |_| {
-            library.delete(state, &id, &name);
-            focus_on("library-status".into());
-        }
+        move |_| library.delete(state, &id, &name)
     };
     view! {
         <div class="row-actions">
@@ -462,10 +461,7 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
             // Taking an addition back is a deletion, which can be undone too.
             let undo = {
                 let (id, name) = (id.clone(), name.clone());
-                move |_| {
-                    library.delete(state, &id, &name);
-                    focus_on("library-status".into());
-                }
+                move |_| library.delete(state, &id, &name)
             };
             view! {
                 {Texts::fill(t.plans.added, &[&name])}
