@@ -6,24 +6,21 @@
 //! wrong. Writing checks the same size and rules first, so the app never
 //! saves what it would refuse to load.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::actions::MAX_ACTIONS;
-use super::departments::{DepartmentId, Standard, MAX_DEPARTMENTS};
+use super::departments::{DepartmentId, Standard};
 use super::entries::Counts;
 use super::ids::MAX_ID;
 use super::locale::Lang;
-use super::number::MAX_ENTRY;
 use super::period::parse_iso_day;
-use super::plan::{
-    clean_name, valid_entry_date, valid_target, KpiScope, Plan, MAX_KPIS, MAX_LAG,
-    MAX_MARGIN_PERCENT, MAX_METRICS, MAX_STAGES,
-};
+use super::plan::Plan;
 use super::presets::standard_kind;
-use super::sla::MAX_SLA_CARDS;
+
+mod rules;
+pub use rules::{violations, Rule, Violation, MAX_REPORTED};
 
 pub const FORMAT_TAG: &str = "funnel-planner/plan";
 
@@ -56,8 +53,16 @@ pub enum FormatError {
     NotAPlan,
     #[error("the plan was saved by a newer version of Funnel Planner (format {found}; this app reads up to {CURRENT_VERSION})")]
     NewerVersion { found: u64 },
-    #[error("the plan is damaged: {0}")]
-    Invalid(String),
+    /// Every rule the plan breaks (at most [`MAX_REPORTED`]), each where.
+    #[error("the plan is damaged: {}", .0.iter().map(|v| v.to_string()).collect::<Vec<_>>().join("; "))]
+    Broken(Vec<Violation>),
+}
+
+impl FormatError {
+    /// Data that does not have a plan's shape at `path`.
+    pub fn shape(path: &str, detail: String) -> FormatError {
+        FormatError::Broken(vec![Violation::new(path, Rule::Shape(detail))])
+    }
 }
 
 /// Which save wrote a stored plan. Tabs compare heads to tell that another
@@ -150,7 +155,7 @@ fn write(
         seen: &head.seen,
         plan,
     })
-    .map_err(|e| FormatError::Invalid(e.to_string()))?;
+    .map_err(|e| FormatError::shape("$", e.to_string()))?;
     check_size(&text)?;
     Ok(text)
 }
@@ -194,21 +199,21 @@ pub fn stored_head(text: &str) -> Option<Head> {
 /// Read by hand from the parsed JSON, which costs the bundle less than a
 /// second deserializer.
 fn read_head(envelope: &Map<String, Value>) -> Result<Head, FormatError> {
-    let bad = || FormatError::Invalid("bad revision, writer or seen".into());
+    let bad = |key: &str| FormatError::shape(&format!("$.{key}"), "not a whole number".into());
     let number = |key: &str| match envelope.get(key) {
         None => Ok(0),
-        Some(value) => value.as_u64().ok_or_else(bad),
+        Some(value) => value.as_u64().ok_or_else(|| bad(key)),
     };
     let seen = match envelope.get("seen") {
         None => Vec::new(),
         Some(Value::Array(pairs)) => pairs
             .iter()
             .map(|pair| match pair.as_array().map(Vec::as_slice) {
-                Some([tab, count]) => tab.as_u64().zip(count.as_u64()).ok_or_else(bad),
-                _ => Err(bad()),
+                Some([tab, count]) => tab.as_u64().zip(count.as_u64()).ok_or_else(|| bad("seen")),
+                _ => Err(bad("seen")),
             })
             .collect::<Result<_, _>>()?,
-        Some(_) => return Err(bad()),
+        Some(_) => return Err(bad("seen")),
     };
     Ok(Head {
         revision: number("revision")?,
@@ -231,7 +236,7 @@ pub fn decode(text: &str) -> Result<Stored, FormatError> {
         .get("version")
         .and_then(Value::as_u64)
         .filter(|v| *v >= 1)
-        .ok_or_else(|| FormatError::Invalid("missing or bad version".into()))?;
+        .ok_or_else(|| FormatError::shape("$.version", "missing or bad version".into()))?;
     if version > u64::from(CURRENT_VERSION) {
         return Err(FormatError::NewerVersion { found: version });
     }
@@ -241,9 +246,30 @@ pub fn decode(text: &str) -> Result<Stored, FormatError> {
         plan = migrate(plan)?;
     }
     let plan: Plan =
-        serde_json::from_value(plan).map_err(|e| FormatError::Invalid(e.to_string()))?;
+        serde_json::from_value(plan).map_err(|error| shape_error_located(text, &error))?;
     validate(&plan)?;
     Ok(Stored { plan, head })
+}
+
+/// Where a plan that did not read as a [`Plan`] goes wrong. The plan's
+/// JSON was consumed by the failed read, so it is read and migrated again:
+/// this costs the rare broken file, not every load.
+fn shape_error_located(text: &str, error: &serde_json::Error) -> FormatError {
+    let plan = serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|mut envelope| {
+            let version = envelope.get("version")?.as_u64()?;
+            let plan = envelope.get_mut("plan")?.take();
+            let migrations = MIGRATIONS.get(usize::try_from(version).ok()?.checked_sub(1)?..)?;
+            migrations
+                .iter()
+                .try_fold(plan, |plan, migrate| migrate(plan).ok())
+        });
+    let violation = match plan {
+        Some(plan) => rules::locate_shape_error(&plan, error),
+        None => Violation::new("$.plan", Rule::Shape(error.to_string())),
+    };
+    FormatError::Broken(vec![violation])
 }
 
 /// Version 1 kept one count per stage per month and marked the stages the
@@ -251,7 +277,7 @@ pub fn decode(text: &str) -> Result<Stored, FormatError> {
 /// metrics per day: each stage's counts become its count metric, entered on
 /// the first day of each month, and the milestones become shared KPIs.
 fn v1_to_v2(plan: Value) -> Result<Value, FormatError> {
-    let invalid = |what: &str| FormatError::Invalid(format!("version 1 plan: {what}"));
+    let invalid = |what: &str| FormatError::shape("$.plan", format!("version 1 plan: {what}"));
     let Value::Object(mut plan) = plan else {
         return Err(invalid("not an object"));
     };
@@ -344,7 +370,10 @@ fn v2_to_v3(plan: Value) -> Result<Value, FormatError> {
 /// single `next_id` counter is gone. Ids already in a plan are kept.
 fn v3_to_v4(plan: Value) -> Result<Value, FormatError> {
     let Value::Object(mut plan) = plan else {
-        return Err(FormatError::Invalid("version 3 plan: not an object".into()));
+        return Err(FormatError::shape(
+            "$.plan",
+            "version 3 plan: not an object".into(),
+        ));
     };
     plan.remove("next_id");
     Ok(Value::Object(plan))
@@ -355,7 +384,7 @@ fn v3_to_v4(plan: Value) -> Result<Value, FormatError> {
 /// a month's or week's on its first day. Those are read back as
 /// [`Counts::from_days`] says, which leaves every month's total as it was.
 fn v4_to_v5(plan: Value) -> Result<Value, FormatError> {
-    let invalid = |what: String| FormatError::Invalid(format!("version 4 plan: {what}"));
+    let invalid = |what: String| FormatError::shape("$.plan", format!("version 4 plan: {what}"));
     let Value::Object(mut plan) = plan else {
         return Err(invalid("not an object".into()));
     };
@@ -393,7 +422,7 @@ fn v4_to_v5(plan: Value) -> Result<Value, FormatError> {
 /// Stages named as in the default flow get its kinds; others are `other`.
 /// (Version 6 also added agreements, which older plans do not have.)
 fn v5_to_v6(plan: Value) -> Result<Value, FormatError> {
-    let invalid = |what: String| FormatError::Invalid(format!("version 5 plan: {what}"));
+    let invalid = |what: String| FormatError::shape("$.plan", format!("version 5 plan: {what}"));
     let Value::Object(mut plan) = plan else {
         return Err(invalid("not an object".into()));
     };
@@ -481,234 +510,12 @@ fn is_japanese(text: &str) -> bool {
 /// cannot put the app into a state it could never reach by itself. Saving
 /// runs it too, so the app never writes what it would refuse to read.
 pub fn validate(plan: &Plan) -> Result<(), FormatError> {
-    let fail = |reason: String| Err(FormatError::Invalid(reason));
-    if plan.stages.is_empty() || plan.stages.len() > MAX_STAGES {
-        return fail(format!(
-            "a plan has 1 to {MAX_STAGES} stages, this one has {}",
-            plan.stages.len()
-        ));
+    let broken = violations(plan);
+    if broken.is_empty() {
+        Ok(())
+    } else {
+        Err(FormatError::Broken(broken))
     }
-    if plan.metrics.len() > MAX_METRICS || plan.kpis.len() > MAX_KPIS {
-        return fail("too many metrics or KPIs".into());
-    }
-    if clean_name(&plan.name).as_deref() != Ok(plan.name.as_str()) {
-        return fail(format!(
-            "plan name {:?} is empty, too long or untrimmed",
-            plan.name
-        ));
-    }
-    if plan.at_risk_margin_percent > MAX_MARGIN_PERCENT {
-        return fail("the at-risk margin is over 100 %".into());
-    }
-    if plan.departments.is_empty() || plan.departments.len() > MAX_DEPARTMENTS {
-        return fail(format!("a plan has 1 to {MAX_DEPARTMENTS} departments"));
-    }
-    let mut department_names = HashSet::new();
-    for department in &plan.departments {
-        let name = &department.name;
-        if clean_name(name).as_deref() != Ok(name.as_str())
-            || !department_names.insert(name.to_ascii_lowercase())
-        {
-            return fail(format!(
-                "department name {name:?} is empty, too long, untrimmed or used twice"
-            ));
-        }
-    }
-    if plan.members.len() > crate::domain::members::MAX_MEMBERS {
-        return fail("too many members".into());
-    }
-    let mut member_names: Vec<&str> = Vec::new();
-    for member in &plan.members {
-        let name = member.name.as_str();
-        if clean_name(name).as_deref() != Ok(name)
-            || member_names
-                .iter()
-                .any(|n| crate::domain::departments::same_name(n, name))
-            || plan.department(member.department).is_none()
-        {
-            return fail(format!(
-                "member {name:?} is unnamed, named twice or in no department"
-            ));
-        }
-        member_names.push(name);
-    }
-    if let Err(error) = plan.planning.check() {
-        return fail(format!("planning from the goal: {error}"));
-    }
-    if plan.sla_cards.len() > MAX_SLA_CARDS {
-        return fail(format!("a plan has at most {MAX_SLA_CARDS} agreements"));
-    }
-    for card in &plan.sla_cards {
-        if let Err(error) = plan.check_sla_card(card) {
-            return fail(format!("agreement {}: {error}", plan.sla_name(card)));
-        }
-    }
-    if plan.actions.len() > MAX_ACTIONS {
-        return fail(format!("a plan has at most {MAX_ACTIONS} actions"));
-    }
-    for action in &plan.actions {
-        if let Err(error) = plan.check_action(action) {
-            return fail(format!("action {:?}: {error}", action.text));
-        }
-    }
-    if plan.cycles.len() > crate::domain::pdca::MAX_CYCLES {
-        return fail("too many improvement cycles".into());
-    }
-    if plan
-        .cycles
-        .windows(2)
-        .any(|pair| pair[1].start < pair[0].start)
-    {
-        return fail("the improvement cycles are not in start order".into());
-    }
-    for cycle in &plan.cycles {
-        match plan.checked(cycle.clone()) {
-            Ok(checked) if checked == *cycle => {}
-            Ok(_) => return fail(format!("cycle of {}: a text is untrimmed", cycle.start)),
-            Err(error) => return fail(format!("cycle of {}: {error}", cycle.start)),
-        }
-    }
-    if plan.reviews_held.len() > crate::domain::pdca::review::MAX_REVIEWS_HELD {
-        return fail("too many reviews held".into());
-    }
-    if plan.reviews_held.windows(2).any(|pair| pair[1] <= pair[0])
-        || plan.reviews_held.iter().any(|h| !valid_entry_date(h.day))
-    {
-        return fail("the reviews held are not in day order, are twice or out of range".into());
-    }
-    let mut ids = HashSet::new();
-    let all_ids = plan
-        .departments
-        .iter()
-        .map(|d| d.id.0)
-        .chain(plan.actions.iter().map(|a| a.id.0))
-        .chain(
-            plan.sla_cards
-                .iter()
-                .flat_map(|c| std::iter::once(c.id.0).chain(c.thresholds.iter().map(|t| t.id.0))),
-        )
-        .chain(plan.stages.iter().map(|s| s.id.0))
-        .chain(plan.metrics.iter().map(|m| m.id.0))
-        .chain(plan.kpis.iter().map(|k| k.id.0))
-        .chain(plan.planning.scenarios.iter().map(|s| s.id.0))
-        .chain(plan.members.iter().map(|m| m.id.0))
-        .chain(plan.cycles.iter().map(|c| c.id.0));
-    for id in all_ids {
-        if !ids.insert(id) || id > MAX_ID {
-            return fail(format!("id {id} is used twice or too large"));
-        }
-    }
-    let names = plan
-        .stages
-        .iter()
-        .map(|s| &s.name)
-        .chain(plan.metrics.iter().map(|m| &m.name))
-        .chain(plan.kpis.iter().map(|k| &k.name));
-    for name in names {
-        if clean_name(name).as_deref() != Ok(name.as_str()) {
-            return fail(format!("name {name:?} is empty, too long or untrimmed"));
-        }
-    }
-    for stage in &plan.stages {
-        if plan
-            .metric(stage.primary_metric)
-            .is_none_or(|m| m.stage != stage.id)
-        {
-            return fail(format!(
-                "stage {:?} has no count metric of its own",
-                stage.name
-            ));
-        }
-        if stage
-            .reference_range
-            .is_some_and(|r| !crate::domain::diagnosis::valid_reference_range(r))
-        {
-            return fail(format!("stage {:?} has a bad reference range", stage.name));
-        }
-        if plan.department(stage.owner).is_none() {
-            return fail(format!("stage {:?} is owned by no department", stage.name));
-        }
-        if stage.lag > MAX_LAG {
-            return fail(format!("stage {:?} has a lag over {MAX_LAG}", stage.name));
-        }
-        if stage.step_targets.values().any(|t| !valid_target(*t))
-            || stage.count_targets.values().any(|t| *t > MAX_ENTRY)
-        {
-            return fail(format!("stage {:?} has a bad target", stage.name));
-        }
-    }
-    for metric in &plan.metrics {
-        if plan.stage(metric.stage).is_none() {
-            return fail(format!("metric {:?} belongs to no stage", metric.name));
-        }
-    }
-    for kpi in &plan.kpis {
-        let scope_ok = match kpi.scope {
-            KpiScope::Stage(stage) => plan.stage(stage).is_some(),
-            KpiScope::Shared => true,
-        };
-        if !scope_ok
-            || plan.metric(kpi.numerator).is_none()
-            || plan.metric(kpi.denominator).is_none()
-        {
-            return fail(format!(
-                "KPI {:?} refers to a missing stage or metric",
-                kpi.name
-            ));
-        }
-        if kpi.lag > MAX_LAG || kpi.targets.values().any(|t| !valid_target(*t)) {
-            return fail(format!("KPI {:?} has a bad lag or target", kpi.name));
-        }
-    }
-    for metric in plan.entries.metrics() {
-        if plan.metric(metric).is_none() {
-            return fail(format!("counts for missing metric {}", metric.0));
-        }
-    }
-    if plan.entries.figures().any(|(_, v)| v > MAX_ENTRY) {
-        return fail("a count is too large".into());
-    }
-    if plan
-        .entries
-        .figures()
-        .any(|(p, _)| !valid_entry_date(p.start()))
-    {
-        return fail("a count is dated outside the years 1 to 9999".into());
-    }
-    for (metric, parts) in plan.member_entries.iter() {
-        if !plan.counted_per_member(metric) {
-            return fail(format!(
-                "metric {} has members' figures but is not counted per member",
-                metric.0
-            ));
-        }
-        if parts.members.is_empty()
-            || parts
-                .members
-                .iter()
-                .any(|(member, counts)| plan.member(*member).is_none() || counts.is_empty())
-        {
-            return fail(format!(
-                "the members' figures of metric {} name no member, a missing one or one without figures",
-                metric.0
-            ));
-        }
-        if parts.sum() != plan.entries.metric_counts(metric) {
-            return fail(format!(
-                "metric {}'s totals are not the sum of its members' figures",
-                metric.0
-            ));
-        }
-    }
-    if let Some((metric, a, b)) = plan.entries.first_overlap() {
-        return fail(format!(
-            "metric {} has figures for both {} and {}, which overlap",
-            metric.0,
-            a.file_key(),
-            b.file_key()
-        ));
-    }
-    Ok(())
 }
 
 // The file's JSON Schema, generated from the types above; native only,
@@ -1112,7 +919,7 @@ mod tests {
             let mut file: Value = serde_json::from_str(golden).unwrap();
             change(&mut file);
             match decode(&file.to_string()) {
-                Err(FormatError::Invalid(reason)) => reason,
+                Err(error @ FormatError::Broken(_)) => error.to_string(),
                 other => panic!("{other:?}"),
             }
         };
@@ -1124,7 +931,7 @@ mod tests {
             let members = &mut file["plan"]["member_entries"]["12"]["members"];
             members["99"] = members["60"].clone();
         })
-        .contains("missing"));
+        .contains("a member the plan does not have"));
         assert!(refusal(&|file| {
             let metrics = file["plan"]["metrics"].as_array_mut().unwrap();
             let calls = metrics.iter_mut().find(|m| m["id"] == 12).unwrap();
@@ -1190,7 +997,7 @@ mod tests {
         let unknown =
             GOLDEN_V5.replacen("\"owner\": \"inside_sales\"", "\"owner\": \"finance\"", 1);
         assert!(
-            matches!(plan_of(&unknown), Err(FormatError::Invalid(why)) if why.contains("finance"))
+            matches!(plan_of(&unknown), Err(why @ FormatError::Broken(_)) if why.to_string().contains("finance"))
         );
     }
 
@@ -1222,7 +1029,9 @@ mod tests {
             .unwrap()
             .replace("\"2026-11\":1000", "\"2026-11\":1000,\"2026-W46\":5");
         assert!(text.contains("W46"));
-        assert!(matches!(decode(&text), Err(FormatError::Invalid(why)) if why.contains("overlap")));
+        assert!(
+            matches!(decode(&text), Err(why @ FormatError::Broken(_)) if why.to_string().contains("overlap"))
+        );
     }
 
     #[test]
@@ -1243,7 +1052,7 @@ mod tests {
         plan.stages[0].name = " untrimmed".into();
         assert!(matches!(
             encode(&plan, &head()),
-            Err(FormatError::Invalid(_))
+            Err(FormatError::Broken(_))
         ));
         let mut huge = sample_v3();
         let metric = huge.stages[0].primary_metric;
@@ -1359,7 +1168,7 @@ mod tests {
         );
         assert!(matches!(
             decode(r#"{"format":"funnel-planner/plan","version":1,"plan":[]}"#),
-            Err(FormatError::Invalid(_))
+            Err(FormatError::Broken(_))
         ));
     }
 
@@ -1370,110 +1179,241 @@ mod tests {
         for bad in ["0", "-1", "1.5", "\"1\"", "null"] {
             let text = GOLDEN_V1.replacen("\"version\": 1", &format!("\"version\": {bad}"), 1);
             assert!(
-                matches!(decode(&text), Err(FormatError::Invalid(_))),
+                matches!(decode(&text), Err(FormatError::Broken(_))),
                 "version {bad}"
             );
         }
     }
 
     #[test]
+    /// Each broken rule is refused and located: the path of the first
+    /// problem found, as the import shows it.
     fn refuses_plans_that_break_the_editor_rules() {
         let golden = std::fs::read_to_string(GOLDEN_V11_PATH).unwrap();
         let cases = [
-            ("\"id\": 2,", "\"id\": 1,"),
-            ("\"name\": \"商談化\"", "\"name\": \"  \""),
-            ("\"2026-11\": 250", "\"2026-11\": -250"),
-            ("\"2026-11\": 250", "\"2026-13\": 250"),
-            ("\"2026-11\": 250", "\"2026-W54\": 250"),
-            ("\"2026-11\": 250", "\"2026-11-31\": 250"),
-            ("\"2026-11\": 250", "\"+10000-11-01\": 250"),
-            ("\"2026-11\": 250", "\"2026-11\": 100000000000000"),
-            ("\"owner\": 51", "\"owner\": 4242"),
-            ("\"owner\": 51", "\"owner\": \"marketing\""),
+            (
+                "\"id\": 2,",
+                "\"id\": 1,",
+                "$.plan.stages[0].primary_metric",
+            ),
+            (
+                "\"name\": \"商談化\"",
+                "\"name\": \"  \"",
+                "$.plan.stages[2].name",
+            ),
+            (
+                "\"2026-11\": 250",
+                "\"2026-11\": -250",
+                "$.plan.entries['11']",
+            ),
+            (
+                "\"2026-11\": 250",
+                "\"2026-13\": 250",
+                "$.plan.entries['11']",
+            ),
+            (
+                "\"2026-11\": 250",
+                "\"2026-W54\": 250",
+                "$.plan.entries['11']",
+            ),
+            (
+                "\"2026-11\": 250",
+                "\"2026-11-31\": 250",
+                "$.plan.entries['11']",
+            ),
+            (
+                "\"2026-11\": 250",
+                "\"+10000-11-01\": 250",
+                "$.plan.entries['11']",
+            ),
+            (
+                "\"2026-11\": 250",
+                "\"2026-11\": 100000000000000",
+                "$.plan.entries['11']['2026-11']",
+            ),
+            ("\"owner\": 51", "\"owner\": 4242", "$.plan.stages[0].owner"),
+            (
+                "\"owner\": 51",
+                "\"owner\": \"marketing\"",
+                "$.plan.stages[0]",
+            ),
             (
                 "\"name\": \"コールセンター\"",
                 "\"name\": \"マーケティング\"",
+                "$.plan.departments[3].name",
             ),
-            ("\"hue\": \"purple\"", "\"hue\": \"red\""),
-            ("\"value\": 0.7", "\"value\": 1.5"),
-            ("\"value\": 300.0", "\"value\": -300.0"),
-            ("\"kept_by\": 51", "\"kept_by\": 53"),
-            ("\"from\": 51", "\"from\": 54"),
-            ("\"comparison\": \"at_least\"", "\"comparison\": \"more\""),
-            ("\"id\": 57,", "\"id\": 56,"),
-            ("\"status\": \"doing\"", "\"status\": \"sleeping\""),
+            (
+                "\"hue\": \"purple\"",
+                "\"hue\": \"red\"",
+                "$.plan.departments[3]",
+            ),
+            ("\"value\": 0.7", "\"value\": 1.5", "$.plan.sla_cards[0]"),
+            (
+                "\"value\": 300.0",
+                "\"value\": -300.0",
+                "$.plan.sla_cards[0]",
+            ),
+            ("\"kept_by\": 51", "\"kept_by\": 53", "$.plan.sla_cards[0]"),
+            ("\"from\": 51", "\"from\": 54", "$.plan.sla_cards[0]"),
+            (
+                "\"comparison\": \"at_least\"",
+                "\"comparison\": \"more\"",
+                "$.plan.sla_cards[0]",
+            ),
+            ("\"id\": 57,", "\"id\": 56,", "$.plan.sla_cards[0]"),
+            (
+                "\"status\": \"doing\"",
+                "\"status\": \"sleeping\"",
+                "$.plan.actions[0]",
+            ),
             (
                 "\"reference_range\": [\n          0.1,",
                 "\"reference_range\": [\n          0.3,",
+                "$.plan.stages[2].reference_range",
             ),
             (
                 "\"owner\": 54,\n        \"kpi\"",
                 "\"owner\": 4242,\n        \"kpi\"",
+                "$.plan.actions[0]",
             ),
             (
                 "\"kpi\": 35,\n        \"status\"",
                 "\"kpi\": 4242,\n        \"status\"",
+                "$.plan.actions[0]",
             ),
-            ("\"id\": 54,", "\"id\": 2,"),
-            ("\"numerator\": 4,", "\"numerator\": 9999,"),
-            ("\"lag\": 0", "\"lag\": 99"),
-            ("\"revision\": 3", "\"revision\": -3"),
+            ("\"id\": 54,", "\"id\": 2,", "$.plan.members[0].department"),
+            (
+                "\"numerator\": 4,",
+                "\"numerator\": 9999,",
+                "$.plan.kpis[0].numerator",
+            ),
+            ("\"lag\": 0", "\"lag\": 99", "$.plan.stages[0].lag"),
+            ("\"revision\": 3", "\"revision\": -3", "$.revision"),
             // An action that ends before it starts; cycles that overlap,
             // run backwards, are out of order or name what is gone.
-            ("\"end\": \"2026-11-27\"", "\"end\": \"2026-11-01\""),
-            ("\"start\": \"2026-11-01\"", "\"start\": \"2026-10-31\""),
-            ("\"end\": \"2026-11-30\"", "\"end\": \"2026-10-31\""),
-            ("\"start\": \"2026-11-01\"", "\"start\": \"2026-09-01\""),
-            ("\"focus\": 10", "\"focus\": 4242"),
+            (
+                "\"end\": \"2026-11-27\"",
+                "\"end\": \"2026-11-01\"",
+                "$.plan.actions[0]",
+            ),
+            (
+                "\"start\": \"2026-11-01\"",
+                "\"start\": \"2026-10-31\"",
+                "$.plan.cycles[0]",
+            ),
+            (
+                "\"end\": \"2026-11-30\"",
+                "\"end\": \"2026-10-31\"",
+                "$.plan.cycles[1]",
+            ),
+            (
+                "\"start\": \"2026-11-01\"",
+                "\"start\": \"2026-09-01\"",
+                "$.plan.cycles[0]",
+            ),
+            ("\"focus\": 10", "\"focus\": 4242", "$.plan.cycles[1]"),
             (
                 "\"actions\": [\n          58",
                 "\"actions\": [\n          4242",
+                "$.plan.cycles[1]",
             ),
-            ("\"count\": 1\n", "\"count\": 4242\n"),
-            ("\"id\": 64,", "\"id\": 63,"),
-            ("\"text\": \"スクリプトを更新する\"", "\"text\": \" \""),
+            ("\"count\": 1\n", "\"count\": 4242\n", "$.plan.cycles[1]"),
+            ("\"id\": 64,", "\"id\": 63,", "$.plan.cycles[1].id"),
+            (
+                "\"text\": \"スクリプトを更新する\"",
+                "\"text\": \" \"",
+                "$.plan.cycles[1]",
+            ),
             // Reviews held twice, out of day order, or of a review unknown.
-            ("\"day\": \"2026-11-25\"", "\"day\": \"2026-11-24\""),
-            ("\"day\": \"2026-11-02\"", "\"day\": \"2026-11-30\""),
-            ("\"review\": \"sla_review\"", "\"review\": \"weekly_chat\""),
-            ("\"day\": \"2026-11-02\"", "\"day\": \"0000-11-02\""),
-            ("\"id\": 2,", "\"id\": 9007199254740992,"),
-            ("\"currency\": \"JPY\"", "\"currency\": \"XYZ\""),
-            ("\"typed\": 1500000", "\"typed\": 0"),
-            ("\"2026-12-29\"", "\"2026-12-32\""),
+            (
+                "\"day\": \"2026-11-25\"",
+                "\"day\": \"2026-11-24\"",
+                "$.plan.reviews_held[2]",
+            ),
+            (
+                "\"day\": \"2026-11-02\"",
+                "\"day\": \"2026-11-30\"",
+                "$.plan.reviews_held[1]",
+            ),
+            (
+                "\"review\": \"sla_review\"",
+                "\"review\": \"weekly_chat\"",
+                "$.plan.reviews_held[0]",
+            ),
+            (
+                "\"day\": \"2026-11-02\"",
+                "\"day\": \"0000-11-02\"",
+                "$.plan.reviews_held[0].day",
+            ),
+            (
+                "\"id\": 2,",
+                "\"id\": 9007199254740992,",
+                "$.plan.stages[0].primary_metric",
+            ),
+            (
+                "\"currency\": \"JPY\"",
+                "\"currency\": \"XYZ\"",
+                "$.plan.currency",
+            ),
+            ("\"typed\": 1500000", "\"typed\": 0", "$.plan.planning"),
+            ("\"2026-12-29\"", "\"2026-12-32\"", "$.plan.planning"),
             (
                 "\"holidays\": [\n        \"2026-11-03\"",
                 "\"holidays\": [\n        \"0000-11-03\"",
+                "$.plan.planning",
             ),
-            ("\"rate\": 0.25", "\"rate\": -0.25"),
+            ("\"rate\": 0.25", "\"rate\": -0.25", "$.plan.planning"),
             (
                 "\"rate_source\": \"typed\"",
                 "\"rate_source\": {\"actual\": {\"months\": 0}}",
+                "$.plan.planning",
             ),
-            ("\"wins\": 20", "\"wins\": 100000000000000"),
-            ("\"name\": \"受注率30%\"", "\"name\": \" \""),
-            ("\"id\": 59,", "\"id\": 58,"),
-            ("\"name\": \"高橋\"", "\"name\": \"ken suzuki\""),
-            ("\"id\": 62,", "\"id\": 60,"),
+            (
+                "\"wins\": 20",
+                "\"wins\": 100000000000000",
+                "$.plan.planning",
+            ),
+            (
+                "\"name\": \"受注率30%\"",
+                "\"name\": \" \"",
+                "$.plan.planning",
+            ),
+            (
+                "\"id\": 59,",
+                "\"id\": 58,",
+                "$.plan.planning.scenarios[0].id",
+            ),
+            (
+                "\"name\": \"高橋\"",
+                "\"name\": \"ken suzuki\"",
+                "$.plan.members[2].name",
+            ),
+            ("\"id\": 62,", "\"id\": 60,", "$.plan.members[2].id"),
             (
                 "\"department\": 53\n      }",
                 "\"department\": 4242\n      }",
+                "$.plan.members[2].department",
             ),
-            ("\"active\": false", "\"active\": \"no\""),
-            ("\"2026-11-23\"", "\"2026-11-03\""),
-            ("\"2026-12-29\"", "\"2026-11-01\""),
+            (
+                "\"active\": false",
+                "\"active\": \"no\"",
+                "$.plan.members[1]",
+            ),
+            ("\"2026-11-23\"", "\"2026-11-03\"", "$.plan.planning"),
+            ("\"2026-12-29\"", "\"2026-11-01\"", "$.plan.planning"),
             (
                 "\"stage\": 29\n          },\n          \"rate\": 0.25",
                 "\"kpi\": 35\n          },\n          \"rate\": 0.25",
+                "$.plan.planning",
             ),
         ];
-        for (from, to) in cases {
+        for (from, to, path) in cases {
             let text = golden.replacen(from, to, 1);
             assert_ne!(text, golden, "fixture lacks {from}");
-            assert!(
-                matches!(decode(&text), Err(FormatError::Invalid(_))),
-                "{to}"
-            );
+            match decode(&text) {
+                Err(FormatError::Broken(found)) => assert_eq!(found[0].path, path, "{to}"),
+                other => panic!("{to}: {other:?}"),
+            }
         }
     }
 
@@ -1481,7 +1421,7 @@ mod tests {
     fn refuses_version_1_ids_that_do_not_fit() {
         let huge = GOLDEN_V1.replacen("\"id\": 1,", "\"id\": 18446744073709551615,", 1);
         assert_ne!(huge, GOLDEN_V1);
-        assert!(matches!(decode(&huge), Err(FormatError::Invalid(_))));
+        assert!(matches!(decode(&huge), Err(FormatError::Broken(_))));
     }
 
     #[test]

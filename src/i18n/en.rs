@@ -1,6 +1,6 @@
 use super::{
     CountErrorTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts,
-    PlanningTexts, PlansTexts, ReviewTexts, SessionTexts, TeamTexts, Texts,
+    PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -342,6 +342,25 @@ pub(super) static TEXTS: Texts = Texts {
         not_a_plan: "The data is not a Funnel Planner plan.",
         newer_version: "The plan was saved by a newer version of Funnel Planner (format {}).",
         damaged: "The plan is damaged: it breaks the rules this app keeps.",
+        first_listed: "The first {} problems are listed.",
+        rules: RuleTexts {
+            count: "There are {} here; {} to {} are allowed.",
+            name: "A name is 1 to 60 characters, without spaces before or after it.",
+            name_twice: "This name is used twice.",
+            id_twice: "This id is used twice.",
+            too_large: "This is over the largest value allowed ({}).",
+            dangling: "This names a department, stage, metric or member the plan does not have.",
+            not_own_metric: "A stage's count metric must be one of its own metrics.",
+            reference_range: "A reference range runs from a low to a high rate, both from 0 to 1.",
+            target: "A target is a number from 0 up.",
+            date: "This is dated outside the years 1 to 9999.",
+            order: "This is out of order, or a day is listed twice.",
+            not_per_member: "These are members' figures of a metric not counted per member.",
+            empty_parts: "This lists no member, a member the plan does not have, or a member without figures.",
+            not_the_sum: "The metric's totals are not the sum of its members' figures.",
+            overlap: "Figures for {} and {} overlap: a period may have only one figure.",
+            shape: "The data has the wrong form here ({}).",
+        },
     },
     session: SessionTexts {
         undo: "Undo",

@@ -1,6 +1,6 @@
 use super::{
     CountErrorTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts,
-    PlanningTexts, PlansTexts, ReviewTexts, SessionTexts, TeamTexts, Texts,
+    PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -323,6 +323,25 @@ pub(super) static TEXTS: Texts = Texts {
         not_a_plan: "ファネルプランナーのプランではありません。",
         newer_version: "新しいバージョンのファネルプランナーで保存されたプランです(形式 {})。",
         damaged: "プランが壊れています(このアプリの規則に合いません)。",
+        first_listed: "最初の {} 件の問題を示しています。",
+        rules: RuleTexts {
+            count: "ここには {} 件あります。{} 〜 {} 件にしてください。",
+            name: "名前は 1 〜 60 文字で、前後に空白を入れないでください。",
+            name_twice: "同じ名前が 2 回使われています。",
+            id_twice: "同じ ID が 2 回使われています。",
+            too_large: "上限({})を超えています。",
+            dangling: "プランにない部門・ステージ・指標・メンバーを指しています。",
+            not_own_metric: "ステージの件数指標は、そのステージ自身の指標でなければなりません。",
+            reference_range: "基準範囲は 0 〜 1 の下限と上限です。",
+            target: "目標は 0 以上の数です。",
+            date: "日付が 1 〜 9999 年の範囲外です。",
+            order: "順番が正しくないか、同じ日が 2 回あります。",
+            not_per_member: "メンバー別に数えない指標に、メンバー別の数値があります。",
+            empty_parts: "メンバーがいない、プランにないメンバー、または数値のないメンバーがあります。",
+            not_the_sum: "指標の合計がメンバー別の数値の和と一致しません。",
+            overlap: "{} と {} の数値が重なっています。同じ期間に数値は 1 つだけです。",
+            shape: "ここのデータの形が正しくありません({})。",
+        },
     },
     session: SessionTexts {
         undo: "元に戻す",

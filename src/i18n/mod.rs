@@ -12,7 +12,7 @@ use crate::domain::departments::Hue;
 use crate::domain::diagnosis::StageKind;
 use crate::domain::edit::EditKind;
 use crate::domain::entries::EntryRefused;
-use crate::domain::format::FormatError;
+use crate::domain::format::{FormatError, Rule};
 use crate::domain::grid::PasteError;
 use crate::domain::kpi::{Change, Status};
 use crate::domain::locale::Lang;
@@ -644,6 +644,34 @@ pub struct FormatErrorTexts {
     /// `{}` is the format version found.
     pub newer_version: &'static str,
     pub damaged: &'static str,
+    /// `{}` is how many are listed: the first of more.
+    pub first_listed: &'static str,
+    /// The rules of `format::Rule`; `{}` as each says.
+    pub rules: RuleTexts,
+}
+
+/// What a broken rule of a plan file means, beside its JSON path.
+pub struct RuleTexts {
+    /// How many there are, the least and the most allowed.
+    pub count: &'static str,
+    pub name: &'static str,
+    pub name_twice: &'static str,
+    pub id_twice: &'static str,
+    /// `{}` is the largest value allowed.
+    pub too_large: &'static str,
+    pub dangling: &'static str,
+    pub not_own_metric: &'static str,
+    pub reference_range: &'static str,
+    pub target: &'static str,
+    pub date: &'static str,
+    pub order: &'static str,
+    pub not_per_member: &'static str,
+    pub empty_parts: &'static str,
+    pub not_the_sum: &'static str,
+    /// `{}` and `{}` are the two periods' keys.
+    pub overlap: &'static str,
+    /// `{}` is the reader's own (English) words.
+    pub shape: &'static str,
 }
 
 /// Undo and redo, saving, other tabs and stored copies.
@@ -922,7 +950,32 @@ impl Texts {
             FormatError::NewerVersion { found } => {
                 Texts::fill(t.newer_version, &[&found.to_string()])
             }
-            FormatError::Invalid(_) => t.damaged.to_owned(),
+            FormatError::Broken(_) => t.damaged.to_owned(),
+        }
+    }
+
+    /// What a broken rule means, without its path.
+    pub fn rule(&self, rule: &Rule) -> String {
+        let t = &self.format_errors.rules;
+        let n = |n: &dyn ToString| n.to_string();
+        match rule {
+            Rule::Count { found, min, max } => Texts::fill(t.count, &[&n(found), &n(min), &n(max)]),
+            Rule::Name => t.name.to_owned(),
+            Rule::NameTwice => t.name_twice.to_owned(),
+            Rule::IdTwice => t.id_twice.to_owned(),
+            Rule::TooLarge { max } => Texts::fill(t.too_large, &[&n(max)]),
+            Rule::Dangling => t.dangling.to_owned(),
+            Rule::NotOwnMetric => t.not_own_metric.to_owned(),
+            Rule::ReferenceRange => t.reference_range.to_owned(),
+            Rule::Target => t.target.to_owned(),
+            Rule::Date => t.date.to_owned(),
+            Rule::Order => t.order.to_owned(),
+            Rule::NotPerMember => t.not_per_member.to_owned(),
+            Rule::EmptyParts => t.empty_parts.to_owned(),
+            Rule::NotTheSum => t.not_the_sum.to_owned(),
+            Rule::Overlap(a, b) => Texts::fill(t.overlap, &[a, b]),
+            Rule::Edit(error) => self.edit_error(error),
+            Rule::Shape(detail) => Texts::fill(t.shape, &[detail]),
         }
     }
 
@@ -1286,6 +1339,7 @@ pub fn editable_number(value: f64, display: KpiDisplay, currency: Currency) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::format::Violation;
 
     #[test]
     fn templates_are_filled_in_order_and_values_are_kept_as_typed() {
@@ -1529,7 +1583,7 @@ mod tests {
             FormatError::NotJson("expected value at line 1".into()),
             FormatError::NotAPlan,
             FormatError::NewerVersion { found: 9 },
-            FormatError::Invalid("stage \"x\" has a bad target".into()),
+            FormatError::Broken(vec![Violation::new("$.plan", Rule::Name)]),
         ];
         let edits = [
             EditError::EmptyName,

@@ -238,7 +238,7 @@ fn a_plan_that_loading_would_refuse_is_not_saved() {
     bad.name = String::new();
     assert!(matches!(
         save(&store, A, &bad, &Head::default(), 24),
-        Err(SaveError::Refused(FormatError::Invalid(_)))
+        Err(SaveError::Refused(FormatError::Broken(_)))
     ));
     assert_eq!(store.item(&main_key()), None);
 }

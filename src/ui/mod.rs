@@ -8,6 +8,7 @@ mod chart_card;
 pub mod compression;
 mod dashboard;
 mod download;
+mod file_problems;
 mod flow;
 mod getting_started;
 mod grid;

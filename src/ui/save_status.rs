@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::download::{download_text, DownloadPlanButton};
+use super::file_problems::FileProblems;
 use super::session::{now_ms, ConflictState, NotSaved, SaveState, SessionMessage, StartNotice};
 use super::state::use_app;
 use crate::i18n::Texts;
@@ -140,6 +141,7 @@ fn StartNoticeBanner() -> impl IntoView {
 #[component]
 fn LeftAloneBanner(error: crate::domain::format::FormatError, raw: String) -> impl IntoView {
     let state = use_app();
+    let problems = error.clone();
     let kept = RwSignal::new(false);
     let raw = StoredValue::new(raw);
     let download = move |_| {
@@ -163,6 +165,7 @@ fn LeftAloneBanner(error: crate::domain::format::FormatError, raw: String) -> im
                         Texts::fill(t.session.stored_left_untouched, &[&t.format_error(&error)])
                     })}
             </p>
+            <FileProblems error=problems />
             <div class="notice-actions">
                 <button type="button" on:click=download>
                     {state.tr(|t| t.session.download_stored_data)}

@@ -11,12 +11,13 @@ const json = (change: (file: any) => void) => (golden: string) => {
 
 /** Files that must be refused, each with what the user reads. */
 const REFUSED: Case[] = [
-  ['truncated.json', (g) => Buffer.from(g.slice(0, g.length / 2)), /The data is not readable \(not valid JSON\)\./],
-  ['wrong-types.json', json((f) => (f.plan.stages = 'five')), /The plan is damaged: it breaks the rules this app keeps\./],
-  ['dangling.json', json((f) => (f.plan.stages[0].owner = 999_999)), /The plan is damaged.*Detail: .*owned by no department/s],
-  // The first rule it breaks is named (here, a cycle's stage is no longer found).
-  ['duplicate-ids.json', json((f) => (f.plan.stages[1].id = f.plan.stages[0].id)), /The plan is damaged.*Detail: /s],
-  ['huge-number.json', json((f) => (f.plan.at_risk_margin_percent = 1e300)), /The plan is damaged/],
+  ['truncated.json', (g) => Buffer.from(g.slice(0, g.length / 2)), /The data is not readable \(not valid JSON\)\.Detail: EOF while parsing .* at line \d+ column \d+/],
+  // Each broken rule is listed with its JSON path.
+  ['wrong-types.json', json((f) => (f.plan.stages = 'five')), /The plan is damaged: it breaks the rules this app keeps\.\$\.plan\.stages The data has the wrong form here \(invalid type: string "five", expected a sequence\)\.$/],
+  ['dangling.json', json((f) => (f.plan.stages[0].owner = 999_999)), /The plan is damaged.*\$\.plan\.stages\[0\]\.owner This names a department, stage, metric or member the plan does not have\./s],
+  // Every rule it breaks, not only the first: the id and what it confuses.
+  ['duplicate-ids.json', json((f) => (f.plan.stages[1].id = f.plan.stages[0].id)), /The plan is damaged.*\$\.plan\.metrics\[\d+\]\.stage .*\$\.plan\.stages\[1\]\.id This id is used twice\./s],
+  ['huge-number.json', json((f) => (f.plan.at_risk_margin_percent = 1e300)), /The plan is damaged.*\$\.plan\.at_risk_margin_percent The data has the wrong form here \(invalid type: floating point/s],
   ['deep.json', () => Buffer.from('['.repeat(100_000) + ']'.repeat(100_000)), /The data is not readable \(not valid JSON\)\./],
   ['newer.json', json((f) => (f.version = 99)), /The plan was saved by a newer version of Funnel Planner \(format 99\)\./],
   ['not-a-plan.json', () => Buffer.from('{"hello":"world"}'), /The data is not a Funnel Planner plan\./],
@@ -54,4 +55,21 @@ test('every malformed plan file says why and leaves every stored byte as it was;
     await preview.getByRole('button', { name: 'Cancel' }).click();
     expect(await stored(), file).toBe(before);
   }
+});
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('a broken file lists each broken rule with its JSON path in Japanese', async ({ page }) => {
+    const golden = JSON.parse((await readFile('tests/golden/plan-v11.json')).toString());
+    golden.plan.stages[0].owner = 999_999;
+    golden.plan.stages[2].name = ' ';
+    await page.goto('/#/plans');
+    await page.getByLabel('プランのファイルを選ぶ').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(golden)) });
+    const problems = page.getByRole('alert').getByRole('listitem');
+    await expect(problems).toHaveText([
+      '$.plan.stages[0].owner プランにない部門・ステージ・指標・メンバーを指しています。',
+      '$.plan.stages[2].name 名前は 1 〜 60 文字で、前後に空白を入れないでください。',
+    ]);
+  });
 });

@@ -106,7 +106,7 @@ pub fn list_plans(store: &impl KeyValueStore) -> Result<Vec<Listed>, StoreError>
                 id,
                 content: content.map_err(|error| match error {
                     LibraryError::Unreadable(error) => error,
-                    other => FormatError::Invalid(other.to_string()),
+                    other => FormatError::shape("$", other.to_string()),
                 }),
                 saved_on,
             }

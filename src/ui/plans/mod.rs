@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::download::DownloadPlanButton;
+use super::file_problems::FileProblems;
 use super::focus_on;
 use super::state::{use_app, AppState};
 use crate::domain::edit::Edit;
@@ -173,20 +174,14 @@ pub fn PlansPage() -> impl IntoView {
     let refusal = move || {
         let t = state.texts();
         refused.get().map(|(file_name, refusal)| {
-            let (message, detail) = match refusal {
+            let (message, problems) = match refusal {
                 Refusal::Unreadable => (t.plans.unreadable.to_owned(), None),
-                Refusal::File(error) => {
-                    let detail = match &error {
-                        FormatError::Invalid(reason) => Some(reason.clone()),
-                        _ => None,
-                    };
-                    (t.format_error(&error), detail)
-                }
+                Refusal::File(error) => (t.format_error(&error), Some(error)),
                 Refusal::Edit(problem) => (t.problem(&problem), None),
             };
             view! {
                 <p>{Texts::fill(t.plans.refused, &[&file_name, &message])}</p>
-                {detail.map(|d| view! { <p class="notice-detail">{Texts::fill(t.plans.detail, &[&d])}</p> })}
+                {problems.map(|error| view! { <FileProblems error /> })}
             }
         })
     };

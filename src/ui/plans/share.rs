@@ -10,12 +10,14 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::library::{LibraryState, LibraryStatus};
 use super::summary_table;
+use crate::domain::format::FormatError;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{read_plan_file, PlanSummary, MAX_FILE_BYTES};
 use crate::domain::share::{link_data, link_fragment, LinkError, LINK_WARN_CHARS, MAX_LINK_CHARS};
 use crate::i18n::Texts;
 use crate::ui::compression::{deflate, inflate, StreamError};
 use crate::ui::download::DownloadPlanButton;
+use crate::ui::file_problems::FileProblems;
 use crate::ui::state::use_app;
 
 /// The link made for the open plan.
@@ -133,7 +135,8 @@ pub fn ShareCard() -> impl IntoView {
 enum Opened {
     Reading,
     Plan(Box<Plan>),
-    Refused(String),
+    /// Why, and where the plan breaks the format if it does.
+    Refused(String, Option<FormatError>),
 }
 
 /// What a share link opens: the plan it carries, read-only.
@@ -146,27 +149,30 @@ pub fn SharePage() -> impl IntoView {
     leptos::task::spawn_local(async move {
         let t = state.texts_untracked();
         let result = match link_data(&hash) {
-            Err(error) => Err(link_error(t, error)),
+            Err(error) => Err((link_error(t, error), None)),
             Ok(deflated) => match inflate(&deflated, MAX_FILE_BYTES).await {
-                Err(StreamError::TooLarge) => Err(t.format_errors.too_large.to_owned()),
-                Err(StreamError::Failed) => Err(link_error(t, LinkError::Damaged)),
+                Err(StreamError::TooLarge) => Err((t.format_errors.too_large.to_owned(), None)),
+                Err(StreamError::Failed) => Err((link_error(t, LinkError::Damaged), None)),
                 Ok(bytes) => read_plan_file(&bytes)
                     .map(|stored| stored.plan)
-                    .map_err(|error| t.format_error(&error)),
+                    .map_err(|error| (t.format_error(&error), Some(error))),
             },
         };
         // The page may have been left while the link was read.
         let _ = opened.try_set(match result {
             Ok(plan) => Opened::Plan(Box::new(plan)),
-            Err(message) => Opened::Refused(message),
+            Err((message, problems)) => Opened::Refused(message, problems),
         });
     });
     let body = move || {
         let t = state.texts();
         match opened.get() {
             Opened::Reading => view! { <p role="status">{t.plans.link_reading}</p> }.into_any(),
-            Opened::Refused(message) => view! {
-                <p role="alert" class="field-error">{Texts::fill(t.plans.link_refused, &[&message])}</p>
+            Opened::Refused(message, problems) => view! {
+                <div role="alert">
+                    <p class="field-error">{Texts::fill(t.plans.link_refused, &[&message])}</p>
+                    {problems.map(|error| view! { <FileProblems error /> })}
+                </div>
             }
             .into_any(),
             Opened::Plan(plan) => {
