@@ -22,6 +22,8 @@ pub enum Route {
     Plans,
     /// The printable agreements, reached from the Flow page.
     SlaSheet,
+    /// The plan on one printable page, reached from the Dashboard.
+    Summary,
     /// A plan carried by a share link, read-only (`#/share/1/<data>`): not
     /// a page of the open plan.
     Share,
@@ -55,6 +57,7 @@ impl Route {
             "review" => Route::Review,
             "plans" => Route::Plans,
             "sla-sheet" => Route::SlaSheet,
+            "summary" => Route::Summary,
             "share" => Route::Share,
             _ => Route::Flow,
         }
@@ -78,6 +81,7 @@ impl Route {
             Route::Review => "#/review",
             Route::Plans => "#/plans",
             Route::SlaSheet => "#/sla-sheet",
+            Route::Summary => "#/summary",
             Route::Share => "#/share",
         }
     }
@@ -108,7 +112,7 @@ mod tests {
     fn hashes_round_trip() {
         for route in Route::NAV
             .into_iter()
-            .chain([Route::SlaSheet, Route::Share])
+            .chain([Route::SlaSheet, Route::Summary, Route::Share])
         {
             assert_eq!(Route::from_hash(route.hash()), route);
         }
@@ -127,7 +131,10 @@ mod tests {
 
     #[test]
     fn a_fragment_names_the_plan_before_the_page() {
-        for route in Route::NAV.into_iter().chain([Route::SlaSheet]) {
+        for route in Route::NAV
+            .into_iter()
+            .chain([Route::SlaSheet, Route::Summary])
+        {
             let href = route.href("p-12ab");
             assert_eq!(Route::from_hash(&href), route, "{href}");
             assert_eq!(plan_in_hash(&href), Some("p-12ab"));

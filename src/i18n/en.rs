@@ -1,6 +1,7 @@
 use super::{
     CountErrorTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts,
-    PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, TeamTexts, Texts,
+    PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, SummaryTexts, TeamTexts,
+    Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -648,6 +649,17 @@ pub(super) static TEXTS: Texts = Texts {
         example_hint: "Want to see every page with numbers first?",
         open_example: "Open the example plan",
         hide: "Hide this guide",
+    },
+    summary: SummaryTexts {
+        link: "One-page summary",
+        heading: "One-page summary",
+        back: "Back to the dashboard",
+        meta: "{} · as of {}",
+        flow_heading: "The flow and its funnel",
+        needed_line: "{}: {} needed, {} so far",
+        agreements_heading: "Agreements between departments",
+        kept_of: "kept in {} of {} periods",
+        no_data: "no data yet",
     },
     plans: PlansTexts {
         nav: "Plans",

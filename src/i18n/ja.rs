@@ -1,6 +1,7 @@
 use super::{
     CountErrorTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts, PdcaTexts,
-    PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, TeamTexts, Texts,
+    PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, SummaryTexts, TeamTexts,
+    Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -629,6 +630,17 @@ pub(super) static TEXTS: Texts = Texts {
         example_hint: "まずは数値の入った画面を一通り見てみますか?",
         open_example: "サンプルプランを開く",
         hide: "このガイドを閉じる",
+    },
+    summary: SummaryTexts {
+        link: "1 ページのまとめ",
+        heading: "1 ページのまとめ",
+        back: "ダッシュボードに戻る",
+        meta: "{} · {} 時点",
+        flow_heading: "フローとファネル",
+        needed_line: "{}: 必要 {}、実績 {}",
+        agreements_heading: "部門間の合意(SLA)",
+        kept_of: "{} / {} 期間で達成",
+        no_data: "まだデータがありません",
     },
     plans: PlansTexts {
         nav: "プラン",

@@ -300,6 +300,7 @@ pub struct Texts {
     pub pdca: PdcaTexts,
     pub review: ReviewTexts,
     pub plans: PlansTexts,
+    pub summary: SummaryTexts,
     pub guide: GuideTexts,
     pub csv: CsvTexts,
 }
@@ -633,6 +634,23 @@ pub struct PlanningTexts {
     pub add_japan_holidays: &'static str,
     pub remove_holiday: &'static str,
     pub no_holidays: &'static str,
+}
+
+/// The one-page summary of the plan (`#/summary`).
+pub struct SummaryTexts {
+    /// The dashboard's link to it.
+    pub link: &'static str,
+    pub heading: &'static str,
+    pub back: &'static str,
+    /// `{}` is the range in view, `{}` today.
+    pub meta: &'static str,
+    pub flow_heading: &'static str,
+    /// `{}` is the stage, `{}` what it needs, `{}` what it has so far.
+    pub needed_line: &'static str,
+    pub agreements_heading: &'static str,
+    /// `{}` periods kept of `{}` with data.
+    pub kept_of: &'static str,
+    pub no_data: &'static str,
 }
 
 /// Why stored data or a file could not be read.

@@ -175,7 +175,7 @@ pub fn ChartCard(
 }
 
 #[component]
-fn ChartTableView(chart: Memo<Chart>, title: Signal<String>) -> impl IntoView {
+pub(super) fn ChartTableView(chart: Memo<Chart>, title: Signal<String>) -> impl IntoView {
     let table = Memo::new(move |_| chart.with(Chart::table));
     view! {
         <div class="table-scroll" tabindex="0">

@@ -19,6 +19,7 @@ use crate::charts::palette::{css_hex, series_colour};
 use crate::charts::Chart;
 use crate::domain::ids::KpiId;
 use crate::domain::month::Month;
+use crate::route::Route;
 use chrono::Datelike;
 
 #[component]
@@ -68,6 +69,9 @@ pub fn DashboardPage() -> impl IntoView {
         <section class="page dashboard" aria-labelledby="dashboard-heading">
             <h2 id="dashboard-heading">{state.tr(|t| t.dashboard_heading)}</h2>
             <p class="intro">{state.tr(|t| t.dashboard_intro)}</p>
+            <p class="page-links">
+                <a class="button-link" href=move || state.href(Route::Summary)>{state.tr(|t| t.summary.link)}</a>
+            </p>
             <RangeToolbar />
             <Toggle value=state.large_charts label=|t| t.large_fonts class="projector-toggle" />
             <SharedKpiStrip />

@@ -27,6 +27,7 @@ mod sla_compliance;
 mod sla_sheet;
 mod snapshots;
 mod state;
+mod summary;
 mod team;
 mod toggle;
 mod validated_input;
@@ -223,6 +224,7 @@ pub fn App() -> impl IntoView {
                     Route::Review => view! { <pdca::review::ReviewPage /> }.into_any(),
                     Route::Plans => view! { <plans::PlansPage /> }.into_any(),
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
+                    Route::Summary => view! { <summary::SummaryPage /> }.into_any(),
                     Route::Share => view! { <plans::share::SharePage /> }.into_any(),
                 }}
             </main>
@@ -247,6 +249,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Review => t.review.nav,
         Route::Plans => t.plans.nav,
         Route::SlaSheet => t.sheet_heading,
+        Route::Summary => t.summary.heading,
         Route::Share => t.plans.share_page_heading,
     }
 }

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './app';
 
 /** Every page, as the main navigation and the Flow page reach it. */
-const PAGES = ['flow', 'numbers', 'team', 'dashboard', 'plan', 'pdca', 'review', 'kpis', 'plans', 'sla-sheet'] as const;
+const PAGES = ['flow', 'numbers', 'team', 'dashboard', 'plan', 'pdca', 'review', 'kpis', 'plans', 'sla-sheet', 'summary'] as const;
 
 // axe-core checks each page against WCAG 2.2 A and AA and its best-practice
 // rules in both languages: names, labels, roles, contrast, landmarks,

@@ -55,6 +55,11 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
         await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
         expect(await overflow(page), `${lang} ${link}`).toBe(0);
       }
+      // The one-page summary, reached from the dashboard.
+      await app.navLink(lang === 'en' ? 'Dashboard' : 'ダッシュボード').click();
+      await page.getByRole('link', { name: lang === 'en' ? 'One-page summary' : '1 ページのまとめ' }).click();
+      await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+      expect(await overflow(page), `${lang} summary`).toBe(0);
     }
     // The KPI definitions are wider than a phone: their box scrolls.
     await app.navLink('KPI').click();

@@ -555,7 +555,7 @@ fn DepartmentRow(id: DepartmentId) -> impl IntoView {
 }
 
 /// Why a volume could not be computed, in the page's words.
-fn blocked_text(
+pub(super) fn blocked_text(
     t: &'static Texts,
     plan: &Plan,
     month: Month,
