@@ -116,13 +116,17 @@ fn is_label(text: &str) -> bool {
     text.trim().chars().next().is_some_and(|c| !number_start(c))
 }
 
-/// A name as labels are compared: half-width, lower case, single spaces.
-fn normalize(name: &str) -> String {
-    let half_width = |c: char| match c {
-        // Full-width ASCII ("ＣＡＬＬＳ"), as Japanese input methods type it.
+/// Full-width ASCII ("ＣＡＬＬＳ", "２０２６／９"), as Japanese input
+/// methods type it, as ASCII; the ideographic space and comma too.
+pub(crate) fn half_width(c: char) -> char {
+    match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => to_half_width(c),
-    };
+    }
+}
+
+/// A name as labels are compared: half-width, lower case, single spaces.
+pub(crate) fn normalize(name: &str) -> String {
     let half: String = name.chars().map(half_width).collect();
     // ASCII case only: Unicode case tables would weigh on every download.
     half.to_ascii_lowercase()
@@ -134,7 +138,7 @@ fn normalize(name: &str) -> String {
 /// The metric a row label names: its name ("Calls"), its stage's name for
 /// the stage's count ("Lead generation"), or both ("Nurturing / Calls",
 /// "育成 架電数"). `None` when no metric, or more than one, fits.
-fn metric_named(plan: &Plan, label: &str) -> Option<MetricId> {
+pub(crate) fn metric_named(plan: &Plan, label: &str) -> Option<MetricId> {
     let label = normalize(label);
     let separators: &[char] = &[' ', '/', '-', '・', ':', '|', '>', '›', '→'];
     let unique = |mut found: Vec<MetricId>| {

@@ -3,9 +3,15 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
+use serde::{Deserialize, Serialize};
+
 use super::month::Month;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+// As `key` spells them, for mappings remembered in storage.
+#[serde(rename_all = "lowercase")]
 pub enum Granularity {
     Day,
     #[default]

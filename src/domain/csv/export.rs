@@ -17,7 +17,7 @@ const LINE_END: &str = "\r\n";
 /// a line break; a name that starts like a formula gets a leading `'`, so
 /// a spreadsheet shows it instead of running it (plans come from files and
 /// links, and names are the user's).
-fn text(value: &str) -> Cow<'_, str> {
+pub(crate) fn text(value: &str) -> Cow<'_, str> {
     let value: Cow<str> = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}").into()
     } else {
