@@ -247,8 +247,8 @@ pub fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping)
             continue;
         };
         let period = date.and_then(|date| {
-            let fits = matches!(date.granularity(), Granularity::Day)
-                || date.granularity() == mapping.granularity;
+            let fits =
+                date.granularity() == Granularity::Day || date.granularity() == mapping.granularity;
             fits.then(|| Period::containing(mapping.granularity, date.start()))
                 .ok_or(RowReason::NotAPeriod {
                     column: mapping.date_column + 1,
