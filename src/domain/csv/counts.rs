@@ -485,6 +485,27 @@ mod tests {
     }
 
     #[test]
+    fn what_the_export_writes_imports_back_into_an_empty_plan() {
+        let mut plan = inside_sales(Lang::En);
+        let (leads, revenue) = (named(&plan, "Leads"), named(&plan, "Revenue"));
+        let weeks = crate::domain::period::PeriodRange::new(on(Week, 2026, 11, 2), 2);
+        let [first, second] = [weeks.first(), weeks.last()];
+        plan.set_entry(leads, first, Some(1_234)).unwrap();
+        plan.set_entry(revenue, second, Some(1_234_505)).unwrap();
+        let file = table(&crate::domain::csv::export::wide(&plan, weeks, "Period"));
+        let empty = inside_sales(Lang::En);
+        let mapping = guess_counts(&empty, &file).unwrap();
+        let import = plan_counts_import(&empty, &file, &mapping);
+        assert_eq!(
+            import.cells,
+            [
+                cell(leads, first, None, 1_234),
+                cell(revenue, second, None, 1_234_505),
+            ]
+        );
+    }
+
+    #[test]
     fn an_empty_file_or_a_header_alone_suggests_nothing_and_changes_nothing() {
         let plan = inside_sales(Lang::En);
         let mapping = CountsMapping {
