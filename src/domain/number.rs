@@ -35,7 +35,7 @@ pub fn parse_count(input: &str) -> Result<u64, CountError> {
 
 /// Parses a non-negative amount with up to `decimals` decimal places and
 /// returns it scaled to whole minor units: with 2 decimals "12.5" is 1250.
-/// A leading currency sign (¥ ￥ $ €) is allowed.
+/// A leading currency sign (¥ ￥ $ €, or a backslash: the yen sign of Shift_JIS) is allowed.
 pub fn parse_scaled(input: &str, decimals: u32) -> Result<u64, CountError> {
     let normalized: String = input.chars().map(to_half_width).collect();
     let text = normalized.trim();
@@ -46,8 +46,10 @@ pub fn parse_scaled(input: &str, decimals: u32) -> Result<u64, CountError> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
+    // A backslash is the yen sign of Shift_JIS text (byte 0x5C), as
+    // Excel in Japan saves "¥1,200" in a CSV file.
     let unsigned = unsigned
-        .strip_prefix(['¥', '$', '€'])
+        .strip_prefix(['¥', '$', '€', '\\'])
         .map_or(unsigned, str::trim_start);
     let (whole, fraction) = match unsigned.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
@@ -145,6 +147,7 @@ mod tests {
             ("999999999999", MAX_COUNT),
             ("999,999,999,999", MAX_COUNT),
             ("¥1,200", 1200),
+            ("\\1,200", 1200),
             ("￥１２００", 1200),
             ("$ 15", 15),
         ];

@@ -19,6 +19,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod csv_mappings;
 pub mod library;
 mod snapshots;
 

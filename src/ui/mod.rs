@@ -6,8 +6,10 @@ mod bottleneck;
 mod chart_backend;
 mod chart_card;
 pub mod compression;
+mod csv_import;
 mod dashboard;
 mod download;
+mod file_input;
 mod file_problems;
 mod flow;
 mod getting_started;
@@ -328,6 +330,17 @@ pub(crate) fn reset_select(ev: &ev::Event, value: &str) {
 
 /// A department's colour for the stylesheet (`--dept`, used by swatches and
 /// card borders), taken from the chart palette so the two always agree.
+/// A select's options from `(value, label)` pairs, the chosen one selected.
+pub(crate) fn select_options(choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(value, label)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{label}</option> }
+        })
+        .collect_view()
+}
+
 pub(crate) fn department_style(hue: Hue) -> String {
     format!("--dept: {}", css_hex(hue_colour(hue)))
 }

@@ -40,6 +40,7 @@ pub fn NumbersPage() -> impl IntoView {
             <p class="intro">{state.tr(|t| t.numbers_intro)}</p>
             <RangeToolbar />
             <super::download::CsvDownloads />
+            <super::csv_import::CsvImportCard />
             <SharedKpiStrip />
             <section class="funnel-section" aria-labelledby="funnel-heading">
                 <h3 id="funnel-heading">{state.tr(|t| t.funnel_heading)}</h3>

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 
 use super::kpis::TargetMonth;
+use super::select_options as options;
 use super::state::{use_app, AppState};
 use super::validated_input::ValidatedInput;
 use crate::domain::departments::DepartmentId;
@@ -79,17 +80,6 @@ fn Outcome(message: RwSignal<Option<Result<String, Problem>>>) -> impl IntoView 
             {move || message.get().map(|m| m.unwrap_or_else(|p| state.texts().problem(&p)))}
         </p>
     }
-}
-
-/// A select's options from `(value, label)` pairs, the chosen one selected.
-fn options(choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
-    choices
-        .into_iter()
-        .map(|(value, label)| {
-            let selected = value == chosen;
-            view! { <option value=value selected=selected>{label}</option> }
-        })
-        .collect_view()
 }
 
 /// The months a rate or an average reads: "Aug 2026 – Oct 2026".

@@ -7,10 +7,9 @@ mod library;
 pub mod share;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::download::DownloadPlanButton;
+use super::file_input::{read_bytes, DropZone, FileError, Picks};
 use super::file_problems::FileProblems;
 use super::focus_on;
 use super::state::{use_app, AppState};
@@ -41,13 +40,12 @@ struct Candidate {
 /// Reads a chosen or dropped file: its size first, so a huge one is never
 /// read into memory, then its bytes through the core's file rules.
 async fn read(file: &web_sys::File) -> Result<Plan, Refusal> {
-    if file.size() > MAX_FILE_BYTES as f64 {
-        return Err(Refusal::File(FormatError::TooLarge));
-    }
-    let buffer = JsFuture::from(file.array_buffer())
+    let bytes = read_bytes(file, MAX_FILE_BYTES)
         .await
-        .map_err(|_| Refusal::Unreadable)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        .map_err(|error| match error {
+            FileError::TooLarge => Refusal::File(FormatError::TooLarge),
+            FileError::Unreadable => Refusal::Unreadable,
+        })?;
     read_plan_file(&bytes)
         .map(|stored| stored.plan)
         .map_err(Refusal::File)
@@ -77,14 +75,10 @@ pub fn PlansPage() -> impl IntoView {
     let candidate = RwSignal::new(None::<Candidate>);
     let refused = RwSignal::new(None::<(String, Refusal)>);
     let imported = RwSignal::new(None::<String>);
-    // Each pick, cancel or import counts one: a read that finishes after a
-    // later one began (a large file, then a small one) is dropped.
-    let picks = StoredValue::new(0_u64);
-    let next_pick = move || {
-        picks.update_value(|n| *n += 1);
-        picks.get_value()
-    };
-    let take = move |file: web_sys::File| {
+    // Each pick, cancel or import counts one.
+    let picks = Picks::new();
+    let next_pick = move || picks.next();
+    let take = Callback::new(move |file: web_sys::File| {
         candidate.set(None);
         refused.set(None);
         imported.set(None);
@@ -92,7 +86,7 @@ pub fn PlansPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let file_name = file.name();
             let result = read(&file).await;
-            if picks.try_get_value() != Some(pick) {
+            if !picks.is_current(pick) {
                 return;
             }
             match result {
@@ -106,38 +100,7 @@ pub fn PlansPage() -> impl IntoView {
                 Err(refusal) => refused.set(Some((file_name, refusal))),
             }
         });
-    };
-    // A file dropped beside the card would open in place of the app.
-    let keep_files = |ev: leptos::ev::DragEvent| ev.prevent_default();
-    let dragover = window_event_listener(leptos::ev::dragover, keep_files);
-    let drop = window_event_listener(leptos::ev::drop, keep_files);
-    on_cleanup(move || {
-        dragover.remove();
-        drop.remove();
     });
-    let on_choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            take(file);
-        }
-        // The same file can be chosen again after a change to it.
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        let file = ev
-            .data_transfer()
-            .and_then(|data| data.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
-            take(file);
-        }
-    };
     let replace = move |_| {
         let Some(Candidate { file_name, plan }) = candidate.get_untracked() else {
             return;
@@ -196,24 +159,21 @@ pub fn PlansPage() -> impl IntoView {
                 <p class="hint">{state.tr(|t| t.plans.export_hint)}</p>
                 <DownloadPlanButton />
             </section>
-            <section
-                class="card drop-zone"
-                aria-labelledby="import-heading"
-                on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=on_drop
+            <DropZone
+                heading_id="import-heading"
+                heading=|t| t.plans.import_heading
+                input_id="plan-file"
+                label=|t| t.plans.choose_file
+                hint=|t| t.plans.drop_hint
+                accept=".json,application/json"
+                on_file=take
             >
-                <h3 id="import-heading">{state.tr(|t| t.plans.import_heading)}</h3>
-                <label class="block-label">
-                    {state.tr(|t| t.plans.choose_file)}
-                    <input id="plan-file" type="file" accept=".json,application/json" on:change=on_choose />
-                </label>
-                <p class="hint">{state.tr(|t| t.plans.drop_hint)}</p>
                 <div role="alert" class="field-error">{refusal}</div>
                 <p id="import-status" role="status" tabindex="-1">
                     {move || imported.get().map(|name| Texts::fill(state.texts().plans.imported, &[&name]))}
                 </p>
                 {move || candidate.get().map(|c| preview(state, c, add_new, replace, cancel))}
-            </section>
+            </DropZone>
         </section>
     }
 }
