@@ -137,13 +137,22 @@ struct Envelope<'a> {
     writer: u64,
     #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = SEEN_KEPT)))]
     seen: &'a [(u64, u64)],
+    /// The plan's id in the library of the browser that exported it
+    /// (files only): an import offers to replace the plan with that id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_arch = "wasm32")), schemars(length(max = MAX_FILE_ID_CHARS)))]
+    id: Option<&'a str>,
     plan: &'a Plan,
 }
+
+/// The longest `id` read from a file; a longer one is ignored.
+pub const MAX_FILE_ID_CHARS: usize = 64;
 
 /// Checks the plan and the text's size, then writes it.
 fn write(
     plan: &Plan,
     head: &Head,
+    id: Option<&str>,
     to_text: impl FnOnce(&Envelope) -> serde_json::Result<String>,
 ) -> Result<String, FormatError> {
     validate(plan)?;
@@ -153,6 +162,7 @@ fn write(
         revision: head.revision,
         writer: head.writer,
         seen: &head.seen,
+        id,
         plan,
     })
     .map_err(|e| FormatError::shape("$", e.to_string()))?;
@@ -162,14 +172,19 @@ fn write(
 
 /// Compact JSON, for local storage.
 pub fn encode(plan: &Plan, head: &Head) -> Result<String, FormatError> {
-    write(plan, head, |e| serde_json::to_string(e))
+    write(plan, head, None, |e| serde_json::to_string(e))
+}
+
+/// Compact JSON with the plan's library id, for files and links.
+pub fn encode_file(plan: &Plan, head: &Head, id: &str) -> Result<String, FormatError> {
+    write(plan, head, Some(id), |e| serde_json::to_string(e))
 }
 
 /// Indented JSON, for the golden files people open and diff. Native only:
 /// a second serializer would cost every user its bytes (downloads are compact).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn encode_pretty(plan: &Plan, head: &Head) -> Result<String, FormatError> {
-    write(plan, head, |e| serde_json::to_string_pretty(e))
+    write(plan, head, None, |e| serde_json::to_string_pretty(e))
 }
 
 /// Refuses text over [`MAX_TEXT_UNITS`], measured as local storage measures it.
@@ -223,6 +238,11 @@ fn read_head(envelope: &Map<String, Value>) -> Result<Head, FormatError> {
 }
 
 pub fn decode(text: &str) -> Result<Stored, FormatError> {
+    decode_file(text).map(|(stored, _)| stored)
+}
+
+/// Reads a plan and the library id a file carries, if it carries one.
+pub fn decode_file(text: &str) -> Result<(Stored, Option<String>), FormatError> {
     check_size(text)?;
     let value: Value =
         serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))?;
@@ -248,7 +268,12 @@ pub fn decode(text: &str) -> Result<Stored, FormatError> {
     let plan: Plan =
         serde_json::from_value(plan).map_err(|error| shape_error_located(text, &error))?;
     validate(&plan)?;
-    Ok(Stored { plan, head })
+    let id = envelope
+        .get("id")
+        .and_then(Value::as_str)
+        .filter(|id| id.len() <= MAX_FILE_ID_CHARS)
+        .map(str::to_owned);
+    Ok((Stored { plan, head }, id))
 }
 
 /// Where a plan that did not read as a [`Plan`] goes wrong. The plan's

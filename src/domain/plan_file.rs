@@ -4,17 +4,25 @@
 
 use chrono::NaiveDate;
 
-use super::format::{decode, FormatError, Stored, MAX_TEXT_UNITS};
+use super::format::{decode_file, FormatError, MAX_TEXT_UNITS};
 use super::plan::Plan;
 
 /// The largest file read at all: the most a plan that fits local storage
 /// can take in UTF-8 (three bytes per unit), and a byte-order mark.
 pub const MAX_FILE_BYTES: usize = 3 * MAX_TEXT_UNITS + 3;
 
+/// A plan read from a file, and the library id of the plan it was
+/// exported from, if the file says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanFile {
+    pub plan: Plan,
+    pub id: Option<String>,
+}
+
 /// Reads a plan file: UTF-8 with or without a byte-order mark, or UTF-16
 /// with one (as some editors save). Migrates older versions and checks
 /// every rule, as loading from storage does.
-pub fn read_plan_file(bytes: &[u8]) -> Result<Stored, FormatError> {
+pub fn read_plan_file(bytes: &[u8]) -> Result<PlanFile, FormatError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge);
     }
@@ -40,7 +48,11 @@ pub fn read_plan_file(bytes: &[u8]) -> Result<Stored, FormatError> {
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
         _ => utf8(bytes),
     };
-    decode(&text.ok_or(FormatError::NotText)?)
+    let (stored, id) = decode_file(&text.ok_or(FormatError::NotText)?)?;
+    Ok(PlanFile {
+        plan: stored.plan,
+        id,
+    })
 }
 
 /// What a plan holds: beside the open plan in an import's preview, and
@@ -111,6 +123,24 @@ mod tests {
         .unwrap();
         let text = encode(&plan, &Head::default()).unwrap();
         (plan, text)
+    }
+
+    #[test]
+    fn a_file_names_the_plan_it_was_exported_from() {
+        let (plan, text) = file();
+        assert_eq!(read_plan_file(text.as_bytes()).map(|f| f.id), Ok(None));
+        let exported =
+            crate::domain::format::encode_file(&plan, &Head::default(), "p-1a2b").unwrap();
+        assert_eq!(
+            read_plan_file(exported.as_bytes()),
+            Ok(PlanFile {
+                plan: plan.clone(),
+                id: Some("p-1a2b".into())
+            })
+        );
+        let long = "x".repeat(crate::domain::format::MAX_FILE_ID_CHARS + 1);
+        let exported = crate::domain::format::encode_file(&plan, &Head::default(), &long).unwrap();
+        assert_eq!(read_plan_file(exported.as_bytes()).map(|f| f.id), Ok(None));
     }
 
     #[test]
@@ -263,7 +293,7 @@ mod fuzz {
     fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
         if let Ok(stored) = read_plan_file(bytes) {
             prop_assert!(validate(&stored.plan).is_ok());
-            let text = encode(&stored.plan, &stored.head);
+            let text = encode(&stored.plan, &crate::domain::format::Head::default());
             prop_assert!(text.is_ok());
             let again = read_plan_file(text.unwrap_or_default().as_bytes());
             prop_assert_eq!(again.map(|s| s.plan), Ok(stored.plan));

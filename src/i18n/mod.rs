@@ -437,6 +437,11 @@ pub struct PlansTexts {
     pub import_link: &'static str,
     pub share_page_heading: &'static str,
     pub share_page_intro: &'static str,
+    pub copy_of_open: &'static str,
+    /// `{}` is the stored plan's name.
+    pub copy_of_stored: &'static str,
+    pub replace_stored: &'static str,
+    pub replaced: &'static str,
 }
 
 /// The Numbers page's CSV downloads.
@@ -640,13 +645,20 @@ pub struct PlanningTexts {
 /// Importing counts from a CSV file (Numbers page).
 pub struct CsvImportTexts {
     pub heading: &'static str,
+    pub paste: &'static str,
+    pub read_pasted: &'static str,
+    /// Names pasted rows where a file's name would be.
+    pub pasted_rows: &'static str,
     pub choose: &'static str,
     pub hint: &'static str,
     pub too_large: &'static str,
     pub too_many: &'static str,
     pub unreadable: &'static str,
     pub preview_heading: &'static str,
+    /// `{}` is `one_figure` or `figures`.
     pub import: &'static str,
+    pub one_figure: &'static str,
+    pub figures: &'static str,
     pub cancel: &'static str,
     pub imported: &'static str,
     pub encoding: &'static str,

@@ -46,6 +46,8 @@ pub fn CsvImportCard() -> impl IntoView {
     let table = RwSignal::new(None::<Result<Table, Unread>>);
     let mapping = RwSignal::new(None::<Mapping>);
     let done = RwSignal::new(None::<String>);
+    // Pasted text is already text: no encoding to choose.
+    let from_paste = RwSignal::new(false);
     let picks = Picks::new();
 
     // Decodes and reads the file in `encoding`, then maps it as this
@@ -80,6 +82,7 @@ pub fn CsvImportCard() -> impl IntoView {
             match bytes {
                 Ok(bytes) => {
                     encoding.set(sniff(&bytes));
+                    from_paste.set(false);
                     source.set_value(Some(Source { name, bytes }));
                     read();
                     focus_on("csv-preview-heading".into());
@@ -92,6 +95,26 @@ pub fn CsvImportCard() -> impl IntoView {
             }
         });
     });
+    // Rows pasted from a spreadsheet or a CRM's screen, as UTF-8 text.
+    let pasted = RwSignal::new(String::new());
+    let read_pasted = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        picks.next();
+        done.set(None);
+        let name = state.texts_untracked().csv_import.pasted_rows.to_owned();
+        file_name.set(Some(name.clone()));
+        encoding.set(TextEncoding::Utf8);
+        from_paste.set(true);
+        source.set_value(Some(Source {
+            name,
+            bytes: text.into_bytes(),
+        }));
+        read();
+        focus_on("csv-preview-heading".into());
+    };
     let close = move || {
         picks.next();
         source.set_value(None);
@@ -130,7 +153,7 @@ pub fn CsvImportCard() -> impl IntoView {
         let t = state.texts_untracked();
         done.set(Some(Texts::fill(
             t.csv_import.imported,
-            &[&format_count(figures as u64), &name.unwrap_or_default()],
+            &[&figures_text(t, figures), &name.unwrap_or_default()],
         )));
         close();
         focus_on("csv-import-status".into());
@@ -157,7 +180,9 @@ pub fn CsvImportCard() -> impl IntoView {
             view! {
                 <section class="import-preview" aria-labelledby="csv-preview-heading">
                     <h4 id="csv-preview-heading" tabindex="-1">{heading}</h4>
-                    <EncodingChoice encoding on_change=Callback::new(move |()| read()) />
+                    <Show when=move || !from_paste.get()>
+                        <EncodingChoice encoding on_change=Callback::new(move |()| read()) />
+                    </Show>
                     <MappingStep table mapping />
                     <Preview preview />
                     <div class="notice-actions">
@@ -169,7 +194,8 @@ pub fn CsvImportCard() -> impl IntoView {
                         >
                             {move || {
                                 let count = preview.with(|p| p.as_ref().map_or(0, |p| p.summary().new + p.summary().changed));
-                                Texts::fill(state.texts().csv_import.import, &[&format_count(count as u64)])
+                                let t = state.texts();
+                                Texts::fill(t.csv_import.import, &[&figures_text(t, count)])
                             }}
                         </button>
                         <button type="button" on:click=move |_| {
@@ -191,10 +217,28 @@ pub fn CsvImportCard() -> impl IntoView {
             accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
             on_file=take
         >
+            <div class="field">
+                <label for="csv-paste">{state.tr(|t| t.csv_import.paste)}</label>
+                <textarea
+                    id="csv-paste"
+                    rows="3"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button type="button" on:click=read_pasted>{state.tr(|t| t.csv_import.read_pasted)}</button>
+            </div>
             <p role="alert" class="field-error">{unread}</p>
             <p id="csv-import-status" role="status" tabindex="-1">{move || done.get()}</p>
             {body}
         </DropZone>
+    }
+}
+
+/// "1 figure", "12 figures".
+fn figures_text(t: &'static Texts, count: usize) -> String {
+    match count {
+        1 => t.csv_import.one_figure.to_owned(),
+        _ => Texts::fill(t.csv_import.figures, &[&format_count(count as u64)]),
     }
 }
 

@@ -314,9 +314,14 @@ impl Session {
     }
 
     /// The plan as a JSON file, for the user to keep.
+    /// The open plan as a file, naming its id so an import elsewhere in
+    /// this browser can offer to replace it.
     pub fn plan_file(&self) -> Result<String, FormatError> {
-        let head = self.inner.with_value(|inner| inner.outbox.base().clone());
-        self.plan.with_untracked(|plan| format::encode(plan, &head))
+        let (head, id) = self
+            .inner
+            .with_value(|inner| (inner.outbox.base().clone(), inner.plan_id.clone()));
+        self.plan
+            .with_untracked(|plan| format::encode_file(plan, &head, &id))
     }
 
     pub fn plan_id(&self) -> String {

@@ -34,6 +34,16 @@ test.describe('Counts in from a spreadsheet or a CRM', () => {
     await expect(await app.field('Opportunities', 'October 2026')).toHaveValue('');
   });
 
+  test('rows pasted from a spreadsheet read as a file does', async ({ app, page }) => {
+    await app.open('numbers');
+    await page.getByLabel('Or paste rows copied from a spreadsheet or a CRM (with their header row)').fill('Period\tLeads\n2026-11\t321\n');
+    await page.getByRole('button', { name: 'Read the pasted rows' }).click();
+    const preview = page.getByRole('region', { name: 'What the pasted rows would change' });
+    await expect(preview.getByRole('combobox', { name: 'Encoding' })).toHaveCount(0);
+    await preview.getByRole('button', { name: 'Import 1 figure' }).click();
+    await expect(await app.field('Leads')).toHaveValue('321');
+  });
+
   test('the download reads back as the same figures: nothing to change', async ({ app, page }) => {
     await app.open('numbers');
     await app.chooseRange('This month');

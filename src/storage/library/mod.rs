@@ -155,6 +155,21 @@ pub fn rename_plan(
     Ok(())
 }
 
+/// Puts `plan` in place of stored plan `id`, as one more save of it (a tab
+/// with it open catches up); the plan it replaced, which the same call
+/// puts back.
+pub fn replace_plan(
+    store: &impl KeyValueStore,
+    id: &str,
+    plan: &Plan,
+    writer: u64,
+    today: NaiveDate,
+) -> Result<Plan, LibraryError> {
+    let Stored { plan: old, head } = read(store, id)?;
+    save_plan(store, id, plan, (&head, &head.next(writer)), today, 0)?;
+    Ok(old)
+}
+
 /// Stores a copy of plan `from` under `new_id`, named with `copy_suffix`;
 /// the copy's name.
 pub fn duplicate_plan(

@@ -18,19 +18,34 @@ use crate::i18n::{Problem, Texts};
 use crate::route::Route;
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::{
-    add_plan, delete_plan, duplicate_plan, list_plans, rename_plan, restore_plan, Deleted,
-    LibraryError, Listed,
+    add_plan, delete_plan, duplicate_plan, list_plans, rename_plan, replace_plan, restore_plan,
+    Deleted, LibraryError, Listed,
 };
 use crate::storage::{SaveError, StoreError};
 
 /// What the last library action did, for the status line.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Done {
-    Added { id: String, name: String },
-    Copied { id: String, name: String },
+    Added {
+        id: String,
+        name: String,
+    },
+    Copied {
+        id: String,
+        name: String,
+    },
     Renamed(String),
-    Deleted { name: String, deleted: Deleted },
+    Deleted {
+        name: String,
+        deleted: Deleted,
+    },
     Restored(String),
+    /// Plan `id`, named `name`, replaced by a file's; `old` puts it back.
+    Replaced {
+        id: String,
+        name: String,
+        old: Box<Plan>,
+    },
 }
 
 /// The library's shared state: the import card adds plans to it.
@@ -99,6 +114,20 @@ impl LibraryState {
             Ok(Done::Deleted {
                 name: name.to_owned(),
                 deleted,
+            })
+        });
+        focus_on("library-status".into());
+    }
+
+    /// Puts a file's plan in place of stored plan `id` (not the open one);
+    /// the status line can undo it.
+    pub fn replace(&self, state: AppState, id: &str, plan: &Plan, name: &str) {
+        self.run(state, |store| {
+            let old = replace_plan(store, id, plan, new_writer_tag(), today())?;
+            Ok(Done::Replaced {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                old: Box::new(old),
             })
         });
         focus_on("library-status".into());
@@ -493,5 +522,24 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
             .into_any()
         }
         Done::Restored(name) => Texts::fill(t.plans.restored, &[&name]).into_any(),
+        Done::Replaced { id, name, old } => {
+            let message = Texts::fill(t.plans.replaced, &[&name]);
+            let link = open_link(&id);
+            let undo = move |_| {
+                let (id, name, old) = (id.clone(), name.clone(), old.clone());
+                library.run(state, move |store| {
+                    replace_plan(store, &id, &old, new_writer_tag(), today())?;
+                    Ok(Done::Restored(name))
+                });
+                focus_on("library-status".into());
+            };
+            view! {
+                {message}
+                {link}
+                " "
+                <button type="button" on:click=undo>{t.plans.undo}</button>
+            }
+            .into_any()
+        }
     }
 }

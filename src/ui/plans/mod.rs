@@ -17,8 +17,10 @@ use crate::domain::edit::Edit;
 use crate::domain::entries::members::Counter;
 use crate::domain::format::FormatError;
 use crate::domain::plan::Plan;
-use crate::domain::plan_file::{read_plan_file, PlanSummary, MAX_FILE_BYTES};
+use crate::domain::plan_file::{read_plan_file, PlanFile, PlanSummary, MAX_FILE_BYTES};
 use crate::i18n::{Problem, Texts};
+use crate::storage::browser::BrowserStore;
+use crate::storage::library::list_plans;
 use library::{Library, LibraryState};
 
 /// Why a file was not imported.
@@ -35,20 +37,20 @@ enum Refusal {
 struct Candidate {
     file_name: String,
     plan: Box<Plan>,
+    /// The library id of the plan the file was exported from.
+    id: Option<String>,
 }
 
 /// Reads a chosen or dropped file: its size first, so a huge one is never
 /// read into memory, then its bytes through the core's file rules.
-async fn read(file: &web_sys::File) -> Result<Plan, Refusal> {
+async fn read(file: &web_sys::File) -> Result<PlanFile, Refusal> {
     let bytes = read_bytes(file, MAX_FILE_BYTES)
         .await
         .map_err(|error| match error {
             FileError::TooLarge => Refusal::File(FormatError::TooLarge),
             FileError::Unreadable => Refusal::Unreadable,
         })?;
-    read_plan_file(&bytes)
-        .map(|stored| stored.plan)
-        .map_err(Refusal::File)
+    read_plan_file(&bytes).map_err(Refusal::File)
 }
 
 /// Stores `plan` as a new plan and opens it in this tab; the message
@@ -90,10 +92,11 @@ pub fn PlansPage() -> impl IntoView {
                 return;
             }
             match result {
-                Ok(plan) => {
+                Ok(PlanFile { plan, id }) => {
                     candidate.set(Some(Candidate {
                         file_name,
                         plan: Box::new(plan),
+                        id,
                     }));
                     focus_on("import-preview-heading".into());
                 }
@@ -102,7 +105,10 @@ pub fn PlansPage() -> impl IntoView {
         });
     });
     let replace = move |_| {
-        let Some(Candidate { file_name, plan }) = candidate.get_untracked() else {
+        let Some(Candidate {
+            file_name, plan, ..
+        }) = candidate.get_untracked()
+        else {
             return;
         };
         let name = plan.name.clone();
@@ -172,7 +178,7 @@ pub fn PlansPage() -> impl IntoView {
                 <p id="import-status" role="status" tabindex="-1">
                     {move || imported.get().map(|name| Texts::fill(state.texts().plans.imported, &[&name]))}
                 </p>
-                {move || candidate.get().map(|c| preview(state, c, add_new, replace, cancel))}
+                {move || candidate.get().map(|c| preview(state, library, c, add_new, replace, cancel))}
             </DropZone>
         </section>
     }
@@ -181,6 +187,7 @@ pub fn PlansPage() -> impl IntoView {
 /// The file beside the open plan, and the ways on.
 fn preview(
     state: AppState,
+    library: LibraryState,
     candidate: Candidate,
     add_new: impl Fn(leptos::ev::MouseEvent) + 'static,
     replace: impl Fn(leptos::ev::MouseEvent) + 'static,
@@ -191,10 +198,29 @@ fn preview(
     let open = state.plan.with(PlanSummary::of);
     let file = PlanSummary::of(&candidate.plan);
     let heading = Texts::fill(t.plans.preview_heading, &[&candidate.file_name]);
+    // The plan the file was exported from, when this browser keeps it.
+    let original = candidate.id.as_deref().and_then(|id| {
+        if id == state.session.open_id() {
+            return Some(view! { <p>{t.plans.copy_of_open}</p> }.into_any());
+        }
+        let name = stored_name(id)?;
+        let (id, plan) = (id.to_owned(), candidate.plan.clone());
+        let label = Texts::fill(t.plans.replace_stored, &[&name]);
+        let note = Texts::fill(t.plans.copy_of_stored, &[&name]);
+        let replace_stored = move |_| library.replace(state, &id, &plan, &name);
+        Some(
+            view! {
+                <p>{note}</p>
+                <button type="button" on:click=replace_stored>{label}</button>
+            }
+            .into_any(),
+        )
+    });
     view! {
         <section class="import-preview" aria-labelledby="import-preview-heading">
             <h4 id="import-preview-heading" tabindex="-1">{heading}</h4>
             {summary_table(t, "import-preview-heading", &[(t.plans.col_open, &open), (t.plans.col_file, &file)])}
+            {original}
             <div class="notice-actions">
                 <button type="button" on:click=add_new>{t.plans.add_new}</button>
                 <button type="button" on:click=replace>{t.plans.replace}</button>
@@ -202,6 +228,13 @@ fn preview(
             </div>
         </section>
     }
+}
+
+/// The name of stored plan `id`, if it is stored and readable.
+fn stored_name(id: &str) -> Option<String> {
+    let store = BrowserStore::open()?;
+    let listed = list_plans(&store).ok()?.into_iter().find(|l| l.id == id)?;
+    listed.content.ok().map(|summary| summary.name)
 }
 
 /// What plans hold, a column each; with two columns, the rows of the
