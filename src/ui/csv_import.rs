@@ -10,10 +10,11 @@ use super::state::{use_app, AppState};
 use super::{focus_on, select_options};
 use crate::domain::csv::counts::CountsShape;
 use crate::domain::csv::encoding::{sniff, TextEncoding};
-use crate::domain::csv::import::{Change, CsvImport, Refusal, RowReason, SkipReason};
+use crate::domain::csv::import::{Change, CsvImport, ImportedCell, Refusal, RowReason, SkipReason};
 use crate::domain::csv::read::{read_table, ReadError, Table, MAX_TEXT_BYTES};
 use crate::domain::csv::records::RecordsMapping;
 use crate::domain::csv::{guess, layout_key, plan_import, Mapping};
+use crate::domain::entries::members::Counter;
 use crate::domain::period::Granularity;
 use crate::domain::plan::{MetricKind, Plan};
 use crate::i18n::{format_count, Texts};
@@ -60,7 +61,7 @@ pub fn CsvImportCard() -> impl IntoView {
         let Some(text) = read else { return };
         let read = read_table(&text).map_err(Unread::Read);
         let guessed = read.as_ref().ok().and_then(|table| {
-            let layout = layout_key(table.header());
+            let layout = plan_layout(state, table);
             let remembered = BrowserStore::open().and_then(|s| remembered_mapping(&s, &layout));
             state
                 .plan
@@ -135,13 +136,14 @@ pub fn CsvImportCard() -> impl IntoView {
         let Some(import) = preview.get_untracked() else {
             return;
         };
-        let figures = import.cells.len();
+        let summary = import.summary();
+        let figures = summary.new + summary.changed;
         if state.dispatch(import.edit()).is_err() {
             // The plan changed under the preview: the preview shows it.
             return;
         }
         let layout = table.with_untracked(|t| match t {
-            Some(Ok(table)) => Some(layout_key(table.header())),
+            Some(Ok(table)) => Some(plan_layout(state, table)),
             _ => None,
         });
         if let (Some(m), Some(layout), Some(store)) =
@@ -234,6 +236,16 @@ pub fn CsvImportCard() -> impl IntoView {
     }
 }
 
+/// The key a file's mapping is remembered by: its layout in this plan
+/// (ids mean something only within their plan).
+fn plan_layout(state: AppState, table: &Table) -> String {
+    format!(
+        "{}\t{}",
+        state.session.plan_id(),
+        layout_key(table.header())
+    )
+}
+
 /// "1 figure", "12 figures".
 fn figures_text(t: &'static Texts, count: usize) -> String {
     match count {
@@ -320,10 +332,12 @@ fn mapping_select(
     chosen: String,
     change: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    // The property too: a select rendered again keeps the option shown.
+    let value = chosen.clone();
     view! {
         <div class="field inline-field">
             <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| change(event_target_value(&ev))>
+            <select id=id prop:value=value on:change=move |ev| change(event_target_value(&ev))>
                 {select_options(options, chosen)}
             </select>
         </div>
@@ -645,7 +659,18 @@ fn Preview(preview: Memo<Option<CsvImport>>) -> impl IntoView {
                     &format_count(summary.unchanged as u64),
                 ],
             );
-            let name = |metric| state.plan.with(|p| p.metric(metric).map(|m| m.name.clone()).unwrap_or_default());
+            // "Stage / metric", and whose figure when it is a member's.
+            let name = |cell: &ImportedCell| {
+                state.plan.with(|p| {
+                    let metric = p.metric(cell.metric);
+                    let stage = metric.and_then(|m| p.stage(m.stage)).map_or("", |s| s.name.as_str());
+                    let mut name = format!("{stage} / {}", metric.map_or("", |m| m.name.as_str()));
+                    if let Counter::Member(member) = cell.counter {
+                        name.push_str(&format!(" ({})", p.member(member).map_or("", |m| m.name.as_str())));
+                    }
+                    name
+                })
+            };
             let changed: Vec<_> = import
                 .cells
                 .iter()
@@ -658,7 +683,7 @@ fn Preview(preview: Memo<Option<CsvImport>>) -> impl IntoView {
                     let before = cell.before.map_or("—".to_owned(), format_count);
                     view! {
                         <tr>
-                            <th scope="row">{name(cell.metric)}</th>
+                            <th scope="row">{name(cell)}</th>
                             <td>{t.period(cell.period)}</td>
                             <td>{before}</td>
                             <td>{format_count(cell.after)}</td>
@@ -695,7 +720,7 @@ fn Preview(preview: Memo<Option<CsvImport>>) -> impl IntoView {
                         Refusal::CannotType => c.cannot_type,
                         Refusal::TooLarge => c.too_large_figure,
                     };
-                    view! { <li>{format!("{} · {}: {why}", name(cell.metric), t.period(cell.period))}</li> }
+                    view! { <li>{format!("{} · {}: {why}", name(cell), t.period(cell.period))}</li> }
                 })
                 .collect_view();
             let list = |heading: &'static str, len: usize, items: AnyView| {

@@ -52,6 +52,15 @@ for (const locale of ['en-US', 'ja-JP'] as const) {
       await page.getByLabel(/Choose a plan file|プランのファイルを選ぶ/).setInputFiles('tests/golden/plan-v11.json');
       await expect(page.locator('#import-preview-heading')).toBeVisible();
       await check('the import preview');
+      // The CSV import's mapping step and preview, with a row not read and a total left out.
+      await page.goto('/#/numbers');
+      await page.getByLabel(/Choose a CSV file|CSV ファイルを選ぶ/).setInputFiles({
+        name: 'deals.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Deal Name,Deal Stage,Close Date,Amount\n"Acme, Inc.",Won,2026-11-03,1200\nGlobex,Won,2026-13-01,5\nTotal,,,1205\n'),
+      });
+      await expect(page.locator('#csv-preview-heading')).toBeVisible();
+      await check('the CSV import preview');
       // A share link made, the page it opens, and the library renaming a plan.
       await page.goto('/#/plans');
       await page.getByRole('button', { name: /Make a share link|共有リンクを作る/ }).click();

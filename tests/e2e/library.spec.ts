@@ -133,3 +133,31 @@ test.describe('A library of plans', () => {
     });
   });
 });
+
+test.describe('A file exported from this browser', () => {
+  test('offers to replace the plan it came from, which the status line takes back', async ({ page }) => {
+    await page.goto('/#/plans');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download plan (JSON)' }).click()]);
+    const file = JSON.parse((await import('node:fs')).readFileSync(await download.path(), 'utf8'));
+    expect(file.id).toBe('main');
+    file.plan.name = 'Changed in the file';
+
+    // Another plan open: the file is a copy of one kept beside it.
+    await page.getByLabel('New plan from').selectOption({ label: 'Empty plan (one stage to start from)' });
+    await page.getByRole('button', { name: 'Create and open' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Plans' }).click();
+    await page.getByLabel('Choose a plan file').setInputFiles({ name: 'main.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect(page.getByText('This file is a copy of “Inside sales funnel”, a plan kept in this browser.')).toBeVisible();
+    await page.getByRole('button', { name: 'Replace “Inside sales funnel” with it' }).click();
+    await expect(page.locator('#library-status')).toContainText('“Inside sales funnel” was replaced by the file’s plan.');
+    await expect(planRow(page, /^Changed in the file\s*$/)).toBeVisible();
+    await expect(planRow(page, /^New plan open in this tab$/)).toBeVisible();
+    await page.locator('#library-status').getByRole('button', { name: 'Undo' }).click();
+    await expect(planRow(page, /^Inside sales funnel\s*$/)).toBeVisible();
+
+    // In the plan it came from, the file is a copy of the open plan.
+    await page.goto('/#/p/main/plans');
+    await page.getByLabel('Choose a plan file').setInputFiles({ name: 'main.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await expect(page.getByText(/^This file is a copy of the open plan/)).toBeVisible();
+  });
+});
