@@ -15,12 +15,7 @@ const KEPT: usize = 20;
 type Remembered = VecDeque<(String, Mapping)>;
 
 fn load(store: &impl KeyValueStore) -> Remembered {
-    store
-        .get(CSV_MAPPINGS_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    super::read_json(store, CSV_MAPPINGS_KEY).unwrap_or_default()
 }
 
 /// The mapping last confirmed for files of this layout.

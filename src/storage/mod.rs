@@ -90,12 +90,16 @@ pub struct IndexEntry {
 /// The index, or an empty one when missing or unreadable (it is rebuilt
 /// from the plans as they are saved, so nothing is lost with it).
 pub fn load_index(store: &impl KeyValueStore) -> Index {
-    store
-        .get(INDEX_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    read_json(store, INDEX_KEY).unwrap_or_default()
+}
+
+/// A stored JSON value of type `T`, read through a `Value` as plans are:
+/// the text reader is already in the bundle for `Value`, so it is not
+/// compiled again for each type.
+fn read_json<T: serde::de::DeserializeOwned>(store: &impl KeyValueStore, key: &str) -> Option<T> {
+    let text = store.get(key).ok().flatten()?;
+    let value = serde_json::from_str::<serde_json::Value>(&text).ok()?;
+    serde_json::from_value(value).ok()
 }
 
 /// What the app found in storage at start-up.
