@@ -803,6 +803,7 @@ pub(super) static TEXTS: Texts = Texts {
         import_link: "Import as a new plan",
         share_page_heading: "A shared plan",
         share_page_intro: "This plan came in a link and is shown read-only: it is not stored, and your plans stay as they are unless you import it.",
+        col_original: "Its original here",
         copy_of_open: "This file is a copy of the open plan, exported from this browser: “Replace the open plan” brings its changes in.",
         copy_of_stored: "This file is a copy of “{}”, a plan kept in this browser.",
         replace_stored: "Replace “{}” with it",

@@ -784,6 +784,7 @@ pub(super) static TEXTS: Texts = Texts {
         import_link: "新しいプランとして取り込む",
         share_page_heading: "共有されたプラン",
         share_page_intro: "このプランはリンクで届いたもので、閲覧のみです。保存はされず、取り込まない限りあなたのプランも変わりません。",
+        col_original: "このブラウザの元のプラン",
         copy_of_open: "このファイルは、このブラウザから書き出した現在のプランのコピーです。「開いているプランを置き換える」で変更を取り込めます。",
         copy_of_stored: "このファイルは、このブラウザにあるプラン「{}」のコピーです。",
         replace_stored: "「{}」をこのファイルで置き換える",

@@ -437,6 +437,8 @@ pub struct PlansTexts {
     pub import_link: &'static str,
     pub share_page_heading: &'static str,
     pub share_page_intro: &'static str,
+    /// The column of the stored plan a file is a copy of.
+    pub col_original: &'static str,
     pub copy_of_open: &'static str,
     /// `{}` is the stored plan's name.
     pub copy_of_stored: &'static str,

@@ -148,6 +148,12 @@ test.describe('A file exported from this browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Plans' }).click();
     await page.getByLabel('Choose a plan file').setInputFiles({ name: 'main.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await expect(page.getByText('This file is a copy of “Inside sales funnel”, a plan kept in this browser.')).toBeVisible();
+    // The file beside the plan it would replace, and beside the open one.
+    const preview = page.getByRole('region', { name: 'What main.json holds' });
+    await expect(preview.getByRole('columnheader')).toHaveText(['Open plan', 'Its original here', 'File']);
+    await expect(preview.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Name' }) })).toHaveText(
+      /^NameNew planInside sales funnelChanged in the file \(changed\)$/,
+    );
     await page.getByRole('button', { name: 'Replace “Inside sales funnel” with it' }).click();
     await expect(page.locator('#library-status')).toContainText('“Inside sales funnel” was replaced by the file’s plan.');
     await expect(planRow(page, /^Changed in the file\s*$/)).toBeVisible();

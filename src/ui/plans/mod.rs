@@ -198,12 +198,24 @@ fn preview(
     let open = state.plan.with(PlanSummary::of);
     let file = PlanSummary::of(&candidate.plan);
     let heading = Texts::fill(t.plans.preview_heading, &[&candidate.file_name]);
-    // The plan the file was exported from, when this browser keeps it.
+    // The plan the file was exported from, when this browser keeps it
+    // and it is not the open one: set beside the file too.
+    let stored = candidate
+        .id
+        .as_deref()
+        .filter(|id| *id != state.session.open_id())
+        .and_then(stored_summary);
+    let mut columns = vec![(t.plans.col_open, &open)];
+    if let Some(original) = &stored {
+        columns.push((t.plans.col_original, original));
+    }
+    columns.push((t.plans.col_file, &file));
+    let table = summary_table(t, "import-preview-heading", &columns);
     let original = candidate.id.as_deref().and_then(|id| {
         if id == state.session.open_id() {
             return Some(view! { <p>{t.plans.copy_of_open}</p> }.into_any());
         }
-        let name = stored_name(id)?;
+        let name = stored.as_ref()?.name.clone();
         let (id, plan) = (id.to_owned(), candidate.plan.clone());
         let label = Texts::fill(t.plans.replace_stored, &[&name]);
         let note = Texts::fill(t.plans.copy_of_stored, &[&name]);
@@ -219,7 +231,7 @@ fn preview(
     view! {
         <section class="import-preview" aria-labelledby="import-preview-heading">
             <h4 id="import-preview-heading" tabindex="-1">{heading}</h4>
-            {summary_table(t, "import-preview-heading", &[(t.plans.col_open, &open), (t.plans.col_file, &file)])}
+            {table}
             {original}
             <div class="notice-actions">
                 <button type="button" on:click=add_new>{t.plans.add_new}</button>
@@ -230,11 +242,11 @@ fn preview(
     }
 }
 
-/// The name of stored plan `id`, if it is stored and readable.
-fn stored_name(id: &str) -> Option<String> {
+/// What stored plan `id` holds, if it is stored and readable.
+fn stored_summary(id: &str) -> Option<PlanSummary> {
     let store = BrowserStore::open()?;
     let listed = list_plans(&store).ok()?.into_iter().find(|l| l.id == id)?;
-    listed.content.ok().map(|summary| summary.name)
+    listed.content.ok()
 }
 
 /// What plans hold, a column each; with two columns, the rows of the
@@ -292,7 +304,12 @@ fn summary_table(
                     {rows
                         .into_iter()
                         .map(|(name, values)| {
-                            let changed = values.len() == 2 && values[0] != values[1];
+                            let last = values.len().saturating_sub(1);
+                            // The file (last) against the plan it would replace (before it).
+                            let changed = match values.as_slice() {
+                                [.., before, file] => before != file,
+                                _ => false,
+                            };
                             view! {
                                 <tr class=changed.then_some("changed")>
                                     <th scope="row">{name}</th>
@@ -300,7 +317,7 @@ fn summary_table(
                                         .into_iter()
                                         .enumerate()
                                         .map(|(i, value)| {
-                                            let mark = (changed && i == 1).then(|| view! { <span class="visually-hidden">{format!(" ({})", t.plans.changed)}</span> });
+                                            let mark = (changed && i == last).then(|| view! { <span class="visually-hidden">{format!(" ({})", t.plans.changed)}</span> });
                                             view! { <td>{value}{mark}</td> }
                                         })
                                         .collect_view()}
