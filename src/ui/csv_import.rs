@@ -11,7 +11,7 @@ use super::{focus_on, select_options};
 use crate::domain::csv::counts::CountsShape;
 use crate::domain::csv::encoding::{sniff, TextEncoding};
 use crate::domain::csv::import::{Change, CsvImport, Refusal, RowReason, SkipReason};
-use crate::domain::csv::read::{read_table, ReadError, Table, MAX_TEXT_BYTES};
+use crate::domain::csv::read::{read_table, ReadError, Table, MAX_FILE_BYTES};
 use crate::domain::csv::records::RecordsMapping;
 use crate::domain::csv::{guess, layout_key, plan_import, Mapping};
 use crate::domain::period::Granularity;
@@ -74,7 +74,7 @@ pub fn CsvImportCard() -> impl IntoView {
         done.set(None);
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let bytes = read_bytes(&file, MAX_TEXT_BYTES).await;
+            let bytes = read_bytes(&file, MAX_FILE_BYTES).await;
             if !picks.is_current(pick) {
                 return;
             }
