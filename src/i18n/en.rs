@@ -347,6 +347,7 @@ pub(super) static TEXTS: Texts = Texts {
         rules: RuleTexts {
             count: "There are {} here; {} to {} are allowed.",
             name: "A name is 1 to 60 characters, without spaces before or after it.",
+            text: "A text here is empty, too long, or has spaces before or after it.",
             name_twice: "This name is used twice.",
             id_twice: "This id is used twice.",
             too_large: "This is over the largest value allowed ({}).",
@@ -361,6 +362,8 @@ pub(super) static TEXTS: Texts = Texts {
             not_the_sum: "The metric's totals are not the sum of its members' figures.",
             overlap: "Figures for {} and {} overlap: a period may have only one figure.",
             shape: "The data has the wrong form here ({}).",
+            not_whole: "This must be a whole number from 0 up.",
+            version: "The format version is missing or is not a whole number from 1 up.",
         },
     },
     session: SessionTexts {
