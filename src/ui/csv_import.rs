@@ -250,23 +250,9 @@ fn decode(bytes: &[u8], encoding: TextEncoding) -> String {
         .unwrap_or_default()
 }
 
-/// A remembered mapping made to fit this file: a CRM mapping is made again
-/// for the values this file holds, keeping the choices made before.
+/// A remembered mapping made to fit this file (see [`crate::domain::csv::refit`]).
 fn fit(plan: &Plan, table: &Table, remembered: Option<Mapping>) -> Option<Mapping> {
-    match remembered? {
-        Mapping::Records(earlier) => {
-            let mut now = RecordsMapping::new(
-                plan,
-                table,
-                (earlier.stage_column, earlier.date_column),
-                earlier.amount.map(|(column, _)| column),
-                earlier.owner.as_ref().map(|(column, _)| *column),
-            );
-            now.keep_choices(&earlier);
-            Some(Mapping::Records(now))
-        }
-        counts => Some(counts),
-    }
+    crate::domain::csv::refit(plan, table, remembered?)
 }
 
 #[component]
