@@ -214,7 +214,8 @@ pub fn stored_head(text: &str) -> Option<Head> {
 /// Read by hand from the parsed JSON, which costs the bundle less than a
 /// second deserializer.
 fn read_head(envelope: &Map<String, Value>) -> Result<Head, FormatError> {
-    let bad = |key: &str| FormatError::shape(&format!("$.{key}"), "not a whole number".into());
+    let bad =
+        |key: &str| FormatError::Broken(vec![Violation::new(format!("$.{key}"), Rule::NotWhole)]);
     let number = |key: &str| match envelope.get(key) {
         None => Ok(0),
         Some(value) => value.as_u64().ok_or_else(|| bad(key)),
@@ -256,7 +257,7 @@ pub fn decode_file(text: &str) -> Result<(Stored, Option<String>), FormatError> 
         .get("version")
         .and_then(Value::as_u64)
         .filter(|v| *v >= 1)
-        .ok_or_else(|| FormatError::shape("$.version", "missing or bad version".into()))?;
+        .ok_or_else(|| FormatError::Broken(vec![Violation::new("$.version", Rule::Version)]))?;
     if version > u64::from(CURRENT_VERSION) {
         return Err(FormatError::NewerVersion { found: version });
     }
@@ -1206,6 +1207,46 @@ mod tests {
             assert!(
                 matches!(decode(&text), Err(FormatError::Broken(_))),
                 "version {bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_apps_own_fields_and_texts_break_rules_of_their_own() {
+        let golden = std::fs::read_to_string(GOLDEN_V11_PATH).unwrap();
+        let cases = [
+            (
+                "\"revision\": 3",
+                "\"revision\": -3",
+                "$.revision",
+                Rule::NotWhole,
+            ),
+            (
+                "\"writer\": ",
+                "\"writer\": 0.5, \"was\": ",
+                "$.writer",
+                Rule::NotWhole,
+            ),
+            (
+                "\"version\": 11",
+                "\"version\": \"11\"",
+                "$.version",
+                Rule::Version,
+            ),
+            (
+                "\"text\": \"スクリプトを更新する\"",
+                "\"text\": \"スクリプトを更新する \"",
+                "$.plan.cycles[1]",
+                Rule::Text,
+            ),
+        ];
+        for (from, to, path, rule) in cases {
+            let text = golden.replacen(from, to, 1);
+            assert_ne!(text, golden, "fixture lacks {from}");
+            assert_eq!(
+                decode(&text),
+                Err(FormatError::Broken(vec![Violation::new(path, rule)])),
+                "{to}"
             );
         }
     }

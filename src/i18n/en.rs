@@ -347,6 +347,7 @@ pub(super) static TEXTS: Texts = Texts {
         rules: RuleTexts {
             count: "There are {} here; {} to {} are allowed.",
             name: "A name is 1 to 60 characters, without spaces before or after it.",
+            text: "A text here is empty, too long, or has spaces before or after it.",
             name_twice: "This name is used twice.",
             id_twice: "This id is used twice.",
             too_large: "This is over the largest value allowed ({}).",
@@ -361,6 +362,8 @@ pub(super) static TEXTS: Texts = Texts {
             not_the_sum: "The metric's totals are not the sum of its members' figures.",
             overlap: "Figures for {} and {} overlap: a period may have only one figure.",
             shape: "The data has the wrong form here ({}).",
+            not_whole: "This must be a whole number from 0 up.",
+            version: "The format version is missing or is not a whole number from 1 up.",
         },
     },
     session: SessionTexts {
@@ -696,6 +699,8 @@ pub(super) static TEXTS: Texts = Texts {
         skip_not_a_record: "not a record",
         cannot_type: "the grid does not take a figure there (a sum of shorter periods, or covered by a longer period's figure)",
         too_large_figure: "too large",
+        below_members: "below what the members counted: change their figures where they were typed",
+        too_many_cells: "The file has too many cells (over 4 million): split it and import the parts.",
         ignored: "{} records of stages set to Ignore were left out.",
         changes_heading: "Figures that change",
         col_period: "Period",

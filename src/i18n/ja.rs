@@ -328,6 +328,7 @@ pub(super) static TEXTS: Texts = Texts {
         rules: RuleTexts {
             count: "ここには {} 件あります。{} 〜 {} 件にしてください。",
             name: "名前は 1 〜 60 文字で、前後に空白を入れないでください。",
+            text: "ここの文章が空か、長すぎるか、前後に空白があります。",
             name_twice: "同じ名前が 2 回使われています。",
             id_twice: "同じ ID が 2 回使われています。",
             too_large: "上限({})を超えています。",
@@ -342,6 +343,8 @@ pub(super) static TEXTS: Texts = Texts {
             not_the_sum: "指標の合計がメンバー別の数値の和と一致しません。",
             overlap: "{} と {} の数値が重なっています。同じ期間に数値は 1 つだけです。",
             shape: "ここのデータの形が正しくありません({})。",
+            not_whole: "0 以上の整数でなければなりません。",
+            version: "形式のバージョンがないか、1 以上の整数ではありません。",
         },
     },
     session: SessionTexts {
@@ -677,6 +680,8 @@ pub(super) static TEXTS: Texts = Texts {
         skip_not_a_record: "レコードではない行",
         cannot_type: "この欄には入力できません(短い期間の合計、または長い期間の数値に含まれます)",
         too_large_figure: "大きすぎます",
+        below_members: "メンバーが数えた合計を下回ります。メンバーの数値を入力した場所で直してください",
+        too_many_cells: "セルが多すぎます(400 万を超えています)。分けて取り込んでください。",
         ignored: "「取り込まない」にしたステージのレコード {} 件を除きました。",
         changes_heading: "変わる数値",
         col_period: "期間",

@@ -694,6 +694,8 @@ pub struct CsvImportTexts {
     pub skip_not_a_record: &'static str,
     pub cannot_type: &'static str,
     pub too_large_figure: &'static str,
+    pub below_members: &'static str,
+    pub too_many_cells: &'static str,
     pub ignored: &'static str,
     pub changes_heading: &'static str,
     pub col_period: &'static str,
@@ -747,6 +749,8 @@ pub struct RuleTexts {
     /// How many there are, the least and the most allowed.
     pub count: &'static str,
     pub name: &'static str,
+    /// A text (of a PDCA cycle) empty, too long or padded.
+    pub text: &'static str,
     pub name_twice: &'static str,
     pub id_twice: &'static str,
     /// `{}` is the largest value allowed.
@@ -764,6 +768,9 @@ pub struct RuleTexts {
     pub overlap: &'static str,
     /// `{}` is the reader's own (English) words.
     pub shape: &'static str,
+    /// The save's revision, writer or tabs seen, not a whole number.
+    pub not_whole: &'static str,
+    pub version: &'static str,
 }
 
 /// Undo and redo, saving, other tabs and stored copies.
@@ -1053,6 +1060,7 @@ impl Texts {
         match rule {
             Rule::Count { found, min, max } => Texts::fill(t.count, &[&n(found), &n(min), &n(max)]),
             Rule::Name => t.name.to_owned(),
+            Rule::Text => t.text.to_owned(),
             Rule::NameTwice => t.name_twice.to_owned(),
             Rule::IdTwice => t.id_twice.to_owned(),
             Rule::TooLarge { max } => Texts::fill(t.too_large, &[&n(max)]),
@@ -1068,6 +1076,8 @@ impl Texts {
             Rule::Overlap(a, b) => Texts::fill(t.overlap, &[a, b]),
             Rule::Edit(error) => self.edit_error(error),
             Rule::Shape(detail) => Texts::fill(t.shape, &[detail]),
+            Rule::NotWhole => t.not_whole.to_owned(),
+            Rule::Version => t.version.to_owned(),
         }
     }
 

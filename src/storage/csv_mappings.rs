@@ -52,6 +52,7 @@ mod tests {
                 period_column: column,
             },
             metrics: vec![None],
+            labels: vec!["period".into()],
             granularity: Granularity::Month,
             member: None,
         })

@@ -11,12 +11,12 @@ use super::{focus_on, select_options};
 use crate::domain::csv::counts::CountsShape;
 use crate::domain::csv::encoding::{sniff, TextEncoding};
 use crate::domain::csv::import::{Change, CsvImport, ImportedCell, Refusal, RowReason, SkipReason};
-use crate::domain::csv::read::{read_table, ReadError, Table, MAX_TEXT_BYTES};
+use crate::domain::csv::read::{read_table, ReadError, Table, MAX_FILE_BYTES};
 use crate::domain::csv::records::RecordsMapping;
-use crate::domain::csv::{guess, layout_key, plan_import, Mapping};
+use crate::domain::csv::{guess, layout_key, plan_import, refit, without_unknown_ids, Mapping};
 use crate::domain::entries::members::Counter;
 use crate::domain::period::Granularity;
-use crate::domain::plan::{MetricKind, Plan};
+use crate::domain::plan::MetricKind;
 use crate::i18n::{format_count, Texts};
 use crate::storage::browser::BrowserStore;
 use crate::storage::csv_mappings::{remember_mapping, remembered_mapping};
@@ -63,9 +63,11 @@ pub fn CsvImportCard() -> impl IntoView {
         let guessed = read.as_ref().ok().and_then(|table| {
             let layout = plan_layout(state, table);
             let remembered = BrowserStore::open().and_then(|s| remembered_mapping(&s, &layout));
-            state
-                .plan
-                .with_untracked(|p| fit(p, table, remembered).or_else(|| guess(p, table)))
+            state.plan.with_untracked(|p| {
+                remembered
+                    .and_then(|r| refit(p, table, r))
+                    .or_else(|| guess(p, table))
+            })
         });
         mapping.set(guessed);
         table.set(Some(read));
@@ -75,7 +77,7 @@ pub fn CsvImportCard() -> impl IntoView {
         done.set(None);
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let bytes = read_bytes(&file, MAX_TEXT_BYTES).await;
+            let bytes = read_bytes(&file, MAX_FILE_BYTES).await;
             if !picks.is_current(pick) {
                 return;
             }
@@ -123,6 +125,18 @@ pub fn CsvImportCard() -> impl IntoView {
         table.set(None);
         mapping.set(None);
     };
+    // An undo or another tab may remove what the mapping names: it then
+    // names nothing there, as its selects show.
+    Effect::new(move |_| {
+        let current = mapping.get();
+        let Some(mut fitted) = current.clone() else {
+            return;
+        };
+        state.plan.with(|p| without_unknown_ids(p, &mut fitted));
+        if Some(&fitted) != current.as_ref() {
+            mapping.set(Some(fitted));
+        }
+    });
     let preview = Memo::new(move |_| {
         table.with(|table| {
             let table = table.as_ref()?.as_ref().ok()?;
@@ -167,6 +181,7 @@ pub fn CsvImportCard() -> impl IntoView {
                 Some(t.csv_import.too_large)
             }
             Some(Err(Unread::Read(ReadError::TooManyRecords))) => Some(t.csv_import.too_many),
+            Some(Err(Unread::Read(ReadError::TooManyCells))) => Some(t.csv_import.too_many_cells),
             Some(Err(Unread::File(FileError::Unreadable))) => Some(t.csv_import.unreadable),
             _ => None,
         })
@@ -260,25 +275,6 @@ fn decode(bytes: &[u8], encoding: TextEncoding) -> String {
     web_sys::TextDecoder::new_with_label(encoding.label())
         .and_then(|decoder| decoder.decode_with_u8_array(bytes))
         .unwrap_or_default()
-}
-
-/// A remembered mapping made to fit this file: a CRM mapping is made again
-/// for the values this file holds, keeping the choices made before.
-fn fit(plan: &Plan, table: &Table, remembered: Option<Mapping>) -> Option<Mapping> {
-    match remembered? {
-        Mapping::Records(earlier) => {
-            let mut now = RecordsMapping::new(
-                plan,
-                table,
-                (earlier.stage_column, earlier.date_column),
-                earlier.amount.map(|(column, _)| column),
-                earlier.owner.as_ref().map(|(column, _)| *column),
-            );
-            now.keep_choices(&earlier);
-            Some(Mapping::Records(now))
-        }
-        counts => Some(counts),
-    }
 }
 
 #[component]
@@ -505,7 +501,7 @@ fn records_step(
                     next.amount.map(|(column, _)| column),
                     next.owner.as_ref().map(|(column, _)| *column),
                 );
-                fresh.keep_choices(&next);
+                fresh.keep_choices(p, &next);
                 fresh
             }))
         });
@@ -719,6 +715,7 @@ fn Preview(preview: Memo<Option<CsvImport>>) -> impl IntoView {
                     let why = match why {
                         Refusal::CannotType => c.cannot_type,
                         Refusal::TooLarge => c.too_large_figure,
+                        Refusal::BelowMembers => c.below_members,
                     };
                     view! { <li>{format!("{} · {}: {why}", name(cell), t.period(cell.period))}</li> }
                 })

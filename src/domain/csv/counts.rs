@@ -1,6 +1,8 @@
 //! Counts tables: a row per period and a column per metric (as the export
 //! writes them), or a row per metric and a column per period.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +10,7 @@ use super::cells::read_period;
 use super::import::{is_summary, CsvImport, Gathered, RowReason, SkipReason, SkippedRow};
 use super::read::{Record, Table};
 use crate::domain::entries::members::Counter;
-use crate::domain::grid::{metric_named, parse_cell};
+use crate::domain::grid::{metric_named, normalize, parse_cell};
 use crate::domain::ids::{MemberId, MetricId};
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan::Plan;
@@ -29,12 +31,18 @@ pub struct CountsMapping {
     /// The metric of each column (periods in rows) or of each row after
     /// the header (periods in columns); `None` leaves it out.
     pub metrics: Vec<Option<MetricId>>,
+    /// The label (normalised) of each column or row when its metric was
+    /// chosen: a mapping remembered for a layout keeps a choice only for
+    /// the label it was made for, wherever the label has moved.
+    #[serde(default)]
+    pub labels: Vec<String>,
     /// The periods imported. A day in the file stands for itself, the week
     /// it starts (a Monday) or the month it starts (the 1st); a month or
     /// week in the file must be of this length.
     pub granularity: Granularity,
     /// Whose figures the file holds: a member's (of the metrics counted
-    /// per member), or the team's (of those, the part typed for no member).
+    /// per member), or the team's totals (of those, what the members leave
+    /// is typed for no member).
     pub member: Option<MemberId>,
 }
 
@@ -45,38 +53,95 @@ pub struct CountsMapping {
 pub fn guess_counts(plan: &Plan, table: &Table) -> Option<CountsMapping> {
     let header = table.header();
     let first_period = header.iter().position(|c| read_period(c).is_some());
-    let (shape, metrics, periods): (_, Vec<Option<MetricId>>, Vec<Period>) = match first_period {
+    let (shape, periods): (_, Vec<Period>) = match first_period {
         Some(label_columns) if label_columns > 0 => (
             CountsShape::PeriodsInColumns { label_columns },
-            table
-                .rows()
-                .iter()
-                .map(|row| {
-                    let labels = row.cells.get(..label_columns).unwrap_or(&row.cells);
-                    metric_named(plan, &labels.join(" "))
-                })
-                .collect(),
             header.iter().filter_map(|c| read_period(c)).collect(),
         ),
         _ => {
             let period_column = (0..header.len()).find(|&c| periods_in(table, c).is_some())?;
             (
                 CountsShape::PeriodsInRows { period_column },
-                header
-                    .iter()
-                    .enumerate()
-                    .map(|(c, name)| metric_named(plan, name).filter(|_| c != period_column))
-                    .collect(),
                 periods_in(table, period_column)?,
             )
         }
     };
-    metrics.iter().any(Option::is_some).then(|| CountsMapping {
-        shape,
-        metrics,
-        granularity: granularity_of(&periods),
-        member: None,
-    })
+    let mapping = CountsMapping::new(plan, table, shape, granularity_of(&periods), None);
+    mapping
+        .metrics
+        .iter()
+        .any(Option::is_some)
+        .then_some(mapping)
+}
+
+impl CountsMapping {
+    /// The mapping of a table in `shape`: each column or row labelled as
+    /// one in `earlier` takes its metric (the first label so written the
+    /// first, the second the second), any other the metric it names.
+    fn new(
+        plan: &Plan,
+        table: &Table,
+        shape: CountsShape,
+        granularity: Granularity,
+        earlier: Option<&CountsMapping>,
+    ) -> CountsMapping {
+        let labels: Vec<String> = match shape {
+            CountsShape::PeriodsInRows { .. } => {
+                table.header().iter().map(|c| normalize(c)).collect()
+            }
+            CountsShape::PeriodsInColumns { label_columns } => table
+                .rows()
+                .iter()
+                .map(|row| {
+                    normalize(
+                        &row.cells
+                            .get(..label_columns)
+                            .unwrap_or(&row.cells)
+                            .join(" "),
+                    )
+                })
+                .collect(),
+        };
+        let mut chosen: HashMap<&str, Vec<Option<MetricId>>> = HashMap::new();
+        if let Some(earlier) = earlier {
+            for (label, metric) in earlier.labels.iter().zip(&earlier.metrics).rev() {
+                chosen.entry(label).or_default().push(*metric);
+            }
+        }
+        let metrics = labels
+            .iter()
+            .enumerate()
+            .map(
+                |(i, label)| match chosen.get_mut(label.as_str()).and_then(Vec::pop) {
+                    _ if shape == (CountsShape::PeriodsInRows { period_column: i }) => None,
+                    Some(metric) => metric,
+                    None => metric_named(plan, label),
+                },
+            )
+            .collect();
+        CountsMapping {
+            shape,
+            metrics,
+            labels,
+            granularity,
+            member: earlier.and_then(|e| e.member),
+        }
+    }
+
+    /// This mapping, remembered for the layout, for another file of it;
+    /// `None` when its period column holds no periods any more.
+    pub fn refit(&self, plan: &Plan, table: &Table) -> Option<CountsMapping> {
+        if let CountsShape::PeriodsInRows { period_column } = self.shape {
+            periods_in(table, period_column)?;
+        }
+        Some(CountsMapping::new(
+            plan,
+            table,
+            self.shape,
+            self.granularity,
+            Some(self),
+        ))
+    }
 }
 
 /// The periods of a column when every cell with text below the header
@@ -133,11 +198,8 @@ pub fn plan_counts_import(plan: &Plan, table: &Table, mapping: &CountsMapping) -
         let Some(kind) = plan.metric(metric).map(|m| m.kind) else {
             return;
         };
-        let counter = match (mapping.member, plan.counted_per_member(metric)) {
-            (Some(member), _) => Counter::Member(member),
-            (None, true) => Counter::Unassigned,
-            (None, false) => Counter::Team,
-        };
+        // A team's file gives totals, of metrics counted per member too.
+        let counter = mapping.member.map_or(Counter::Team, Counter::Member);
         let reason = match parse_cell(text, kind, plan.currency) {
             Ok(None) => return,
             Ok(Some(value)) if gathered.set(counter, metric, period, value) => return,
@@ -228,6 +290,7 @@ mod tests {
     use super::*;
     use crate::domain::csv::import::{Change, ImportedCell, Refusal, RowProblem, Summary};
     use crate::domain::csv::testing::{named, on, table};
+    use crate::domain::csv::Mapping;
     use crate::domain::edit::{apply, Edit};
     use crate::domain::locale::Lang;
     use crate::domain::number::CountError;
@@ -241,6 +304,7 @@ mod tests {
             period,
             before,
             after,
+            members: 0,
         }
     }
 
@@ -268,6 +332,16 @@ mod tests {
                     Some(revenue),
                     None
                 ],
+                labels: [
+                    "period",
+                    "leads",
+                    "calls",
+                    "lead nurturing / contacts",
+                    "won: revenue",
+                    "notes"
+                ]
+                .map(String::from)
+                .to_vec(),
                 granularity: Month,
                 member: None,
             }
@@ -366,6 +440,9 @@ mod tests {
             CountsMapping {
                 shape: CountsShape::PeriodsInColumns { label_columns: 1 },
                 metrics: vec![Some(calls), Some(leads), None],
+                labels: ["calls", "lead generation", "unknown"]
+                    .map(String::from)
+                    .to_vec(),
                 granularity: Week,
                 member: None,
             }
@@ -447,14 +524,8 @@ mod tests {
             import.refused,
             [(cell(leads, week, Some(3), 9), Refusal::CannotType)]
         );
-        // The team's file: calls, counted per member, go to no member.
-        assert_eq!(
-            import.cells,
-            [ImportedCell {
-                counter: Counter::Unassigned,
-                ..cell(calls, week, None, 4)
-            }]
-        );
+        // The team's file: calls, counted per member, are their total.
+        assert_eq!(import.cells, [cell(calls, week, None, 4)]);
         assert_eq!(
             import.problems,
             [RowProblem {
@@ -485,6 +556,133 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_as_it_is_is_unchanged_where_the_grid_would_not_take_one() {
+        let mut plan = inside_sales(Lang::En);
+        let leads = named(&plan, "Leads");
+        plan.set_entry(leads, on(Day, 2026, 9, 7), Some(1)).unwrap();
+        plan.set_entry(leads, on(Day, 2026, 9, 8), Some(2)).unwrap();
+        let file = table("Week,Leads\n2026-W37,3\n");
+        let import = plan_counts_import(&plan, &file, &guess_counts(&plan, &file).unwrap());
+        assert_eq!(
+            import.cells,
+            [cell(leads, on(Week, 2026, 9, 7), Some(3), 3)]
+        );
+        assert!(import.refused.is_empty());
+        assert_eq!(import.edit(), Edit::Batch(Vec::new()));
+    }
+
+    #[test]
+    fn a_team_file_gives_the_totals_of_metrics_counted_per_member() {
+        let mut plan = inside_sales(Lang::En);
+        let calls = named(&plan, "Calls");
+        let jane = crate::domain::ids::MemberId(9_000);
+        let department = plan.departments[1].id;
+        let member = crate::domain::members::Member {
+            id: jane,
+            name: "Jane".into(),
+            department,
+            active: true,
+        };
+        apply(&mut plan, Edit::AddMember(member)).unwrap();
+        apply(&mut plan, Edit::SetPerMember(calls, true)).unwrap();
+        let weeks = crate::domain::period::PeriodRange::new(on(Week, 2026, 11, 2), 1);
+        let week = weeks.first();
+        plan.set_member_entry(jane, calls, week, Some(300)).unwrap();
+        // The download, imported back: nothing changes.
+        let exported = crate::domain::csv::export::wide(&plan, weeks, "Period");
+        let file = table(&exported);
+        let mapping = guess_counts(&plan, &file).unwrap();
+        let import = plan_counts_import(&plan, &file, &mapping);
+        let total = |before, after, members| ImportedCell {
+            members,
+            ..cell(calls, week, before, after)
+        };
+        assert_eq!(import.cells, [total(Some(300), 300, 300)]);
+        assert_eq!(import.edit(), Edit::Batch(Vec::new()));
+        // A higher total: the rest is typed for no member.
+        let file = table(&exported.replace(",300", ",420"));
+        let import = plan_counts_import(&plan, &file, &mapping);
+        assert_eq!(import.cells, [total(Some(300), 420, 300)]);
+        let before = plan.clone();
+        let undo = apply(&mut plan, import.edit()).unwrap();
+        assert_eq!(plan.entries.cell(calls, week).total(), Some(420));
+        assert_eq!(
+            plan.cell_of(Counter::Unassigned, calls, week).total(),
+            Some(120)
+        );
+        assert_eq!(
+            plan.cell_of(Counter::Member(jane), calls, week).total(),
+            Some(300)
+        );
+        // Imported again, unchanged; a total below Jane's is refused.
+        assert_eq!(
+            plan_counts_import(&plan, &file, &mapping).cells,
+            [total(Some(420), 420, 300)]
+        );
+        let lower = table(&exported.replace(",300", ",250"));
+        let import = plan_counts_import(&plan, &lower, &mapping);
+        assert_eq!(
+            import.refused,
+            [(total(Some(420), 250, 300), Refusal::BelowMembers)]
+        );
+        assert!(import.cells.is_empty());
+        apply(&mut plan, undo).unwrap();
+        assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn a_remembered_mapping_keeps_its_choices_for_the_labels_they_were_made_for() {
+        let plan = inside_sales(Lang::En);
+        let [calls, leads, contacts] = ["Calls", "Leads", "Contacts"].map(|n| named(&plan, n));
+        // A row per metric: "Dials" mapped to calls by hand, "Notes" left out.
+        let file = table("Metric,2026-09,2026-10\nDials,1,2\nLeads,3,4\nNotes,5,6\n");
+        let mut earlier = guess_counts(&plan, &file).unwrap();
+        assert_eq!(earlier.metrics, [None, Some(leads), None]);
+        earlier.metrics[0] = Some(calls);
+        // Next month, the rows in another order and one more.
+        let next = table(
+            "Metric,2026-10,2026-11\nLeads,3,4\nNotes,5,6\nContacts,1,1\nDials,1,2\nDials,9,9\n",
+        );
+        let Some(Mapping::Counts(now)) =
+            crate::domain::csv::refit(&plan, &next, Mapping::Counts(earlier.clone()))
+        else {
+            panic!("counts");
+        };
+        assert_eq!(
+            now.metrics,
+            [Some(leads), None, Some(contacts), Some(calls), None]
+        );
+        // A column per metric: columns moved, one renamed.
+        let file = table("Period,Dials,Leads\n2026-09,1,2\n");
+        let mut earlier = guess_counts(&plan, &file).unwrap();
+        earlier.metrics[1] = Some(calls);
+        let next = table("Period,Leads,Dials made,Dials\n2026-10,2,5,1\n");
+        let now = earlier.refit(&plan, &next).unwrap();
+        assert_eq!(now.metrics, [None, Some(leads), None, Some(calls)]);
+        // No periods where they were: guessed afresh.
+        let next = table("Leads,Period\n2,2026-10\n");
+        assert_eq!(earlier.refit(&plan, &next), None);
+        // A metric, a stage or a member since removed is forgotten.
+        let mut smaller = plan.clone();
+        smaller.metrics.retain(|m| m.id != calls);
+        let mut mapping = Mapping::Counts(CountsMapping {
+            member: Some(crate::domain::ids::MemberId(9_000)),
+            ..earlier.clone()
+        });
+        crate::domain::csv::without_unknown_ids(&smaller, &mut mapping);
+        let forgotten = Mapping::Counts(CountsMapping {
+            metrics: vec![None, None, Some(leads)],
+            ..earlier.clone()
+        });
+        assert_eq!(mapping, forgotten);
+        let remembered = Mapping::Counts(earlier);
+        assert_eq!(
+            crate::domain::csv::refit(&smaller, &file, remembered),
+            Some(forgotten)
+        );
+    }
+
+    #[test]
     fn what_the_export_writes_imports_back_into_an_empty_plan() {
         let mut plan = inside_sales(Lang::En);
         let (leads, revenue) = (named(&plan, "Leads"), named(&plan, "Revenue"));
@@ -511,6 +709,7 @@ mod tests {
         let mapping = CountsMapping {
             shape: CountsShape::PeriodsInRows { period_column: 0 },
             metrics: vec![None, Some(named(&plan, "Leads"))],
+            labels: Vec::new(),
             granularity: Month,
             member: None,
         };

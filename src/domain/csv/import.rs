@@ -12,7 +12,9 @@ use crate::domain::number::{CountError, MAX_ENTRY};
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan::Plan;
 
-/// One figure the import sets.
+/// One figure the import sets. The team's figure of a metric counted per
+/// member is its total: the import sets what the members leave of it
+/// (`after - members`) as typed for no member.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ImportedCell {
     pub counter: Counter,
@@ -20,6 +22,8 @@ pub struct ImportedCell {
     pub period: Period,
     pub before: Option<u64>,
     pub after: u64,
+    /// What the members counted of the team's total (0 for any other).
+    pub members: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +51,9 @@ pub enum Refusal {
     CannotType,
     /// Above the largest figure a cell holds.
     TooLarge,
+    /// A team's total below what the members counted of it: their
+    /// figures are changed where they were typed.
+    BelowMembers,
 }
 
 /// A row that did not read; `column`s are 1-based, as spreadsheets number
@@ -135,7 +142,10 @@ impl CsvImport {
             self.cells
                 .iter()
                 .filter(|c| c.change() != Change::Unchanged)
-                .map(|c| c.counter.edit(c.metric, c.period, Some(c.after)))
+                .map(|c| {
+                    c.counter
+                        .edit(c.metric, c.period, Some(c.after.saturating_sub(c.members)))
+                })
                 .collect(),
         )
     }
@@ -260,19 +270,39 @@ impl Gathered {
             ..CsvImport::default()
         };
         for ((metric, period, _), (counter, after)) in self.figures {
+            let before = plan.cell_of(counter, metric, period).total();
+            // The team's total of a metric counted per member: what the
+            // members leave of it is typed for no member.
+            let (typed, members) = if counter == Counter::Team && plan.counted_per_member(metric) {
+                let unassigned = plan.cell_of(Counter::Unassigned, metric, period).total();
+                let members = before.unwrap_or(0).saturating_sub(unassigned.unwrap_or(0));
+                (Counter::Unassigned, members)
+            } else {
+                (counter, 0)
+            };
             let cell = ImportedCell {
                 counter,
                 metric,
                 period,
-                before: plan.cell_of(counter, metric, period).total(),
+                before,
                 after,
+                members,
             };
-            if after > MAX_ENTRY {
-                import.refused.push((cell, Refusal::TooLarge));
-            } else if !plan.can_type(counter, metric, period) || !plan.counts_for(counter) {
-                import.refused.push((cell, Refusal::CannotType));
+            let refusal = if before == Some(after) {
+                // Unchanged, wherever the grid would take a figure.
+                None
+            } else if after > MAX_ENTRY {
+                Some(Refusal::TooLarge)
+            } else if after < members {
+                Some(Refusal::BelowMembers)
+            } else if !plan.can_type(typed, metric, period) || !plan.counts_for(counter) {
+                Some(Refusal::CannotType)
             } else {
-                import.cells.push(cell);
+                None
+            };
+            match refusal {
+                Some(refusal) => import.refused.push((cell, refusal)),
+                None => import.cells.push(cell),
             }
         }
         let position = |metric: MetricId| plan.metrics.iter().position(|m| m.id == metric);

@@ -46,6 +46,46 @@ pub fn plan_import(plan: &Plan, table: &Table, mapping: &Mapping) -> CsvImport {
     }
 }
 
+/// The mapping for a new file of a layout mapped before: a CRM mapping
+/// made again for the values this file holds, keeping the choices made
+/// before; a counts mapping keeping the metric chosen for each column or
+/// row whose label is the one it was chosen for (see
+/// [`CountsMapping::refit`]). `None` when it no longer fits: guess then.
+pub fn refit(plan: &Plan, table: &Table, remembered: Mapping) -> Option<Mapping> {
+    let mut mapping = match remembered {
+        Mapping::Counts(earlier) => Mapping::Counts(earlier.refit(plan, table)?),
+        Mapping::Records(earlier) => {
+            let mut now = RecordsMapping::new(
+                plan,
+                table,
+                (earlier.stage_column, earlier.date_column),
+                earlier.amount.map(|(column, _)| column),
+                earlier.owner.as_ref().map(|(column, _)| *column),
+            );
+            now.keep_choices(plan, &earlier);
+            Mapping::Records(now)
+        }
+    };
+    without_unknown_ids(plan, &mut mapping);
+    Some(mapping)
+}
+
+/// Forgets the metrics, stages and members the plan no longer has (a
+/// mapping remembered, or shown while the plan changed): what they mapped
+/// maps to nothing, a counts file to the team; amounts go to another money
+/// metric when theirs is gone or no longer money.
+pub fn without_unknown_ids(plan: &Plan, mapping: &mut Mapping) {
+    match mapping {
+        Mapping::Counts(counts) => {
+            for metric in &mut counts.metrics {
+                *metric = metric.filter(|m| plan.metric(*m).is_some());
+            }
+            counts.member = counts.member.filter(|m| plan.member(*m).is_some());
+        }
+        Mapping::Records(records) => records.without_unknown_ids(plan),
+    }
+}
+
 /// A key for the layout of a file, to remember its mapping by: the
 /// header's cells compared as labels are, a run of periods standing for
 /// any (a table with a column per month keeps its key from month to month).

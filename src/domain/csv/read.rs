@@ -7,11 +7,17 @@ use std::str::Chars;
 
 use serde::{Deserialize, Serialize};
 
-/// The most text read: far above a year of CRM records, far below what
+/// The largest file read: far above a year of CRM records, far below what
 /// would freeze the page.
-pub const MAX_TEXT_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The most text read: a file's, decoded to UTF-8, which takes 3 bytes for
+/// the 2 of a Japanese character in Shift_JIS or UTF-16.
+pub const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES / 2 * 3;
 /// The most records read.
 pub const MAX_RECORDS: usize = 200_000;
+/// The most cells read, over all records: what bounds the memory a file
+/// takes when its records are wide and mostly empty.
+pub const MAX_CELLS: usize = 4_000_000;
 /// How many records the delimiter is guessed from.
 const SNIFFED_RECORDS: usize = 20;
 
@@ -85,10 +91,12 @@ impl Table {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
-    #[error("the file is larger than {MAX_TEXT_BYTES} bytes")]
+    #[error("the text is larger than {MAX_TEXT_BYTES} bytes")]
     TooLarge,
     #[error("the file has more than {MAX_RECORDS} records")]
     TooManyRecords,
+    #[error("the file has more than {MAX_CELLS} cells")]
+    TooManyCells,
 }
 
 /// Reads `text` with the delimiter that splits its first records most
@@ -103,11 +111,15 @@ pub fn read_table_with(text: &str, delimiter: Delimiter) -> Result<Table, ReadEr
         return Err(ReadError::TooLarge);
     }
     let mut records = Vec::new();
-    for record in Records::new(text, delimiter) {
+    let mut reader = Records::new(text, delimiter);
+    for record in reader.by_ref() {
         if records.len() == MAX_RECORDS {
             return Err(ReadError::TooManyRecords);
         }
         records.push(record);
+    }
+    if reader.cells > MAX_CELLS {
+        return Err(ReadError::TooManyCells);
     }
     Ok(Table { delimiter, records })
 }
@@ -132,11 +144,14 @@ pub fn detect_delimiter(text: &str) -> Delimiter {
         .map_or(Delimiter::Comma, |(_, d)| d)
 }
 
-/// The records of a text, one at a time, blank lines skipped.
+/// The records of a text, one at a time, blank lines skipped; none after
+/// the one with the cell past [`MAX_CELLS`].
 struct Records<'a> {
     chars: Peekable<Chars<'a>>,
     delimiter: char,
     line: usize,
+    /// Cells read so far.
+    cells: usize,
 }
 
 impl<'a> Records<'a> {
@@ -149,6 +164,7 @@ impl<'a> Records<'a> {
                 .peekable(),
             delimiter: delimiter.char(),
             line: 1,
+            cells: 0,
         }
     }
 
@@ -168,6 +184,9 @@ impl<'a> Records<'a> {
 
     /// The next record, blank or not; `None` at the end of the text.
     fn record(&mut self) -> Option<Record> {
+        if self.cells > MAX_CELLS {
+            return None;
+        }
         self.chars.peek()?;
         let line = self.line;
         let mut cells = Vec::new();
@@ -195,6 +214,10 @@ impl<'a> Records<'a> {
                 quoted = true;
             } else if c == self.delimiter {
                 cells.push(std::mem::take(&mut cell));
+                self.cells += 1;
+                if self.cells > MAX_CELLS {
+                    break;
+                }
                 at_start = true;
                 continue;
             } else if self.line_end(c) {
@@ -205,6 +228,7 @@ impl<'a> Records<'a> {
             at_start = false;
         }
         cells.push(cell);
+        self.cells += 1;
         Some(Record { line, cells })
     }
 }
@@ -323,6 +347,18 @@ mod tests {
         );
         let large = " ".repeat(MAX_TEXT_BYTES + 1);
         assert_eq!(read_table(&large), Err(ReadError::TooLarge));
+        // Wide, mostly empty records: one, or many.
+        let wide = ",".repeat(MAX_CELLS);
+        assert_eq!(read_table(&wide), Err(ReadError::TooManyCells));
+        assert_eq!(
+            read_table(&wide[1..]).map(|t| t.records[0].cells.len()),
+            Ok(MAX_CELLS)
+        );
+        let rows = format!("{}\n", ",".repeat(99)).repeat(MAX_CELLS / 100 + 1);
+        assert_eq!(read_table(&rows), Err(ReadError::TooManyCells));
+        // Japanese text of a file at its limit (2 bytes a character in
+        // Shift_JIS or UTF-16) is within the text limit in UTF-8.
+        assert!(MAX_FILE_BYTES / 2 * "あ".len() <= MAX_TEXT_BYTES);
     }
 }
 

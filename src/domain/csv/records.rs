@@ -3,6 +3,8 @@
 //! period of their date, their amounts summed, per owner where the plan
 //! counts per member.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
 use super::cells::read_period;
@@ -32,6 +34,12 @@ const OWNER_HEADERS: [&str; 5] = ["owner", "所有者", "担当者", "assignee",
 /// Each distinct value of a column and what it stands for; `None` for
 /// nothing.
 pub type Choices<T> = Vec<(String, Option<T>)>;
+
+/// The most values of a column listed to choose for: a column with more
+/// is not one of stages or owners (a deal name, an id). Records of a stage
+/// value past them are reported as of a stage not mapped; those of an
+/// owner past them count for no member, as those of an unknown owner.
+pub const MAX_CHOICES: usize = 200;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordsMapping {
@@ -93,18 +101,19 @@ fn row_kind(row: &Record, stage_column: usize, date_column: usize) -> Row<'_> {
     }
 }
 
-/// The distinct texts of a column over the records, in order of first
-/// appearance.
+/// The first [`MAX_CHOICES`] distinct texts of a column over the records,
+/// in order of first appearance.
 fn distinct(table: &Table, stage_column: usize, date_column: usize, column: usize) -> Vec<String> {
-    let mut values: Vec<String> = Vec::new();
-    for row in table.rows() {
-        let value = row.cell(column);
-        let is_record = matches!(row_kind(row, stage_column, date_column), Row::Record { .. });
-        if is_record && !value.is_empty() && !values.iter().any(|v| v == value) {
-            values.push(value.into());
-        }
-    }
-    values
+    let mut seen = HashSet::new();
+    table
+        .rows()
+        .iter()
+        .filter(|row| matches!(row_kind(row, stage_column, date_column), Row::Record { .. }))
+        .map(|row| row.cell(column))
+        .filter(|value| !value.is_empty() && seen.insert(*value))
+        .take(MAX_CHOICES)
+        .map(String::from)
+        .collect()
 }
 
 fn column_named(header: &[String], endings: &[&str]) -> Option<usize> {
@@ -138,16 +147,6 @@ impl RecordsMapping {
                 (value, stage.map(|s| s.id))
             })
             .collect();
-        let money = plan
-            .stages
-            .iter()
-            .rev()
-            .filter(|s| stage_values.iter().any(|(_, id)| *id == Some(s.id)))
-            .find_map(|s| {
-                plan.metrics_of(s.id)
-                    .find(|m| m.kind == MetricKind::Money)
-                    .map(|m| m.id)
-            });
         let owner = owner_column.map(|column| {
             let names = values(column).into_iter().map(|name| {
                 let member = plan
@@ -162,32 +161,74 @@ impl RecordsMapping {
             stage_column,
             date_column,
             granularity: Granularity::default(),
+            amount: amount_column.zip(money_of(plan, &stage_values)),
             stage_values,
-            amount: amount_column.zip(money),
             owner,
         }
     }
 
-    /// Takes the choices of a mapping remembered for this layout: its
-    /// granularity, its money metric, and its stage and owner choices for
-    /// the values both list.
-    pub fn keep_choices(&mut self, earlier: &RecordsMapping) {
+    /// Takes the choices of an earlier mapping (remembered for this layout,
+    /// or this one before a column changed): its granularity, its stage and
+    /// owner choices for the values both list, and its money metric while
+    /// the plan has it (else the one of the stages now chosen).
+    pub fn keep_choices(&mut self, plan: &Plan, earlier: &RecordsMapping) {
         fn keep<T: Copy>(now: &mut [(String, T)], earlier: &[(String, T)]) {
+            let earlier = lookup(earlier);
             for (value, choice) in now {
-                if let Some((_, earlier)) = earlier.iter().find(|(v, _)| v == value) {
+                if let Some(earlier) = earlier.get(value.as_str()) {
                     *choice = *earlier;
                 }
             }
         }
         self.granularity = earlier.granularity;
-        if let (Some(amount), Some((_, metric))) = (&mut self.amount, earlier.amount) {
-            amount.1 = metric;
-        }
         keep(&mut self.stage_values, &earlier.stage_values);
         if let (Some((_, now)), Some((_, before))) = (&mut self.owner, &earlier.owner) {
             keep(now, before);
         }
+        if let Some(amount) = &mut self.amount {
+            let money = earlier.amount.map(|(_, m)| m);
+            if let Some(money) = money.or_else(|| money_of(plan, &self.stage_values)) {
+                amount.1 = money;
+            }
+        }
+        self.without_unknown_ids(plan);
     }
+
+    /// Forgets the stages and members the plan no longer has (their values
+    /// map to nothing); amounts go to another money metric when theirs is
+    /// gone or no longer money.
+    pub fn without_unknown_ids(&mut self, plan: &Plan) {
+        for (_, stage) in &mut self.stage_values {
+            *stage = stage.filter(|s| plan.stage(*s).is_some());
+        }
+        for (_, member) in self.owner.iter_mut().flat_map(|(_, names)| names) {
+            *member = member.filter(|m| plan.member(*m).is_some());
+        }
+        self.amount = self.amount.and_then(|(column, metric)| {
+            let money = Some(metric).filter(|m| is_money(plan, *m));
+            Some((
+                column,
+                money.or_else(|| money_of(plan, &self.stage_values))?,
+            ))
+        });
+    }
+}
+
+fn is_money(plan: &Plan, metric: MetricId) -> bool {
+    plan.metric(metric)
+        .is_some_and(|m| m.kind == MetricKind::Money)
+}
+
+/// The money metric amounts sum into: that of the last stage values map to
+/// (with one), else the plan's first; `None` when the plan has none.
+fn money_of(plan: &Plan, stage_values: &[(String, Option<StageId>)]) -> Option<MetricId> {
+    plan.stages
+        .iter()
+        .rev()
+        .filter(|s| stage_values.iter().any(|(_, id)| *id == Some(s.id)))
+        .find_map(|s| plan.metrics_of(s.id).find(|m| m.kind == MetricKind::Money))
+        .or_else(|| plan.metrics.iter().find(|m| m.kind == MetricKind::Money))
+        .map(|m| m.id)
 }
 
 /// The mapping the header suggests: a stage column ("Deal Stage",
@@ -207,8 +248,13 @@ pub fn guess_records(plan: &Plan, table: &Table) -> Option<RecordsMapping> {
     ))
 }
 
-fn choice<T: Copy>(choices: &[(String, T)], value: &str) -> Option<T> {
-    choices.iter().find(|(v, _)| v == value).map(|(_, c)| *c)
+/// Choices to look values up in; the first of a value listed twice wins.
+fn lookup<T: Copy>(choices: &[(String, T)]) -> HashMap<&str, T> {
+    choices
+        .iter()
+        .rev()
+        .map(|(v, c)| (v.as_str(), *c))
+        .collect()
 }
 
 /// What importing the records would change: each record adds one to its
@@ -216,6 +262,11 @@ fn choice<T: Copy>(choices: &[(String, T)], value: &str) -> Option<T> {
 /// metric of its stage. Every figure the file gives replaces the one there.
 pub fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> CsvImport {
     let mut gathered = Gathered::default();
+    let stages = lookup(&mapping.stage_values);
+    let owners = mapping
+        .owner
+        .as_ref()
+        .map(|(column, names)| (*column, lookup(names)));
     for row in table.rows() {
         let (stage_text, date) = match row_kind(row, mapping.stage_column, mapping.date_column) {
             Row::Blank => continue,
@@ -229,7 +280,7 @@ pub fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping)
             }
             Row::Record { stage, date } => (stage, date),
         };
-        let stage = match choice(&mapping.stage_values, stage_text) {
+        let stage = match stages.get(stage_text).copied() {
             Some(Some(id)) => plan.stages.iter().find(|s| s.id == id),
             Some(None) => {
                 gathered.ignored += 1;
@@ -279,10 +330,9 @@ pub fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping)
                 continue;
             }
         };
-        let member = mapping
-            .owner
+        let member = owners
             .as_ref()
-            .and_then(|(column, names)| choice(names, row.cell(*column)).flatten());
+            .and_then(|(column, names)| names.get(row.cell(*column)).copied().flatten());
         let counter = |metric| match (plan.counted_per_member(metric), member) {
             (true, Some(member)) => Counter::Member(member),
             (true, None) => Counter::Unassigned,
@@ -329,6 +379,7 @@ mod tests {
             period,
             before: None,
             after,
+            members: 0,
         }
     }
 
@@ -547,7 +598,7 @@ mod tests {
             ("Gone".into(), None),
         ];
         let mut mapping = guess_records(&plan, &file).unwrap();
-        mapping.keep_choices(&earlier);
+        mapping.keep_choices(&plan, &earlier);
         assert_eq!(mapping.granularity, Month);
         assert_eq!(
             mapping.stage_values,
@@ -556,6 +607,99 @@ mod tests {
                 ("Opportunities".into(), Some(plan.stages[2].id)),
                 ("Closed lost".into(), Some(plan.stages[3].id)),
             ]
+        );
+        // A stage since removed is forgotten.
+        let mut smaller = plan.clone();
+        smaller.stages.remove(3);
+        let Some(crate::domain::csv::Mapping::Records(now)) = crate::domain::csv::refit(
+            &smaller,
+            &file,
+            crate::domain::csv::Mapping::Records(earlier),
+        ) else {
+            panic!("records");
+        };
+        assert_eq!(now.granularity, Month);
+        assert_eq!(now.stage_values[2], ("Closed lost".into(), None));
+    }
+
+    #[test]
+    fn an_amount_column_chosen_by_hand_sums_into_the_money_metric_of_the_stages_chosen() {
+        let mut plan = inside_sales(Lang::En);
+        let (proposals, won) = (plan.stages[3].id, plan.stages[4].id);
+        let revenue = named(&plan, "Revenue");
+        let value = MetricId(9_000);
+        let file = table("Deal Stage,Close Date,Value\nCW,2026-09-07,100\nPS,2026-09-07,50\n");
+        let mut earlier = guess_records(&plan, &file).unwrap();
+        assert_eq!(earlier.amount, None);
+        // Stage values mapped by hand, then the amount column chosen: the
+        // page puts a placeholder metric until one is found.
+        earlier.stage_values = vec![("CW".into(), Some(won)), ("PS".into(), Some(proposals))];
+        earlier.amount = Some((2, MetricId(0)));
+        assert!(plan.metric(MetricId(0)).is_none());
+        let amount = |plan: &Plan, earlier: &RecordsMapping| {
+            let mut now = RecordsMapping::new(plan, &file, (0, 1), Some(2), None);
+            now.keep_choices(plan, earlier);
+            now.amount
+        };
+        assert_eq!(amount(&plan, &earlier), Some((2, revenue)));
+        let mut mapping = earlier.clone();
+        mapping.amount = amount(&plan, &earlier);
+        let import = plan_records_import(&plan, &file, &mapping);
+        let sums: Vec<_> = import.cells.iter().map(|c| (c.metric, c.after)).collect();
+        assert!(sums.contains(&(revenue, 10_000)), "{sums:?}");
+        // The proposals' own money metric, chosen earlier, is kept; the
+        // last stage chosen with one gives it otherwise.
+        plan.metrics.push(crate::domain::plan::Metric {
+            id: value,
+            stage: proposals,
+            name: "Proposal value".into(),
+            kind: MetricKind::Money,
+            lost_reason: false,
+            per_member: false,
+        });
+        earlier.amount = Some((2, value));
+        assert_eq!(amount(&plan, &earlier), Some((2, value)));
+        earlier.amount = Some((2, MetricId(0)));
+        earlier.stage_values = vec![("CW".into(), None), ("PS".into(), Some(proposals))];
+        assert_eq!(amount(&plan, &earlier), Some((2, value)));
+        // No stage with one chosen: the plan's first.
+        earlier.stage_values = vec![("CW".into(), Some(plan.stages[1].id))];
+        assert_eq!(amount(&plan, &earlier), Some((2, named(&plan, "Ad spend"))));
+        // A metric chosen earlier that is gone is not kept.
+        plan.metrics.retain(|m| m.id != revenue);
+        earlier.amount = Some((2, revenue));
+        earlier.stage_values = vec![("CW".into(), Some(won)), ("PS".into(), Some(proposals))];
+        assert_eq!(amount(&plan, &earlier), Some((2, value)));
+    }
+
+    #[test]
+    fn a_column_of_ten_thousand_values_lists_the_first_of_them() {
+        let plan = inside_sales(Lang::En);
+        let mut text = String::from("Deal Stage,Close Date,Deal owner\n");
+        for i in 0..10_000 {
+            text.push_str(&format!("Deal {i},2026-09-07,Owner {i}\n"));
+        }
+        let file = table(&text);
+        let mut mapping = RecordsMapping::new(&plan, &file, (0, 1), None, Some(2));
+        assert_eq!(mapping.stage_values.len(), MAX_CHOICES);
+        assert_eq!(mapping.stage_values[199].0, "Deal 199");
+        assert_eq!(
+            mapping.owner.as_ref().map(|(_, o)| o.len()),
+            Some(MAX_CHOICES)
+        );
+        let won = plan.stages[4].id;
+        for (_, stage) in &mut mapping.stage_values {
+            *stage = Some(won);
+        }
+        let import = plan_records_import(&plan, &file, &mapping);
+        assert_eq!(import.cells[0].after, 200);
+        assert_eq!(import.problems.len(), 9_800);
+        assert_eq!(
+            import.problems[0],
+            RowProblem {
+                line: 202,
+                reason: RowReason::UnmappedStage("Deal 200".into())
+            }
         );
     }
 

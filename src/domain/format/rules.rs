@@ -49,6 +49,8 @@ pub enum Rule {
     },
     #[error("a name must be 1 to 60 characters without spaces around it")]
     Name,
+    #[error("a text is empty, too long or has spaces around it")]
+    Text,
     #[error("the same name is used twice")]
     NameTwice,
     #[error("the same id is used twice")]
@@ -77,6 +79,10 @@ pub enum Rule {
     Overlap(String, String),
     #[error("{0}")]
     Edit(EditError),
+    #[error("not a whole number")]
+    NotWhole,
+    #[error("missing or bad version")]
+    Version,
     /// The JSON does not have the plan's shape here (a wrong type, a
     /// missing field, an unknown value): serde's or a migration's words.
     #[error("{0}")]
@@ -291,7 +297,7 @@ pub fn violations(plan: &Plan) -> Vec<Violation> {
         );
         match plan.checked(cycle.clone()) {
             Ok(checked) if checked == *cycle => {}
-            Ok(_) => r.add(|| at("cycles", i, ""), Rule::Name),
+            Ok(_) => r.add(|| at("cycles", i, ""), Rule::Text),
             Err(error) => r.add(|| at("cycles", i, ""), Rule::Edit(error)),
         }
     }
@@ -337,21 +343,26 @@ fn check_ids(plan: &Plan, r: &mut Report) {
         card.thresholds
             .iter()
             .enumerate()
-            .map(move |(j, t)| (t.id.0, format!("$.plan.sla_cards[{i}].thresholds[{j}].id")))
+            .map(move |(j, t)| (t.id.0, "sla_cards", i, Some(j)))
     });
     let ids = lists
         .iter()
         .flat_map(|(list, ids)| {
             ids.iter()
                 .enumerate()
-                .map(move |(i, id)| (*id, format!("$.plan.{list}[{i}].id")))
+                .map(move |(i, id)| (*id, *list, i, None))
         })
         .chain(thresholds);
-    for (id, path) in ids {
+    for (id, list, i, threshold) in ids {
+        // The path is written only for a broken rule.
+        let path = || match threshold {
+            Some(j) => format!("$.plan.{list}[{i}].thresholds[{j}].id"),
+            None => format!("$.plan.{list}[{i}].id"),
+        };
         if id > MAX_ID {
-            r.add(|| path, Rule::TooLarge { max: MAX_ID });
+            r.add(path, Rule::TooLarge { max: MAX_ID });
         } else if !seen.insert(id) {
-            r.add(|| path, Rule::IdTwice);
+            r.add(path, Rule::IdTwice);
         }
     }
 }
@@ -516,6 +527,26 @@ mod tests {
                     format!("$.plan.entries['{}']['2026-11-03']", second.0),
                     Rule::TooLarge { max: MAX_ENTRY }
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_id_used_twice_is_reported_where_it_is_used_again() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let mut plan = crate::domain::presets::example::example(Lang::En, today);
+        assert_eq!(paths(&plan), []);
+        let mut second = plan.sla_cards[0].thresholds[0].clone();
+        second.id.0 = plan.kpis[0].id.0;
+        plan.sla_cards[0].thresholds.push(second);
+        // Cycles name the KPI given too large an id.
+        plan.cycles.clear();
+        plan.kpis[1].id.0 = u64::from(u32::MAX) << 22;
+        assert_eq!(
+            paths(&plan),
+            [
+                ("$.plan.kpis[1].id".into(), Rule::TooLarge { max: MAX_ID }),
+                ("$.plan.sla_cards[0].thresholds[1].id".into(), Rule::IdTwice),
             ]
         );
     }
