@@ -10,8 +10,20 @@ use plotters_canvas::CanvasBackend;
 
 use super::chart_backend::PageBackend;
 use super::download::{click_download, download_text};
-use super::state::use_app;
+use super::state::{use_app, AppState};
+use crate::charts::funnel::FunnelChart;
 use crate::charts::{download_name, Chart, ChartStyle, Slide};
+
+/// The funnel of the range in view, in the UI language.
+pub fn funnel_chart(state: AppState) -> Memo<Chart> {
+    Memo::new(move |_| {
+        let texts = state.texts();
+        let range = state.range.get();
+        state
+            .plan
+            .with(|p| Chart::Funnel(FunnelChart::from_plan(p, range, texts)))
+    })
+}
 
 #[component]
 pub fn ChartCard(

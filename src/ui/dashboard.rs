@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::actions::ActionList;
 use super::bottleneck::BottleneckPanel;
-use super::chart_card::ChartCard;
+use super::chart_card::{funnel_chart, ChartCard};
 use super::kpi_strip::SharedKpiStrip;
 use super::pdca::summary::{CurrentCycle, ReviewsDue};
 use super::range_toolbar::RangeToolbar;
@@ -14,7 +14,6 @@ use super::sla_compliance::{DepartmentCompliance, PromiseHistory};
 use super::state::use_app;
 use super::toggle::Toggle;
 use crate::charts::dashboard::{conversion_vs_target, lost_reasons, targets_vs_actual, trend};
-use crate::charts::funnel::FunnelChart;
 use crate::charts::palette::{css_hex, series_colour};
 use crate::charts::Chart;
 use crate::domain::ids::KpiId;
@@ -42,7 +41,7 @@ pub fn DashboardPage() -> impl IntoView {
             state.plan.with(|p| build(p, range, texts))
         })
     };
-    let funnel = chart(|p, r, t| Chart::Funnel(FunnelChart::from_plan(p, r, t)));
+    let funnel = funnel_chart(state);
     let conversion = chart(|p, r, t| Chart::Bars(conversion_vs_target(p, r, t)));
     let lost = chart(|p, r, t| Chart::Bars(lost_reasons(p, r, t)));
     let targets = Memo::new(move |_| {

@@ -330,6 +330,15 @@ pub(crate) fn reset_select(ev: &ev::Event, value: &str) {
 
 /// A department's colour for the stylesheet (`--dept`, used by swatches and
 /// card borders), taken from the chart palette so the two always agree.
+/// Opens the browser's print dialog; the print stylesheet leaves only the
+/// page's sheet.
+pub(crate) fn print_page(_: ev::MouseEvent) {
+    if let Some(window) = web_sys::window() {
+        // Nothing to tell the user when the browser offers no printing.
+        let _ = window.print();
+    }
+}
+
 /// A select's options from `(value, label)` pairs, the chosen one selected.
 pub(crate) fn select_options(choices: Vec<(String, String)>, chosen: String) -> impl IntoView {
     choices

@@ -3,14 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::chart_card::ChartCard;
+use super::chart_card::{funnel_chart, ChartCard};
 use super::department_style;
 use super::grid::CountGrid;
 use super::kpi_strip::SharedKpiStrip;
 use super::range_toolbar::RangeToolbar;
 use super::state::use_app;
-use crate::charts::funnel::FunnelChart;
-use crate::charts::Chart;
 use crate::domain::kpi::{
     funnel_conversions, lost_reason_shares, step_blank_for_lack_of_counts, StageConversion,
 };
@@ -26,13 +24,7 @@ pub fn NumbersPage() -> impl IntoView {
     });
     let stage_ids = move || state.stage_ids();
     let all_zero = move || conversions.with(|rows| rows.iter().all(|r| r.count == 0));
-    let funnel = Memo::new(move |_| {
-        let texts = state.texts();
-        let range = state.range.get();
-        state
-            .plan
-            .with(|p| Chart::Funnel(FunnelChart::from_plan(p, range, texts)))
-    });
+    let funnel = funnel_chart(state);
 
     view! {
         <section class="page" aria-labelledby="numbers-heading">

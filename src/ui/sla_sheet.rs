@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::print_page;
 use super::sla_compliance::promise_text;
 use super::state::use_app;
 use crate::i18n::Texts;
@@ -13,12 +14,6 @@ use crate::route::Route;
 #[component]
 pub fn SlaSheetPage() -> impl IntoView {
     let state = use_app();
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            // Nothing to tell the user when the browser offers no printing.
-            let _ = window.print();
-        }
-    };
     let cards = move || {
         let t = state.texts();
         state.plan.with(|p| {
@@ -55,7 +50,7 @@ pub fn SlaSheetPage() -> impl IntoView {
         <section class="page sla-sheet" aria-labelledby="sla-sheet-heading">
             <div class="sheet-actions">
                 <a href=move || state.href(Route::Flow)>"← " {state.tr(|t| t.sheet_back)}</a>
-                <button type="button" class="primary" on:click=print>{state.tr(|t| t.sheet_print)}</button>
+                <button type="button" class="primary" on:click=print_page>{state.tr(|t| t.sheet_print)}</button>
             </div>
             <h2 id="sla-sheet-heading">{state.tr(|t| t.sheet_heading)}</h2>
             <p class="sheet-meta">{meta}</p>

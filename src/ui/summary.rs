@@ -11,13 +11,13 @@ use plotters_svg::SVGBackend;
 
 use super::bottleneck::describe;
 use super::chart_backend::PageBackend;
-use super::chart_card::ChartTableView;
+use super::chart_card::{funnel_chart, ChartTableView};
 use super::kpi_cell::KpiReadingView;
 use super::pdca::summary::CurrentCycle;
 use super::planning::blocked_text;
+use super::print_page;
 use super::sla_compliance::promise_text;
 use super::state::use_app;
-use crate::charts::funnel::FunnelChart;
 use crate::charts::{Chart, ChartStyle};
 use crate::domain::diagnosis::bottleneck;
 use crate::domain::kpi::read_kpi;
@@ -34,19 +34,7 @@ const FUNNEL_WIDTH: u32 = 640;
 #[component]
 pub fn SummaryPage() -> impl IntoView {
     let state = use_app();
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            // Nothing to tell the user when the browser offers no printing.
-            let _ = window.print();
-        }
-    };
-    let funnel = Memo::new(move |_| {
-        let texts = state.texts();
-        let range = state.range.get();
-        state
-            .plan
-            .with(|p| Chart::Funnel(FunnelChart::from_plan(p, range, texts)))
-    });
+    let funnel = funnel_chart(state);
     let meta = move || {
         let t = state.texts();
         Texts::fill(
@@ -58,7 +46,7 @@ pub fn SummaryPage() -> impl IntoView {
         <section class="page summary-page" aria-labelledby="summary-heading">
             <div class="sheet-actions">
                 <a href=move || state.href(Route::Dashboard)>"← " {state.tr(|t| t.summary.back)}</a>
-                <button type="button" class="primary" on:click=print>{state.tr(|t| t.sheet_print)}</button>
+                <button type="button" class="primary" on:click=print_page>{state.tr(|t| t.sheet_print)}</button>
             </div>
             <header class="summary-header">
                 <h2 id="summary-heading">{move || state.plan.with(|p| p.name.clone())}</h2>
