@@ -45,6 +45,9 @@ pub const GUIDE_HIDDEN_KEY: &str = "funnel-planner/guide-hidden";
 pub const LAST_PLAN_KEY: &str = "funnel-planner/last-plan";
 /// The range and view last chosen, for every plan.
 pub const RANGE_KEY: &str = "funnel-planner/range";
+/// A random name for this browser's library: every browser's first plan
+/// is "main", so a file names its plan with it.
+pub const LIBRARY_TOKEN_KEY: &str = "funnel-planner/library-token";
 pub const BACKUP_KEY_PREFIX: &str = "funnel-planner/unreadable-plan/";
 pub(crate) const PLAN_KEY_PREFIX: &str = "funnel-planner/plans/";
 /// The plan a first visit starts, and the one versions before the library
@@ -255,6 +258,37 @@ pub fn load_guide_hidden(store: &impl KeyValueStore) -> bool {
 
 pub fn save_guide_hidden(store: &impl KeyValueStore) -> Result<(), StoreError> {
     store.set(GUIDE_HIDDEN_KEY, "1")
+}
+
+/// This browser's library token, made with `fresh` the first time; `None`
+/// when it cannot be stored (files then name no plan).
+pub fn library_token(store: &impl KeyValueStore, fresh: impl FnOnce() -> String) -> Option<String> {
+    if let Some(token) = load_library_token(store) {
+        return Some(token);
+    }
+    let token = fresh();
+    store.set(LIBRARY_TOKEN_KEY, &token).ok()?;
+    Some(token)
+}
+
+/// This browser's library token if one was made (reading a file never
+/// writes one).
+pub fn load_library_token(store: &impl KeyValueStore) -> Option<String> {
+    store.get(LIBRARY_TOKEN_KEY).ok().flatten()
+}
+
+/// The id a file gives its plan: this library's token and the plan's id.
+pub fn file_id(token: &str, plan_id: &str) -> String {
+    format!("{token}:{plan_id}")
+}
+
+/// The plan of this library a file names, if it names one of this
+/// library's (a file from another browser names none here).
+pub fn own_plan<'a>(file_id: &'a str, token: &str) -> Option<&'a str> {
+    file_id
+        .split_once(':')
+        .filter(|(from, _)| *from == token)
+        .map(|(_, plan)| plan)
 }
 
 /// The plan last opened in this browser, if any.

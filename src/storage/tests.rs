@@ -343,3 +343,16 @@ fn language_preference_round_trips_and_ignores_junk() {
     store.set(LANG_KEY, "klingon").unwrap();
     assert_eq!(load_lang(&store), None);
 }
+
+#[test]
+fn a_file_names_its_plan_only_to_the_browser_it_came_from() {
+    let store = MemoryStore::default();
+    let token = library_token(&store, || "t1".into()).unwrap();
+    assert_eq!(library_token(&store, || "t2".into()), Some(token.clone()));
+    let id = file_id(&token, "main");
+    assert_eq!(own_plan(&id, &token), Some("main"));
+    // Every browser's first plan is "main": another browser's file, or
+    // an old one without a token, names no plan here.
+    assert_eq!(own_plan(&file_id("t9", "main"), &token), None);
+    assert_eq!(own_plan("main", &token), None);
+}

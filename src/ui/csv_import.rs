@@ -107,12 +107,12 @@ pub fn CsvImportCard() -> impl IntoView {
         }
         picks.next();
         done.set(None);
-        let name = state.texts_untracked().csv_import.pasted_rows.to_owned();
-        file_name.set(Some(name.clone()));
+        // Named in the language shown, when shown.
+        file_name.set(None);
         encoding.set(TextEncoding::Utf8);
         from_paste.set(true);
         source.set_value(Some(Source {
-            name,
+            name: String::new(),
             bytes: text.into_bytes(),
         }));
         read();
@@ -165,8 +165,11 @@ pub fn CsvImportCard() -> impl IntoView {
         {
             remember_mapping(&store, &layout, &m);
         }
-        let name = source.with_value(|s| s.as_ref().map(|s| s.name.clone()));
         let t = state.texts_untracked();
+        let name = match from_paste.get_untracked() {
+            true => Some(t.csv_import.pasted_rows.to_owned()),
+            false => source.with_value(|s| s.as_ref().map(|s| s.name.clone())),
+        };
         done.set(Some(Texts::fill(
             t.csv_import.imported,
             &[&figures_text(t, figures), &name.unwrap_or_default()],
@@ -192,7 +195,7 @@ pub fn CsvImportCard() -> impl IntoView {
             let t = state.texts();
             let heading = Texts::fill(
                 t.csv_import.preview_heading,
-                &[&file_name.get().unwrap_or_default()],
+                &[&file_name.get().unwrap_or_else(|| t.csv_import.pasted_rows.to_owned())],
             );
             view! {
                 <section class="import-preview" aria-labelledby="csv-preview-heading">

@@ -42,7 +42,7 @@ pub fn click_download(url: &str, file_name: &str) -> Result<(), String> {
 pub fn DownloadPlanButton() -> impl IntoView {
     let state = use_app();
     let download = move |_| {
-        if let Ok(text) = state.session.plan_file() {
+        if let Ok(text) = state.session.export_file() {
             let _ = download_text(&text, "application/json", &plan_file_name(state));
         }
     };

@@ -328,8 +328,6 @@ pub(crate) fn reset_select(ev: &ev::Event, value: &str) {
     }
 }
 
-/// A department's colour for the stylesheet (`--dept`, used by swatches and
-/// card borders), taken from the chart palette so the two always agree.
 /// Opens the browser's print dialog; the print stylesheet leaves only the
 /// page's sheet.
 pub(crate) fn print_page(_: ev::MouseEvent) {
@@ -350,6 +348,8 @@ pub(crate) fn select_options(choices: Vec<(String, String)>, chosen: String) -> 
         .collect_view()
 }
 
+/// A department's colour for the stylesheet (`--dept`, used by swatches and
+/// card borders), taken from the chart palette so the two always agree.
 pub(crate) fn department_style(hue: Hue) -> String {
     format!("--dept: {}", css_hex(hue_colour(hue)))
 }

@@ -314,12 +314,23 @@ impl Session {
     }
 
     /// The plan as a JSON file, for the user to keep.
-    /// The open plan as a file, naming its id so an import elsewhere in
-    /// this browser can offer to replace it.
+    /// The open plan as text, for a share link: it names no plan, since
+    /// a link is opened in other browsers.
     pub fn plan_file(&self) -> Result<String, FormatError> {
+        let head = self.inner.with_value(|inner| inner.outbox.base().clone());
+        self.plan.with_untracked(|plan| format::encode(plan, &head))
+    }
+
+    /// The open plan as a file to download, naming this library's plan so
+    /// an import in this browser can offer to replace it.
+    pub fn export_file(&self) -> Result<String, FormatError> {
+        let Some(token) = own_library_token() else {
+            return self.plan_file();
+        };
         let (head, id) = self
             .inner
             .with_value(|inner| (inner.outbox.base().clone(), inner.plan_id.clone()));
+        let id = crate::storage::file_id(&token, &id);
         self.plan
             .with_untracked(|plan| format::encode_file(plan, &head, &id))
     }
@@ -697,6 +708,12 @@ fn remember_open_plan(plan_id: &str) {
 /// A random tag that names one writer's saves (below 2^53, never 0).
 pub fn new_writer_tag() -> u64 {
     (js_sys::Math::random() * 9.0e15) as u64 + 1
+}
+
+/// This browser's library token, made the first time it is asked for.
+pub fn own_library_token() -> Option<String> {
+    let store = BrowserStore::open()?;
+    crate::storage::library_token(&store, || format!("{:x}", new_writer_tag()))
 }
 
 /// A fresh plan id: the clock and a random part, so two tabs creating

@@ -139,7 +139,7 @@ test.describe('A file exported from this browser', () => {
     await page.goto('/#/plans');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download plan (JSON)' }).click()]);
     const file = JSON.parse((await import('node:fs')).readFileSync(await download.path(), 'utf8'));
-    expect(file.id).toBe('main');
+    expect(file.id).toMatch(/^[0-9a-f]+:main$/);
     file.plan.name = 'Changed in the file';
 
     // Another plan open: the file is a copy of one kept beside it.
@@ -165,5 +165,11 @@ test.describe('A file exported from this browser', () => {
     await page.goto('/#/p/main/plans');
     await page.getByLabel('Choose a plan file').setInputFiles({ name: 'main.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     await expect(page.getByText(/^This file is a copy of the open plan/)).toBeVisible();
+    // Every browser's first plan is "main": a file from another browser names none here.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const foreign = { ...file, id: 'feedbeef:main' };
+    await page.getByLabel('Choose a plan file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(foreign)) });
+    await expect(page.getByRole('region', { name: 'What other.json holds' })).toBeVisible();
+    await expect(page.getByText(/^This file is a copy/)).toHaveCount(0);
   });
 });

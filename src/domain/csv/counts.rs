@@ -114,8 +114,11 @@ impl CountsMapping {
             .map(
                 |(i, label)| match chosen.get_mut(label.as_str()).and_then(Vec::pop) {
                     _ if shape == (CountsShape::PeriodsInRows { period_column: i }) => None,
-                    Some(metric) => metric,
-                    None => metric_named(plan, label),
+                    // Chosen before, and still a metric of the plan. An
+                    // ignored label is guessed again: a metric added since
+                    // may be its.
+                    Some(Some(metric)) if plan.metric(metric).is_some() => Some(metric),
+                    _ => metric_named(plan, label),
                 },
             )
             .collect();
@@ -628,6 +631,22 @@ mod tests {
         assert!(import.cells.is_empty());
         apply(&mut plan, undo).unwrap();
         assert_eq!(plan, before);
+    }
+
+    #[test]
+    fn a_label_left_out_before_is_mapped_once_a_metric_has_its_name() {
+        let mut plan = inside_sales(Lang::En);
+        let file = table(
+            "Period,Leads,Demos
+2026-09,1,2
+",
+        );
+        let earlier = guess_counts(&plan, &file).unwrap();
+        assert_eq!(earlier.metrics[2], None);
+        let demo = plan.metrics[0].id;
+        apply(&mut plan, Edit::RenameMetric(demo, "Demos".into())).unwrap();
+        let now = earlier.refit(&plan, &file).unwrap();
+        assert_eq!(now.metrics[2], Some(demo));
     }
 
     #[test]

@@ -335,6 +335,9 @@ pub fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping)
             .and_then(|(column, names)| names.get(row.cell(*column)).copied().flatten());
         let counter = |metric| match (plan.counted_per_member(metric), member) {
             (true, Some(member)) => Counter::Member(member),
+            // Without an owner column the records are the team's: the
+            // total, of which the members keep what they typed.
+            (true, None) if owners.is_none() => Counter::Team,
             (true, None) => Counter::Unassigned,
             (false, _) => Counter::Team,
         };
@@ -522,6 +525,17 @@ mod tests {
                 by(Counter::Member(jane), won, sep, 1),
                 team(revenue, sep, 130_000),
             ]
+        );
+        // Without the owner column, the won deals are the team's total.
+        let without_owner = RecordsMapping {
+            owner: None,
+            ..mapping.clone()
+        };
+        let totals = plan_records_import(&plan, &file, &without_owner);
+        assert!(
+            totals.cells.contains(&team(won, sep, 2)),
+            "{:?}",
+            totals.cells
         );
         let skipped: Vec<_> = import
             .skipped

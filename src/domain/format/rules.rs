@@ -483,7 +483,8 @@ pub fn locate_shape_error(plan: &Value, error: &serde_json::Error) -> Violation 
     found.unwrap_or_else(|| Violation::new("$.plan", Rule::Shape(error.to_string())))
 }
 
-#[cfg(test)]
+// The large fixture plan is native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use chrono::NaiveDate;
 

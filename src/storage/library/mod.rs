@@ -155,19 +155,45 @@ pub fn rename_plan(
     Ok(())
 }
 
+/// A stored plan replaced by a file's: what it was, and the save that
+/// replaced it, for [`undo_replace`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replaced {
+    pub old: Plan,
+    written: Head,
+}
+
 /// Puts `plan` in place of stored plan `id`, as one more save of it (a tab
-/// with it open catches up); the plan it replaced, which the same call
-/// puts back.
+/// with it open catches up).
 pub fn replace_plan(
     store: &impl KeyValueStore,
     id: &str,
     plan: &Plan,
     writer: u64,
     today: NaiveDate,
-) -> Result<Plan, LibraryError> {
+) -> Result<Replaced, LibraryError> {
     let Stored { plan: old, head } = read(store, id)?;
-    save_plan(store, id, plan, (&head, &head.next(writer)), today, 0)?;
-    Ok(old)
+    let written = head.next(writer);
+    save_plan(store, id, plan, (&head, &written), today, 0)?;
+    Ok(Replaced { old, written })
+}
+
+/// Puts back the plan a replacement took, unless the plan was saved again
+/// since (by a tab that had it open): that newer work is never lost.
+pub fn undo_replace(
+    store: &impl KeyValueStore,
+    id: &str,
+    replaced: &Replaced,
+    writer: u64,
+    today: NaiveDate,
+) -> Result<(), LibraryError> {
+    let current = read(store, id)?;
+    if !current.head.same_save(&replaced.written) {
+        return Err(SaveError::Newer(Box::new(current)).into());
+    }
+    let next = current.head.next(writer);
+    save_plan(store, id, &replaced.old, (&current.head, &next), today, 0)?;
+    Ok(())
 }
 
 /// Stores a copy of plan `from` under `new_id`, named with `copy_suffix`;

@@ -135,23 +135,40 @@ fn a_rename_is_a_save_that_a_tab_with_the_plan_open_catches_up_with() {
 }
 
 #[test]
-fn a_replacement_is_a_save_that_the_same_call_takes_back() {
+fn a_replacement_is_a_save_that_undo_takes_back_unless_saved_since() {
     let store = MemoryStore::default();
     add_plan(&store, "a", &named("Alpha"), TAB, day(3)).unwrap();
     let tab_base = stored_plan(&store, "a").head;
-    let old = replace_plan(&store, "a", &named("From the file"), 9, day(4)).unwrap();
-    assert_eq!(old, named("Alpha"));
+    let replaced = replace_plan(&store, "a", &named("From the file"), 9, day(4)).unwrap();
+    assert_eq!(replaced.old, named("Alpha"));
     let stored = stored_plan(&store, "a");
     assert_eq!(stored.plan, named("From the file"));
     assert_eq!(stored.head.revision, tab_base.revision + 1);
     assert!(read_if_newer(&store, "a", &tab_base).is_some());
-    // The undo is the same call with the plan it returned.
-    replace_plan(&store, "a", &old, 9, day(4)).unwrap();
+    undo_replace(&store, "a", &replaced, 9, day(4)).unwrap();
     assert_eq!(stored_plan(&store, "a").plan, named("Alpha"));
     assert!(matches!(
-        replace_plan(&store, "gone", &old, 9, day(4)),
+        replace_plan(&store, "gone", &named("x"), 9, day(4)),
         Err(LibraryError::Missing(_))
     ));
+    // A tab that had the plan open saves after the replacement: the undo
+    // refuses, and that save stays.
+    let replaced = replace_plan(&store, "a", &named("From the file"), 9, day(5)).unwrap();
+    let seen = stored_plan(&store, "a").head;
+    save_plan(
+        &store,
+        "a",
+        &named("Worked on"),
+        (&seen, &seen.next(TAB)),
+        day(5),
+        0,
+    )
+    .unwrap();
+    assert!(matches!(
+        undo_replace(&store, "a", &replaced, 9, day(5)),
+        Err(LibraryError::Save(SaveError::Newer(_)))
+    ));
+    assert_eq!(stored_plan(&store, "a").plan, named("Worked on"));
 }
 
 #[test]

@@ -19,7 +19,7 @@ use crate::route::Route;
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::{
     add_plan, delete_plan, duplicate_plan, list_plans, rename_plan, replace_plan, restore_plan,
-    Deleted, LibraryError, Listed,
+    undo_replace, Deleted, LibraryError, Listed, Replaced,
 };
 use crate::storage::{SaveError, StoreError};
 
@@ -40,11 +40,11 @@ pub enum Done {
         deleted: Deleted,
     },
     Restored(String),
-    /// Plan `id`, named `name`, replaced by a file's; `old` puts it back.
+    /// Plan `id`, named `name`, replaced by a file's, to put back.
     Replaced {
         id: String,
         name: String,
-        old: Box<Plan>,
+        replaced: Box<Replaced>,
     },
 }
 
@@ -123,11 +123,11 @@ impl LibraryState {
     /// the status line can undo it.
     pub fn replace(&self, state: AppState, id: &str, plan: &Plan, name: &str) {
         self.run(state, |store| {
-            let old = replace_plan(store, id, plan, new_writer_tag(), today())?;
+            let replaced = replace_plan(store, id, plan, new_writer_tag(), today())?;
             Ok(Done::Replaced {
                 id: id.to_owned(),
                 name: name.to_owned(),
-                old: Box::new(old),
+                replaced: Box::new(replaced),
             })
         });
         focus_on("library-status".into());
@@ -522,13 +522,13 @@ fn status(state: AppState, library: LibraryState, done: Done) -> impl IntoView {
             .into_any()
         }
         Done::Restored(name) => Texts::fill(t.plans.restored, &[&name]).into_any(),
-        Done::Replaced { id, name, old } => {
+        Done::Replaced { id, name, replaced } => {
             let message = Texts::fill(t.plans.replaced, &[&name]);
             let link = open_link(&id);
             let undo = move |_| {
-                let (id, name, old) = (id.clone(), name.clone(), old.clone());
+                let (id, name, replaced) = (id.clone(), name.clone(), replaced.clone());
                 library.run(state, move |store| {
-                    replace_plan(store, &id, &old, new_writer_tag(), today())?;
+                    undo_replace(store, &id, &replaced, new_writer_tag(), today())?;
                     Ok(Done::Restored(name))
                 });
                 focus_on("library-status".into());

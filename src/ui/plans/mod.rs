@@ -21,6 +21,7 @@ use crate::domain::plan_file::{read_plan_file, PlanFile, PlanSummary, MAX_FILE_B
 use crate::i18n::{Problem, Texts};
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::list_plans;
+use crate::storage::{load_library_token, own_plan};
 use library::{Library, LibraryState};
 
 /// Why a file was not imported.
@@ -37,8 +38,31 @@ enum Refusal {
 struct Candidate {
     file_name: String,
     plan: Box<Plan>,
-    /// The library id of the plan the file was exported from.
-    id: Option<String>,
+    /// The plan of this library the file was exported from, if kept here.
+    original: Option<Original>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Original {
+    /// The open plan.
+    Open,
+    /// Another stored plan, as it was when the file was read.
+    Stored { id: String, summary: PlanSummary },
+}
+
+/// The plan of this library a file names, read once when the file is.
+fn original_of(state: AppState, file_id: Option<&str>) -> Option<Original> {
+    let store = BrowserStore::open()?;
+    let token = load_library_token(&store)?;
+    let id = own_plan(file_id?, &token)?;
+    if id == state.session.plan_id() {
+        return Some(Original::Open);
+    }
+    let listed = list_plans(&store).ok()?.into_iter().find(|l| l.id == id)?;
+    Some(Original::Stored {
+        id: listed.id,
+        summary: listed.content.ok()?,
+    })
 }
 
 /// Reads a chosen or dropped file: its size first, so a huge one is never
@@ -96,7 +120,7 @@ pub fn PlansPage() -> impl IntoView {
                     candidate.set(Some(Candidate {
                         file_name,
                         plan: Box::new(plan),
-                        id,
+                        original: original_of(state, id.as_deref()),
                     }));
                     focus_on("import-preview-heading".into());
                 }
@@ -134,6 +158,11 @@ pub fn PlansPage() -> impl IntoView {
         candidate.set(None);
         library.add(state, &plan);
         focus_on("library-status".into());
+    };
+    // Closes the preview after an action elsewhere took the file.
+    let close = move || {
+        next_pick();
+        candidate.set(None);
     };
     let cancel = move || {
         next_pick();
@@ -178,7 +207,7 @@ pub fn PlansPage() -> impl IntoView {
                 <p id="import-status" role="status" tabindex="-1">
                     {move || imported.get().map(|name| Texts::fill(state.texts().plans.imported, &[&name]))}
                 </p>
-                {move || candidate.get().map(|c| preview(state, library, c, add_new, replace, cancel))}
+                {move || candidate.get().map(|c| preview(state, library, c, add_new, replace, cancel, close))}
             </DropZone>
         </section>
     }
@@ -192,6 +221,7 @@ fn preview(
     add_new: impl Fn(leptos::ev::MouseEvent) + 'static,
     replace: impl Fn(leptos::ev::MouseEvent) + 'static,
     cancel: impl Fn() + 'static,
+    close: impl Fn() + 'static,
 ) -> impl IntoView {
     let t = state.texts();
     // Tracked: an undo while the preview is open shows in it.
@@ -200,34 +230,39 @@ fn preview(
     let heading = Texts::fill(t.plans.preview_heading, &[&candidate.file_name]);
     // The plan the file was exported from, when this browser keeps it
     // and it is not the open one: set beside the file too.
-    let stored = candidate
-        .id
-        .as_deref()
-        .filter(|id| *id != state.session.open_id())
-        .and_then(stored_summary);
+    let stored = match &candidate.original {
+        Some(Original::Stored { id, summary }) => Some((id.clone(), summary.clone())),
+        _ => None,
+    };
     let mut columns = vec![(t.plans.col_open, &open)];
-    if let Some(original) = &stored {
+    if let Some((_, original)) = &stored {
         columns.push((t.plans.col_original, original));
     }
     columns.push((t.plans.col_file, &file));
     let table = summary_table(t, "import-preview-heading", &columns);
-    let original = candidate.id.as_deref().and_then(|id| {
-        if id == state.session.open_id() {
-            return Some(view! { <p>{t.plans.copy_of_open}</p> }.into_any());
+    let original = match (&candidate.original, stored.clone()) {
+        (Some(Original::Open), _) => Some(view! { <p>{t.plans.copy_of_open}</p> }.into_any()),
+        (_, Some((id, summary))) => {
+            let name = summary.name;
+            let plan = candidate.plan.clone();
+            let label = Texts::fill(t.plans.replace_stored, &[&name]);
+            let note = Texts::fill(t.plans.copy_of_stored, &[&name]);
+            // The preview closes: a second click would replace the
+            // replacement, and its columns would be out of date.
+            let replace_stored = move |_| {
+                close();
+                library.replace(state, &id, &plan, &name);
+            };
+            Some(
+                view! {
+                    <p>{note}</p>
+                    <button type="button" on:click=replace_stored>{label}</button>
+                }
+                .into_any(),
+            )
         }
-        let name = stored.as_ref()?.name.clone();
-        let (id, plan) = (id.to_owned(), candidate.plan.clone());
-        let label = Texts::fill(t.plans.replace_stored, &[&name]);
-        let note = Texts::fill(t.plans.copy_of_stored, &[&name]);
-        let replace_stored = move |_| library.replace(state, &id, &plan, &name);
-        Some(
-            view! {
-                <p>{note}</p>
-                <button type="button" on:click=replace_stored>{label}</button>
-            }
-            .into_any(),
-        )
-    });
+        _ => None,
+    };
     view! {
         <section class="import-preview" aria-labelledby="import-preview-heading">
             <h4 id="import-preview-heading" tabindex="-1">{heading}</h4>
@@ -240,13 +275,6 @@ fn preview(
             </div>
         </section>
     }
-}
-
-/// What stored plan `id` holds, if it is stored and readable.
-fn stored_summary(id: &str) -> Option<PlanSummary> {
-    let store = BrowserStore::open()?;
-    let listed = list_plans(&store).ok()?.into_iter().find(|l| l.id == id)?;
-    listed.content.ok()
 }
 
 /// What plans hold, a column each; with two columns, the rows of the
