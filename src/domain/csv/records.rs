@@ -220,14 +220,18 @@ fn is_money(plan: &Plan, metric: MetricId) -> bool {
 }
 
 /// The money metric amounts sum into: that of the last stage values map to
-/// (with one), else the plan's first; `None` when the plan has none.
+/// (with one), else that of the funnel's last stage with one (revenue, not
+/// ad spend); `None` when the plan has none.
 fn money_of(plan: &Plan, stage_values: &[(String, Option<StageId>)]) -> Option<MetricId> {
+    let money = |s: &&crate::domain::plan::Stage| {
+        plan.metrics_of(s.id).find(|m| m.kind == MetricKind::Money)
+    };
     plan.stages
         .iter()
         .rev()
         .filter(|s| stage_values.iter().any(|(_, id)| *id == Some(s.id)))
-        .find_map(|s| plan.metrics_of(s.id).find(|m| m.kind == MetricKind::Money))
-        .or_else(|| plan.metrics.iter().find(|m| m.kind == MetricKind::Money))
+        .find_map(|s| money(&s))
+        .or_else(|| plan.stages.iter().rev().find_map(|s| money(&s)))
         .map(|m| m.id)
 }
 
@@ -676,9 +680,9 @@ mod tests {
         earlier.amount = Some((2, MetricId(0)));
         earlier.stage_values = vec![("CW".into(), None), ("PS".into(), Some(proposals))];
         assert_eq!(amount(&plan, &earlier), Some((2, value)));
-        // No stage with one chosen: the plan's first.
+        // No stage with one chosen: the funnel's last (revenue, not ad spend).
         earlier.stage_values = vec![("CW".into(), Some(plan.stages[1].id))];
-        assert_eq!(amount(&plan, &earlier), Some((2, named(&plan, "Ad spend"))));
+        assert_eq!(amount(&plan, &earlier), Some((2, revenue)));
         // A metric chosen earlier that is gone is not kept.
         plan.metrics.retain(|m| m.id != revenue);
         earlier.amount = Some((2, revenue));
