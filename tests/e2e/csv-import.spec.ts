@@ -60,8 +60,50 @@ test.describe('Counts in from a spreadsheet or a CRM', () => {
     await expect(preview).toHaveCount(0);
   });
 
+  test('a CRM deal export with quoted names: stages mapped by hand, amounts into revenue, a total row left out', async ({ app, page }) => {
+    await app.open('numbers');
+    await page.getByLabel('Choose a CSV file').setInputFiles(
+      csv(
+        'deals.csv',
+        'Deal Name,Deal Stage,Close Date,Amount\r\n' +
+          '"Acme, Inc.",Closed Won,2026-11-03,"$1,200"\r\n' +
+          '"Initech ""Big"" deal",Appointment scheduled,2026-11-04,\r\n' +
+          'Globex,Appointment scheduled,2026-11-10,\r\n' +
+          'Total,,,"$1,200"\r\n',
+      ),
+    );
+    const preview = page.getByRole('region', { name: 'What deals.csv would change' });
+    await expect(preview.getByText('CRM records: each row counts once in its stage\'s count, in the period of its date.')).toBeVisible();
+    await preview.getByRole('combobox', { name: '“Closed Won” counts in' }).selectOption({ label: 'Won' });
+    await preview.getByRole('combobox', { name: '“Appointment scheduled” counts in' }).selectOption({ label: 'Opportunity creation' });
+    await preview.getByRole('combobox', { name: 'Periods' }).selectOption({ label: 'Month' });
+    await expect(preview.getByRole('combobox', { name: 'Sum amounts into' })).toHaveValue(/\d+/);
+    await expect(preview.getByRole('status')).toHaveText('3 new, 0 changed and 0 unchanged figures (November 2026 to November 2026)');
+    await expect(preview.getByRole('listitem')).toHaveText(['Line 5: a total: Total']);
+    await preview.getByRole('button', { name: 'Import 3 figures' }).click();
+    await expect(await app.field('Won deals')).toHaveValue('1');
+    await expect(await app.field('Revenue')).toHaveValue('$1,200.00');
+    await expect(await app.field('Opportunities')).toHaveValue('2');
+  });
+
   test.describe('in Japanese', () => {
     test.use({ locale: 'ja-JP' });
+
+    test('a counts table with Japanese months, full-width digits and a bad row: preview, confirm, undo', async ({ app, page }) => {
+      await app.open('numbers');
+      await page.getByLabel('CSV ファイルを選ぶ').setInputFiles(
+        csv('counts.csv', '期間,リード数,商談数\r\n2026年9月,１２０,10\r\n2026年10月,13x,12\r\n2026年11月,"1,500",14\r\n'),
+      );
+      const preview = page.getByRole('region', { name: 'counts.csv で変わる内容' });
+      await expect(preview.getByRole('status')).toHaveText('新規 5 件、変更 0 件、変更なし 0 件 (2026年9月 〜 2026年11月)');
+      await expect(preview.getByRole('listitem')).toHaveText([/^3 行目: 2 列目: 「13x」は数値として読めません/]);
+      await preview.getByRole('button', { name: '5 件の数値を取り込む' }).click();
+      await expect(page.getByRole('status').filter({ hasText: '取り込みました' })).toHaveText('5 件の数値を counts.csv から取り込みました。「元に戻す」で取り消せます。');
+      await expect(await app.field('リード数', '2026年9月')).toHaveValue('120');
+      await expect(await app.field('商談数', '2026年10月')).toHaveValue('12');
+      await page.getByRole('button', { name: /^元に戻す/ }).click();
+      await expect(await app.field('リード数', '2026年9月')).toHaveValue('');
+    });
 
     test('a CRM deal export in Shift_JIS: quoted names, a total row left out, stages mapped by hand', async ({ app, page }) => {
       await app.open('numbers');
