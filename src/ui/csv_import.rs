@@ -146,12 +146,20 @@ pub fn CsvImportCard() -> impl IntoView {
             })
         })
     });
+    // The figures an import would set or change (the unchanged it leaves).
+    let changes = Memo::new(move |_| {
+        preview.with(|p| {
+            p.as_ref().map_or(0, |p| {
+                let summary = p.summary();
+                summary.new + summary.changed
+            })
+        })
+    });
     let confirm = move |_| {
         let Some(import) = preview.get_untracked() else {
             return;
         };
-        let summary = import.summary();
-        let figures = summary.new + summary.changed;
+        let figures = changes.get_untracked();
         if state.dispatch(import.edit()).is_err() {
             // The plan changed under the preview: the preview shows it.
             return;
@@ -195,7 +203,9 @@ pub fn CsvImportCard() -> impl IntoView {
             let t = state.texts();
             let heading = Texts::fill(
                 t.csv_import.preview_heading,
-                &[&file_name.get().unwrap_or_else(|| t.csv_import.pasted_rows.to_owned())],
+                &[&file_name
+                    .get()
+                    .unwrap_or_else(|| t.csv_import.pasted_rows.to_owned())],
             );
             view! {
                 <section class="import-preview" aria-labelledby="csv-preview-heading">
@@ -209,11 +219,11 @@ pub fn CsvImportCard() -> impl IntoView {
                         <button
                             type="button"
                             class="primary"
-                            disabled=move || preview.with(|p| p.as_ref().is_none_or(|p| p.edit() == crate::domain::edit::Edit::Batch(Vec::new())))
+                            disabled=move || changes.get() == 0
                             on:click=confirm
                         >
                             {move || {
-                                let count = preview.with(|p| p.as_ref().map_or(0, |p| p.summary().new + p.summary().changed));
+                                let count = changes.get();
                                 let t = state.texts();
                                 Texts::fill(t.csv_import.import, &[&figures_text(t, count)])
                             }}
@@ -496,19 +506,11 @@ fn records_step(
         change(&mut next);
         let fresh = table.with_untracked(|table| {
             let table = table.as_ref()?.as_ref().ok()?;
-            Some(state.plan.with_untracked(|p| {
-                let mut fresh = RecordsMapping::new(
-                    p,
-                    table,
-                    (next.stage_column, next.date_column),
-                    next.amount.map(|(column, _)| column),
-                    next.owner.as_ref().map(|(column, _)| *column),
-                );
-                fresh.keep_choices(p, &next);
-                fresh
-            }))
+            state
+                .plan
+                .with_untracked(|p| refit(p, table, Mapping::Records(next)))
         });
-        mapping.set(fresh.map(Mapping::Records));
+        mapping.set(fresh);
     };
     let column_select = |id: &str,
                          label: &str,
