@@ -24,6 +24,8 @@ pub enum Route {
     SlaSheet,
     /// The plan on one printable page, reached from the Dashboard.
     Summary,
+    /// The workshop step by step for the projector (`#/present/3`).
+    Present,
     /// A plan carried by a share link, read-only (`#/share/1/<data>`): not
     /// a page of the open plan.
     Share,
@@ -58,6 +60,7 @@ impl Route {
             "plans" => Route::Plans,
             "sla-sheet" => Route::SlaSheet,
             "summary" => Route::Summary,
+            "present" => Route::Present,
             "share" => Route::Share,
             _ => Route::Flow,
         }
@@ -82,8 +85,36 @@ impl Route {
             Route::Plans => "#/plans",
             Route::SlaSheet => "#/sla-sheet",
             Route::Summary => "#/summary",
+            Route::Present => "#/present",
             Route::Share => "#/share",
         }
+    }
+}
+
+/// How many steps the presentation has.
+pub const PRESENT_STEPS: usize = 6;
+
+/// The presentation's step a fragment names (`#/present/3`), from 1; the
+/// first for anything else.
+pub fn present_step(hash: &str) -> usize {
+    let path = after_plan(hash).1;
+    path.strip_prefix("present/")
+        .and_then(|step| step.parse().ok())
+        .filter(|step| (1..=PRESENT_STEPS).contains(step))
+        .unwrap_or(1)
+}
+
+/// The link to a step of the presentation of plan `plan_id`.
+pub fn present_href(plan_id: &str, step: usize) -> String {
+    format!("{}/{step}", Route::Present.href(plan_id))
+}
+
+/// The fragment a link inside the open plan (`#/numbers`) stands for in
+/// plan `plan_id`, keeping what names a step of the presentation.
+pub fn in_plan(hash: &str, plan_id: &str) -> String {
+    match Route::from_hash(hash) {
+        Route::Present => present_href(plan_id, present_step(hash)),
+        route => route.href(plan_id),
     }
 }
 
@@ -110,10 +141,12 @@ mod tests {
 
     #[test]
     fn hashes_round_trip() {
-        for route in Route::NAV
-            .into_iter()
-            .chain([Route::SlaSheet, Route::Summary, Route::Share])
-        {
+        for route in Route::NAV.into_iter().chain([
+            Route::SlaSheet,
+            Route::Summary,
+            Route::Present,
+            Route::Share,
+        ]) {
             assert_eq!(Route::from_hash(route.hash()), route);
         }
         assert_eq!(Route::from_hash("#/share/1/cGxhbg"), Route::Share);
@@ -144,5 +177,26 @@ mod tests {
         assert_eq!(Route::from_hash("#/p/x"), Route::Flow);
         assert_eq!(plan_in_hash("#/numbers"), None);
         assert_eq!(plan_in_hash("#/plans"), None);
+    }
+
+    #[test]
+    fn presentation_steps_are_deep_links() {
+        assert_eq!(Route::from_hash("#/present/3"), Route::Present);
+        assert_eq!(Route::from_hash("#/p/main/present/6"), Route::Present);
+        assert_eq!(present_step("#/present/3"), 3);
+        assert_eq!(present_step("#/p/main/present/6"), 6);
+        for outside in [
+            "#/present",
+            "#/present/0",
+            "#/present/7",
+            "#/present/x",
+            "#/flow",
+        ] {
+            assert_eq!(present_step(outside), 1, "{outside}");
+        }
+        assert_eq!(present_href("main", 4), "#/p/main/present/4");
+        assert_eq!(in_plan("#/present/4", "main"), "#/p/main/present/4");
+        assert_eq!(in_plan("#/numbers", "main"), "#/p/main/numbers");
+        assert_eq!(in_plan("#/nonsense", "main"), "#/p/main/flow");
     }
 }

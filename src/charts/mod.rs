@@ -6,6 +6,7 @@ pub mod bars;
 pub mod dashboard;
 pub mod funnel;
 pub mod palette;
+pub mod swimlane;
 pub mod trend;
 
 use std::fmt;

@@ -27,3 +27,4 @@ pub mod planning;
 pub mod presets;
 pub mod share;
 pub mod sla;
+pub mod swimlane;

@@ -1,7 +1,7 @@
 use super::{
     CountErrorTexts, CsvImportTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts,
-    PdcaTexts, PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, SummaryTexts,
-    TeamTexts, Texts,
+    PdcaTexts, PlanningTexts, PlansTexts, PresentTexts, ReviewTexts, RuleTexts, SessionTexts,
+    SummaryTexts, SwimlaneTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -715,6 +715,38 @@ pub(super) static TEXTS: Texts = Texts {
         twice: "column {}: a second figure for the same metric and period (the first is kept)",
         no_stage: "no stage",
         unmapped_stage: "the stage “{}” is not mapped",
+    },
+    swimlane: SwimlaneTexts {
+        heading: "The flow across departments",
+        intro: "A lane per department holds the stages it owns. Each arrow carries the conversion into the next stage over the range in view; each hand-off between lanes shows how its agreement fared.",
+        label: "Swimlane diagram of the flow",
+        in_words: "The flow in words",
+        stage_line: "{}. {} ({}): {} counted",
+        step_line: "{} → {}: {} converted",
+        hand_off: "hand-off from {} to {}",
+        agreement_met: "agreement met, {} of {} promise checks kept",
+        agreement_breached: "agreement breached, {} of {} promise checks broken",
+        agreement_no_data: "agreement without data yet",
+        no_agreement: "no agreement",
+        no_agreement_badge: "No SLA",
+    },
+    present: PresentTexts {
+        link: "Present",
+        step_of: "Step {} of {}",
+        steps: [
+            "The flow across departments",
+            "Agreements between departments",
+            "KPIs and targets",
+            "Funnel and bottleneck",
+            "The month planned from the goal",
+            "Improvement cycle (PDCA)",
+        ],
+        previous: "Previous",
+        next: "Next",
+        full_screen: "Full screen (F)",
+        leave: "Leave (Esc)",
+        keys: "← → or Page Up / Page Down to move · F full screen · Esc to leave",
+        steps_label: "Steps of the presentation",
     },
     summary: SummaryTexts {
         link: "One-page summary",

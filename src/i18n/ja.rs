@@ -1,7 +1,7 @@
 use super::{
     CountErrorTexts, CsvImportTexts, CsvTexts, EditErrorTexts, FormatErrorTexts, GuideTexts,
-    PdcaTexts, PlanningTexts, PlansTexts, ReviewTexts, RuleTexts, SessionTexts, SummaryTexts,
-    TeamTexts, Texts,
+    PdcaTexts, PlanningTexts, PlansTexts, PresentTexts, ReviewTexts, RuleTexts, SessionTexts,
+    SummaryTexts, SwimlaneTexts, TeamTexts, Texts,
 };
 use crate::domain::locale::Lang;
 
@@ -696,6 +696,38 @@ pub(super) static TEXTS: Texts = Texts {
         twice: "{} 列目: 同じ指標・期間の 2 つ目の数値です(最初の値を使います)",
         no_stage: "ステージがありません",
         unmapped_stage: "ステージ「{}」の数え先がありません",
+    },
+    swimlane: SwimlaneTexts {
+        heading: "部門をまたぐフロー",
+        intro: "部門ごとのレーンに、その部門が担当するステージを並べています。矢印には表示中の期間の次ステージへの転換率を、レーン間の引き渡しには合意(SLA)の達成状況を示します。",
+        label: "フローのスイムレーン図",
+        in_words: "フローを文章で読む",
+        stage_line: "{}. {}({}): {} 件",
+        step_line: "{} → {}: 転換率 {}",
+        hand_off: "{} から {} への引き渡し",
+        agreement_met: "合意を達成({} / {} 件の確認で達成)",
+        agreement_breached: "合意が未達({} / {} 件の確認で未達)",
+        agreement_no_data: "合意はまだデータなし",
+        no_agreement: "合意なし",
+        no_agreement_badge: "SLAなし",
+    },
+    present: PresentTexts {
+        link: "プレゼン",
+        step_of: "{} / {}",
+        steps: [
+            "部門をまたぐフロー",
+            "部門間の合意(SLA)",
+            "KPI と目標",
+            "ファネルとボトルネック",
+            "目標から逆算した月",
+            "改善サイクル(PDCA)",
+        ],
+        previous: "前へ",
+        next: "次へ",
+        full_screen: "全画面 (F)",
+        leave: "終了 (Esc)",
+        keys: "← → または Page Up / Page Down で移動 · F で全画面 · Esc で終了",
+        steps_label: "プレゼンのステップ",
     },
     summary: SummaryTexts {
         link: "1 ページのまとめ",

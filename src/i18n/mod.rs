@@ -301,6 +301,8 @@ pub struct Texts {
     pub review: ReviewTexts,
     pub plans: PlansTexts,
     pub summary: SummaryTexts,
+    pub swimlane: SwimlaneTexts,
+    pub present: PresentTexts,
     pub csv_import: CsvImportTexts,
     pub guide: GuideTexts,
     pub csv: CsvTexts,
@@ -727,6 +729,47 @@ pub struct SummaryTexts {
     /// `{}` periods kept of `{}` with data.
     pub kept_of: &'static str,
     pub no_data: &'static str,
+}
+
+/// The flow drawn as lanes, one per department.
+pub struct SwimlaneTexts {
+    pub heading: &'static str,
+    pub intro: &'static str,
+    /// The diagram's name for screen readers.
+    pub label: &'static str,
+    /// The text alternative's disclosure.
+    pub in_words: &'static str,
+    /// `{}` position, `{}` stage, `{}` department, `{}` count.
+    pub stage_line: &'static str,
+    /// `{}` from stage, `{}` into stage, `{}` conversion.
+    pub step_line: &'static str,
+    /// `{}` sending department, `{}` receiving one.
+    pub hand_off: &'static str,
+    /// `{}` promise checks kept of `{}` judged.
+    pub agreement_met: &'static str,
+    /// `{}` promise checks broken of `{}` judged.
+    pub agreement_breached: &'static str,
+    pub agreement_no_data: &'static str,
+    pub no_agreement: &'static str,
+    /// The short word on a hand-off without an agreement.
+    pub no_agreement_badge: &'static str,
+}
+
+/// The presentation for the projector.
+pub struct PresentTexts {
+    /// The header's link into it.
+    pub link: &'static str,
+    /// `{}` step of `{}`.
+    pub step_of: &'static str,
+    /// One title per step, in order.
+    pub steps: [&'static str; 6],
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub full_screen: &'static str,
+    pub leave: &'static str,
+    pub keys: &'static str,
+    /// The list of steps' name for screen readers.
+    pub steps_label: &'static str,
 }
 
 /// Why stored data or a file could not be read.

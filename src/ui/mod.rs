@@ -22,6 +22,7 @@ mod numbers;
 mod pdca;
 mod planning;
 mod plans;
+mod present;
 mod range_toolbar;
 mod save_status;
 mod session;
@@ -30,6 +31,7 @@ mod sla_sheet;
 mod snapshots;
 mod state;
 mod summary;
+mod swimlane;
 mod team;
 mod toggle;
 mod validated_input;
@@ -45,7 +47,7 @@ use crate::domain::month::Month;
 use crate::domain::period::{RangeChoice, RangePreset};
 use crate::domain::plan::{KpiDisplay, KpiScope};
 use crate::i18n::texts;
-use crate::route::{plan_in_hash, Route};
+use crate::route::{in_plan, plan_in_hash, present_href, Route};
 use crate::storage::browser::BrowserStore;
 use crate::storage::{load_lang, load_range, save_lang, save_range};
 
@@ -146,6 +148,8 @@ pub fn App() -> impl IntoView {
     });
 
     let route = RwSignal::new(current_route());
+    // Where Esc takes the presenter back to.
+    let before_presenting = RwSignal::new(Route::Flow);
     let hash_listener = window_event_listener(ev::hashchange, move |ev| {
         let hash = current_hash();
         match plan_in_hash(&hash) {
@@ -163,14 +167,19 @@ pub fn App() -> impl IntoView {
             // A share link is no page of the open plan.
             None if Route::from_hash(&hash) == Route::Share => {}
             // A link inside the plan: the URL keeps naming the plan.
-            None => show_in_url(&Route::from_hash(&hash).href(&session.plan_id())),
+            None => show_in_url(&in_plan(&hash, &session.plan_id())),
         }
-        route.set(Route::from_hash(&hash));
+        let next = Route::from_hash(&hash);
+        let previous = route.get_untracked();
+        if next == Route::Present && previous != Route::Present {
+            before_presenting.set(previous);
+        }
+        route.set(next);
     });
     on_cleanup(move || hash_listener.remove());
 
     view! {
-        <div class="app">
+        <div class="app" class:presenting=move || route.get() == Route::Present>
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 {state.tr(|t| t.skip_to_content)}
             </a>
@@ -195,6 +204,9 @@ pub fn App() -> impl IntoView {
                         .collect_view()}
                 </nav>
                 <div class="header-tools">
+                    <a class="present-link" href=move || present_href(&session.open_id(), 1)>
+                        "▶ " {state.tr(|t| t.present.link)}
+                    </a>
                     <history_buttons::HistoryButtons />
                     <save_status::SaveStatus />
                     <label class="lang-picker">
@@ -227,6 +239,9 @@ pub fn App() -> impl IntoView {
                     Route::Plans => view! { <plans::PlansPage /> }.into_any(),
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                     Route::Summary => view! { <summary::SummaryPage /> }.into_any(),
+                    Route::Present => {
+                        view! { <present::PresentPage leave_to=before_presenting.read_only() /> }.into_any()
+                    }
                     Route::Share => view! { <plans::share::SharePage /> }.into_any(),
                 }}
             </main>
@@ -252,6 +267,7 @@ fn nav_label(state: AppState, route: Route) -> &'static str {
         Route::Plans => t.plans.nav,
         Route::SlaSheet => t.sheet_heading,
         Route::Summary => t.summary.heading,
+        Route::Present => t.present.link,
         Route::Share => t.plans.share_page_heading,
     }
 }
@@ -286,7 +302,7 @@ fn browser_lang() -> Lang {
         .map_or(Lang::En, |tag| Lang::from_browser_tag(&tag))
 }
 
-fn current_hash() -> String {
+pub(crate) fn current_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()

@@ -20,7 +20,7 @@ use crate::domain::ids::IdGen;
 use crate::domain::locale::Lang;
 use crate::domain::plan::{copy_name, EditError, Plan};
 use crate::domain::presets::inside_sales;
-use crate::route::{plan_in_hash, Route};
+use crate::route::{in_plan, plan_in_hash, Route};
 use crate::storage::browser::BrowserStore;
 use crate::storage::library::{exists, plan_to_open};
 use crate::storage::{
@@ -697,10 +697,9 @@ fn remember_open_plan(plan_id: &str) {
         let _ = save_last_plan(&store, plan_id);
     }
     let hash = window.location().hash().unwrap_or_default();
-    let route = Route::from_hash(&hash);
-    let href = route.href(plan_id);
+    let href = in_plan(&hash, plan_id);
     // A share link's data stays in the URL.
-    if hash != href && route != Route::Share {
+    if hash != href && Route::from_hash(&hash) != Route::Share {
         super::show_in_url(&href);
     }
 }

@@ -1,6 +1,7 @@
 //! The agreement sheet the workshop signs: every agreement with its
 //! criteria as a checklist, its follow-up, its promises and a signature
-//! line for each department, in the UI language. On screen it is the print
+//! line for each department, in the UI language, under the flow drawn as
+//! swimlanes. On screen it is the print
 //! preview; the print stylesheet leaves only the sheet, on A4 or Letter.
 
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use super::print_page;
 use super::sla_compliance::promise_text;
 use super::state::use_app;
+use super::swimlane::SwimlaneDiagram;
 use crate::i18n::Texts;
 use crate::route::Route;
 
@@ -54,6 +56,10 @@ pub fn SlaSheetPage() -> impl IntoView {
             </div>
             <h2 id="sla-sheet-heading">{state.tr(|t| t.sheet_heading)}</h2>
             <p class="sheet-meta">{meta}</p>
+            <section class="sheet-flow" aria-labelledby="sheet-flow-heading">
+                <h3 id="sheet-flow-heading">{state.tr(|t| t.swimlane.heading)}</h3>
+                <SwimlaneDiagram />
+            </section>
             {move || {
                 let t = state.texts();
                 let cards = cards();

@@ -73,16 +73,21 @@ pub fn SummaryPage() -> impl IntoView {
 /// The funnel as inline SVG: vector on paper, and the same drawing code
 /// the dashboard's canvas and the downloads use.
 #[component]
-fn FunnelDrawing(chart: Memo<Chart>) -> impl IntoView {
+pub(super) fn FunnelDrawing(
+    chart: Memo<Chart>,
+    /// The projector's larger type.
+    #[prop(optional)]
+    large: bool,
+) -> impl IntoView {
     let state = use_app();
     let svg = move || {
         chart.with(|chart| {
             let mut svg = String::new();
-            let size = (FUNNEL_WIDTH, chart.height(false));
+            let size = (FUNNEL_WIDTH, chart.height(large));
             let drawn = {
                 let root =
                     PageBackend::Svg(SVGBackend::with_string(&mut svg, size)).into_drawing_area();
-                chart.draw(&root, &ChartStyle::scaled(1.0, false))
+                chart.draw(&root, &ChartStyle::scaled(1.0, large))
             };
             match drawn {
                 Ok(()) => svg,
@@ -163,7 +168,7 @@ fn Bottleneck() -> impl IntoView {
 /// The month planned from the goal: the goal in won deals and what each
 /// stage needs, against what it has counted so far.
 #[component]
-fn PlannedMonth() -> impl IntoView {
+pub(super) fn PlannedMonth() -> impl IntoView {
     let state = use_app();
     let heading = state.text(move |t| {
         Texts::fill(

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::department_style;
 use super::state::{use_app, AppState};
+use super::swimlane::SwimlaneDiagram;
 use super::validated_input::ValidatedInput;
 use crate::domain::departments::DepartmentId;
 use crate::domain::diagnosis::StageKind;
@@ -93,6 +94,11 @@ pub fn FlowPage() -> impl IntoView {
                         }
                     })
             }}
+            <section class="flow-swimlane" aria-labelledby="swimlane-heading">
+                <h3 id="swimlane-heading">{state.tr(|t| t.swimlane.heading)}</h3>
+                <p class="intro">{state.tr(|t| t.swimlane.intro)}</p>
+                <SwimlaneDiagram />
+            </section>
             <Departments />
             <Agreements />
         </section>

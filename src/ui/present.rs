@@ -1,0 +1,214 @@
+//! The presentation for the projector: the workshop step by step — the
+//! flow across departments, the agreements, the KPIs against their
+//! targets, the funnel and its bottleneck, the month planned from the goal
+//! and the improvement cycle — in large type, over the range in view.
+//! ←/→ and Page Up/Down move, F toggles full screen, Esc leaves; each step
+//! is a link (`#/present/3`), so a workshop can start where it stopped.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::bottleneck::BottleneckPanel;
+use super::chart_card::funnel_chart;
+use super::kpi_strip::SharedKpiStrip;
+use super::pdca::summary::CurrentCycle;
+use super::sla_compliance::{DepartmentCompliance, PromiseHistory};
+use super::state::use_app;
+use super::summary::{FunnelDrawing, PlannedMonth};
+use super::swimlane::SwimlaneDiagram;
+use super::{current_hash, focus_on, show_in_url};
+use crate::i18n::Texts;
+use crate::route::{present_href, present_step, Route, PRESENT_STEPS};
+
+#[component]
+pub fn PresentPage(
+    /// The page Esc goes back to.
+    leave_to: ReadSignal<Route>,
+) -> impl IntoView {
+    let state = use_app();
+    let step = RwSignal::new(present_step(&current_hash()));
+    // A step typed in the address bar, or Back and Forward.
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        step.set(present_step(&current_hash()));
+    });
+    let go = move |to: usize| {
+        let to = to.clamp(1, PRESENT_STEPS);
+        if to != step.get_untracked() {
+            step.set(to);
+            show_in_url(&present_href(&state.session.open_id(), to));
+        }
+        focus_on("present-heading".to_owned());
+    };
+    let leave = move || {
+        exit_full_screen();
+        let _ = window()
+            .location()
+            .set_hash(&leave_to.get_untracked().href(&state.session.open_id()));
+    };
+    let keys = window_event_listener(ev::keydown, move |ev| {
+        if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
+            return;
+        }
+        let now = step.get_untracked();
+        match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => go(now + 1),
+            "ArrowLeft" | "PageUp" => go(now.saturating_sub(1)),
+            "Home" => go(1),
+            "End" => go(PRESENT_STEPS),
+            "f" | "F" => toggle_full_screen(),
+            "Escape" => leave(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || {
+        hash_listener.remove();
+        keys.remove();
+    });
+
+    let title = move || state.texts().present.steps[step.get() - 1];
+    let position = move || {
+        Texts::fill(
+            state.texts().present.step_of,
+            &[&step.get().to_string(), &PRESENT_STEPS.to_string()],
+        )
+    };
+    let meta = move || {
+        let t = state.texts();
+        let plan = state.plan.with(|p| p.name.clone());
+        format!("{plan} · {}", t.range(state.range.get()))
+    };
+    let step_links = move || {
+        let t = state.texts();
+        let id = state.session.open_id();
+        (1..=PRESENT_STEPS)
+            .map(|n| {
+                let name = t.present.steps[n - 1];
+                view! {
+                    <li>
+                        <a
+                            href=present_href(&id, n)
+                            aria-current=move || (step.get() == n).then_some("step")
+                            title=name
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                go(n);
+                            }
+                        >
+                            <span class="present-step-number">{n}</span>
+                            <span class="present-step-name">{name}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="presentation" aria-labelledby="present-heading">
+            <header class="present-top">
+                <p>{meta}</p>
+                <p>{position}</p>
+            </header>
+            <h2 id="present-heading" tabindex="-1">{title}</h2>
+            <div class="present-body">{move || step_view(step.get())}</div>
+            <nav class="present-nav" aria-label=state.tr(|t| t.present.steps_label)>
+                <button
+                    type="button"
+                    aria-disabled=move || (step.get() == 1).to_string()
+                    on:click=move |_| go(step.get_untracked().saturating_sub(1))
+                >
+                    "← "
+                    {state.tr(|t| t.present.previous)}
+                </button>
+                <ol class="present-steps">{step_links}</ol>
+                <button
+                    type="button"
+                    class="primary"
+                    aria-disabled=move || (step.get() == PRESENT_STEPS).to_string()
+                    on:click=move |_| go(step.get_untracked() + 1)
+                >
+                    {state.tr(|t| t.present.next)}
+                    " →"
+                </button>
+                <button type="button" on:click=move |_| toggle_full_screen()>
+                    {state.tr(|t| t.present.full_screen)}
+                </button>
+                <button type="button" on:click=move |_| leave()>
+                    {state.tr(|t| t.present.leave)}
+                </button>
+            </nav>
+            <p class="present-keys">{state.tr(|t| t.present.keys)}</p>
+        </section>
+    }
+}
+
+/// What a step shows.
+fn step_view(step: usize) -> AnyView {
+    match step {
+        1 => view! { <SwimlaneDiagram /> }.into_any(),
+        2 => view! { <AgreementsStep /> }.into_any(),
+        3 => view! { <SharedKpiStrip /> }.into_any(),
+        4 => view! { <FunnelStep /> }.into_any(),
+        5 => view! { <PlannedMonth /> }.into_any(),
+        _ => view! { <CurrentCycle /> }.into_any(),
+    }
+}
+
+/// Each department's promises kept, and every agreement's promises period
+/// by period.
+#[component]
+fn AgreementsStep() -> impl IntoView {
+    let state = use_app();
+    let cards = move || state.sla_ids();
+    view! {
+        <DepartmentCompliance />
+        <Show
+            when=move || !cards().is_empty()
+            fallback=move || view! { <p>{state.tr(|t| t.no_agreements)}</p> }
+        >
+            <For each=cards key=|id| *id let:id>
+                <PromiseHistory sla=id />
+            </For>
+        </Show>
+    }
+}
+
+#[component]
+fn FunnelStep() -> impl IntoView {
+    let funnel = funnel_chart(use_app());
+    view! {
+        <div class="present-funnel">
+            <FunnelDrawing chart=funnel large=true />
+            <BottleneckPanel />
+        </div>
+    }
+}
+
+/// Keys typed into a field are the field's.
+fn typing(ev: &ev::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                || e.closest("[contenteditable]").ok().flatten().is_some()
+        })
+}
+
+fn toggle_full_screen() {
+    let document = document();
+    if document.fullscreen_element().is_some() {
+        exit_full_screen();
+    } else if let Some(root) = document.document_element() {
+        // A browser that refuses (an iframe without permission) leaves the
+        // page as it is: the presentation works in the window too.
+        let _ = root.request_fullscreen();
+    }
+}
+
+fn exit_full_screen() {
+    let document = document();
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    }
+}
