@@ -74,11 +74,8 @@ pub fn PresentPage(
             &[&step.get().to_string(), &PRESENT_STEPS.to_string()],
         )
     };
-    let meta = move || {
-        let t = state.texts();
-        let plan = state.plan.with(|p| p.name.clone());
-        format!("{plan} · {}", t.range(state.range.get()))
-    };
+    let plan_name = move || state.plan.with(|p| p.name.clone());
+    let range = move || state.texts().range(state.range.get());
     let step_links = move || {
         let t = state.texts();
         let id = state.session.open_id();
@@ -106,8 +103,13 @@ pub fn PresentPage(
     };
     view! {
         <section class="presentation" aria-labelledby="present-heading">
+            // The app's header is hidden: the plan's name is the page's title.
             <header class="present-top">
-                <p>{meta}</p>
+                <div>
+                    <h1>{plan_name}</h1>
+                    " · "
+                    {range}
+                </div>
                 <p>{position}</p>
             </header>
             <h2 id="present-heading" tabindex="-1">{title}</h2>

@@ -45,6 +45,12 @@ for (const locale of ['en-US', 'ja-JP'] as const) {
           await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
           await check(`#/${route} at ${width} px`);
         }
+        // Every step of the presentation.
+        for (let step = 1; step <= 6; step++) {
+          await page.goto(`/#/present/${step}`);
+          await expect(page.getByText(new RegExp(`^(Step ${step} of 6|${step} / 6)$`))).toBeVisible();
+          await check(`the presentation's step ${step} at ${width} px`);
+        }
       }
       // The import preview, with a file beside the open plan.
       await page.setViewportSize({ width: 1366, height: 900 });

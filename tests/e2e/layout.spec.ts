@@ -60,6 +60,18 @@ test.describe('Nothing scrolls sideways but the grids, inside their own box', ()
       await page.getByRole('link', { name: lang === 'en' ? 'One-page summary' : '1 ページのまとめ' }).click();
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
       expect(await overflow(page), `${lang} summary`).toBe(0);
+      // Every step of the presentation; the swimlanes scroll in their box.
+      await page.getByRole('link', { name: lang === 'en' ? '← Back to the dashboard' : '← ダッシュボードに戻る' }).click();
+      await page.getByRole('link', { name: lang === 'en' ? '▶ Present' : '▶ プレゼン' }).click();
+      for (let step = 1; step <= 6; step++) {
+        await expect(page.getByText(lang === 'en' ? `Step ${step} of 6` : `${step} / 6`, { exact: true })).toBeVisible();
+        expect(await overflow(page), `${lang} presentation step ${step}`).toBe(0);
+        await page.keyboard.press('ArrowRight');
+      }
+      const lanes = page.locator('.swimlane-scroll');
+      await page.keyboard.press('Home');
+      expect(await lanes.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+      await page.keyboard.press('Escape');
     }
     // The KPI definitions are wider than a phone: their box scrolls.
     await app.navLink('KPI').click();

@@ -160,6 +160,10 @@ test.describe('The agreement sheet', () => {
         'Marketing: Leads ≥ 300',
         'Marketing · Name, signature and date',
         'Inside sales · Name, signature and date',
+        // The flow drawn as swimlanes above, its hand-off judged.
+        'The flow across departments',
+        '— No data',
+        '— No SLA',
       ]) {
         expect(text, `${format}: ${expected}`).toContain(expected);
       }
