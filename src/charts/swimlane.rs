@@ -169,44 +169,16 @@ impl SwimlaneChart {
                 name = escape(&lane.name),
             );
         }
-        for (arrow, step) in drawn.arrows.iter().zip(&self.steps) {
-            let (x, y) = arrow.label;
-            let _ = write!(
-                svg,
-                r#"<g class="step" tabindex="0" role="img" aria-label="{}"><path d="{}" marker-end="url(#swimlane-arrowhead)"/>"#,
-                escape(&step.words),
-                arrow.path
-            );
-            match &step.hand_off {
-                Some((status, class)) => {
-                    let _ = write!(
-                        svg,
-                        r#"<g class="hand-off {class}"><rect x="{}" y="{}" width="{BADGE_WIDTH}" height="{BADGE_HEIGHT}" rx="6"/><text x="{x}" y="{}">{}</text><text class="badge-status" x="{x}" y="{}">{}</text></g>"#,
-                        x - BADGE_WIDTH / 2.0,
-                        y - BADGE_HEIGHT / 2.0,
-                        y - 3.0,
-                        escape(&step.conversion),
-                        y + 13.0,
-                        escape(status),
-                    );
-                }
-                None => {
-                    let _ = write!(
-                        svg,
-                        r#"<text class="conversion" x="{x}" y="{y}">{}</text>"#,
-                        escape(&step.conversion)
-                    );
-                }
-            }
-            svg.push_str("</g>");
-        }
-        for (at, stage) in drawn.boxes.iter().zip(&self.stages) {
+        // Each stage, then the step out of it: the order a screen reader
+        // reads them in.
+        for (i, (at, stage)) in drawn.boxes.iter().zip(&self.stages).enumerate() {
             let colour = self.lanes.get(stage.lane).map_or("", |l| l.colour.as_str());
             let _ = write!(
                 svg,
-                r#"<g class="stage" role="img" aria-label="{}" style="--dept: {}"><rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text class="stage-name">"#,
+                r#"<g class="stage" role="img" aria-label="{}" style="--dept: {}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text class="stage-name">"#,
                 escape(&stage.words),
                 escape(colour),
+                escape(&stage.name),
                 at.x,
                 at.y,
                 at.width,
@@ -229,10 +201,44 @@ impl SwimlaneChart {
                 at.y + at.height - 9.0,
                 escape(&stage.count)
             );
+            if let Some((arrow, step)) = drawn.arrows.get(i).zip(self.steps.get(i)) {
+                step_markup(&mut svg, arrow, step);
+            }
         }
         svg.push_str("</svg>");
         svg
     }
+}
+
+/// A step: its arrow, and its conversion or, at a hand-off, a label with
+/// the conversion over the agreement's status; one focus stop.
+fn step_markup(svg: &mut String, arrow: &Arrow, step: &StepArrow) {
+    let (x, y) = arrow.label;
+    // Writing to a String cannot fail.
+    let _ = write!(
+        svg,
+        r#"<g class="step" tabindex="0" role="img" aria-label="{}"><path d="{}" marker-end="url(#swimlane-arrowhead)"/>"#,
+        escape(&step.words),
+        arrow.path
+    );
+    let _ = match &step.hand_off {
+        Some((status, class)) => write!(
+            svg,
+            r#"<g class="hand-off {class}"><rect x="{}" y="{}" width="{BADGE_WIDTH}" height="{BADGE_HEIGHT}" rx="6"/><text x="{x}" y="{}">{}</text><text class="badge-status" x="{x}" y="{}">{}</text></g>"#,
+            x - BADGE_WIDTH / 2.0,
+            y - BADGE_HEIGHT / 2.0,
+            y - 3.0,
+            escape(&step.conversion),
+            y + 13.0,
+            escape(status),
+        ),
+        None => write!(
+            svg,
+            r#"<text class="conversion" x="{x}" y="{y}">{}</text>"#,
+            escape(&step.conversion)
+        ),
+    };
+    svg.push_str("</g>");
 }
 
 /// Text and attribute values as XML.
@@ -403,6 +409,14 @@ mod tests {
         assert!(svg.contains(r#"aria-label="2. Calls" style="--dept: #d55e00""#));
         assert!(svg.contains(">Calls &amp; &quot;meetings&quot;</tspan>"));
         assert!(svg.contains(">Inside sales &lt;IS&gt;</text>"));
+        // Read in funnel order: the first stage, its step, the next stage.
+        let order: Vec<usize> = ["1. Leads", "Leads → Calls", "2. Calls"]
+            .iter()
+            .map(|label| svg.find(&format!(r#"aria-label="{label}"#)).unwrap())
+            .collect();
+        assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "{order:?}");
+        // A name cut short is there in full as the box's title.
+        assert!(svg.contains(r#"<title>Calls &amp; &quot;meetings&quot;</title>"#));
         assert!(svg.ends_with("</g></svg>"));
     }
 

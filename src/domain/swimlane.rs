@@ -9,14 +9,14 @@ use chrono::NaiveDate;
 use super::departments::DepartmentId;
 use super::kpi::funnel_conversions;
 use super::period::PeriodRange;
-use super::plan::{Plan, StageId};
-use super::sla::{evaluate, SlaId, Verdict};
+use super::plan::Plan;
+use super::sla::tally;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Swimlane {
     /// The departments that own a stage, in the plan's order: top to bottom.
     pub lanes: Vec<DepartmentId>,
-    /// Every stage in funnel order.
+    /// Every stage of the plan, in funnel order.
     pub stages: Vec<PlacedStage>,
     /// `steps[i]` leads from stage `i` into stage `i + 1`.
     pub steps: Vec<Step>,
@@ -24,7 +24,6 @@ pub struct Swimlane {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlacedStage {
-    pub id: StageId,
     /// Index into `lanes`.
     pub lane: usize,
     /// Its count over the range.
@@ -44,8 +43,6 @@ pub struct Step {
 pub struct HandOff {
     pub from: DepartmentId,
     pub to: DepartmentId,
-    /// The agreement between the two, if they made one.
-    pub agreement: Option<SlaId>,
     pub status: HandOffStatus,
 }
 
@@ -55,7 +52,9 @@ pub struct HandOff {
 pub enum HandOffStatus {
     /// No agreement covers this hand-off.
     NoAgreement,
-    /// Nothing to judge: no promises, or nothing counted for them.
+    /// An agreement of criteria only: no numbers to judge.
+    NoPromises,
+    /// Nothing counted yet for its promises.
     NoData,
     /// Every judged promise was kept.
     Met { judged: usize },
@@ -78,7 +77,7 @@ impl Swimlane {
             .iter()
             .zip(&conversions)
             .map(|(s, c)| PlacedStage {
-                id: s.id,
+                // Files and edits refuse an owner that is not a department.
                 lane: lane_of(s.owner),
                 count: c.count,
             })
@@ -111,33 +110,17 @@ fn hand_off(
     let card = plan.sla_cards.iter().find(|c| c.from == from && c.to == to);
     let status = match card {
         None => HandOffStatus::NoAgreement,
+        Some(card) if card.thresholds.is_empty() => HandOffStatus::NoPromises,
         Some(card) => {
-            let (mut judged, mut broken) = (0, 0);
-            for threshold in &card.thresholds {
-                for period in range.periods() {
-                    match evaluate(plan, threshold, period, today) {
-                        Verdict::NoData => {}
-                        Verdict::Met { .. } => judged += 1,
-                        Verdict::Breached { .. } => {
-                            judged += 1;
-                            broken += 1;
-                        }
-                    }
-                }
-            }
-            match (judged, broken) {
+            let judged = tally(plan, &card.thresholds, range, today);
+            match (judged.judged(), judged.broken) {
                 (0, _) => HandOffStatus::NoData,
                 (judged, 0) => HandOffStatus::Met { judged },
                 (judged, broken) => HandOffStatus::Breached { broken, judged },
             }
         }
     };
-    HandOff {
-        from,
-        to,
-        agreement: card.map(|c| c.id),
-        status,
-    }
+    HandOff { from, to, status }
 }
 
 #[cfg(test)]
@@ -148,7 +131,7 @@ mod tests {
     use crate::domain::locale::Lang;
     use crate::domain::period::{Granularity, Period};
     use crate::domain::presets::inside_sales;
-    use crate::domain::sla::{new_card, Comparison, Measure, Threshold, ThresholdId};
+    use crate::domain::sla::{new_card, Comparison, Measure, SlaId, Threshold, ThresholdId};
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
@@ -177,16 +160,20 @@ mod tests {
     #[test]
     fn lanes_follow_the_departments_that_own_stages_and_steps_carry_conversions() {
         let plan = counted([1000, 250, 40, 30, 12], month(10));
-        let lane = Swimlane::of(&plan, PeriodRange::new(month(10), 1), day(11, 20));
+        let swimlane = Swimlane::of(&plan, PeriodRange::new(month(10), 1), day(11, 20));
         assert_eq!(
-            names(&plan, &lane.lanes),
+            names(&plan, &swimlane.lanes),
             ["Marketing", "Inside sales", "Field sales"]
         );
-        let placed: Vec<(usize, u64)> = lane.stages.iter().map(|s| (s.lane, s.count)).collect();
+        let placed: Vec<(usize, u64)> = swimlane.stages.iter().map(|s| (s.lane, s.count)).collect();
         assert_eq!(placed, [(0, 1000), (1, 250), (1, 40), (2, 30), (2, 12)]);
-        let conversions: Vec<Option<f64>> = lane.steps.iter().map(|s| s.conversion).collect();
+        let conversions: Vec<Option<f64>> = swimlane.steps.iter().map(|s| s.conversion).collect();
         assert_eq!(conversions, [Some(0.25), Some(0.16), Some(0.75), Some(0.4)]);
-        let crossing: Vec<bool> = lane.steps.iter().map(|s| s.hand_off.is_some()).collect();
+        let crossing: Vec<bool> = swimlane
+            .steps
+            .iter()
+            .map(|s| s.hand_off.is_some())
+            .collect();
         assert_eq!(crossing, [true, false, true, false]);
     }
 
@@ -215,7 +202,6 @@ mod tests {
 
         let empty = status(&plan);
         assert_eq!((empty.from, empty.to), (marketing, inside));
-        assert_eq!(empty.agreement, Some(SlaId(900)));
         assert_eq!(empty.status, HandOffStatus::NoData);
 
         plan.set_entry(leads, month(9), Some(300)).unwrap();
@@ -232,11 +218,18 @@ mod tests {
         // An agreement the other way round covers no hand-off of this flow.
         plan.sla_cards[0].from = inside;
         plan.sla_cards[0].to = marketing;
-        let none = status(&plan);
-        assert_eq!(
-            (none.agreement, none.status),
-            (None, HandOffStatus::NoAgreement)
-        );
+        assert_eq!(status(&plan).status, HandOffStatus::NoAgreement);
+    }
+
+    #[test]
+    fn an_agreement_of_criteria_only_has_no_promises_to_judge() {
+        let mut plan = inside_sales(Lang::En);
+        let pair = (plan.stages[0].owner, plan.stages[1].owner);
+        let card = new_card(&plan, SlaId(900), pair, Lang::En);
+        plan.insert_sla_card(0, card).unwrap();
+        let swimlane = Swimlane::of(&plan, PeriodRange::new(month(10), 1), day(11, 20));
+        let hand_off = swimlane.steps[0].hand_off.clone().unwrap();
+        assert_eq!(hand_off.status, HandOffStatus::NoPromises);
     }
 
     #[test]
@@ -246,9 +239,9 @@ mod tests {
         for stage in &mut plan.stages {
             stage.owner = owner;
         }
-        let lane = Swimlane::of(&plan, PeriodRange::new(month(10), 1), day(11, 20));
-        assert_eq!(lane.lanes, [owner]);
-        assert!(lane.steps.iter().all(|s| s.hand_off.is_none()));
-        assert!(lane.steps.iter().all(|s| s.conversion.is_none()));
+        let swimlane = Swimlane::of(&plan, PeriodRange::new(month(10), 1), day(11, 20));
+        assert_eq!(swimlane.lanes, [owner]);
+        assert!(swimlane.steps.iter().all(|s| s.hand_off.is_none()));
+        assert!(swimlane.steps.iter().all(|s| s.conversion.is_none()));
     }
 }

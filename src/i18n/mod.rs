@@ -743,6 +743,8 @@ pub struct SwimlaneTexts {
     pub stage_line: &'static str,
     /// `{}` from stage, `{}` into stage, `{}` conversion.
     pub step_line: &'static str,
+    /// `{}` from stage, `{}` into stage, with nothing to convert yet.
+    pub step_no_data: &'static str,
     /// `{}` sending department, `{}` receiving one.
     pub hand_off: &'static str,
     /// `{}` promise checks kept of `{}` judged.
@@ -750,9 +752,12 @@ pub struct SwimlaneTexts {
     /// `{}` promise checks broken of `{}` judged.
     pub agreement_breached: &'static str,
     pub agreement_no_data: &'static str,
+    pub agreement_no_promises: &'static str,
     pub no_agreement: &'static str,
-    /// The short word on a hand-off without an agreement.
+    /// The short words on a hand-off without an agreement, and with one
+    /// without promises.
     pub no_agreement_badge: &'static str,
+    pub no_promises_badge: &'static str,
 }
 
 /// The presentation for the projector.
@@ -770,6 +775,9 @@ pub struct PresentTexts {
     pub keys: &'static str,
     /// The list of steps' name for screen readers.
     pub steps_label: &'static str,
+    /// Steps with nothing to show yet.
+    pub no_promises: &'static str,
+    pub no_cycle: &'static str,
 }
 
 /// Why stored data or a file could not be read.

@@ -148,8 +148,9 @@ pub fn App() -> impl IntoView {
     });
 
     let route = RwSignal::new(current_route());
-    // Where Esc takes the presenter back to.
-    let before_presenting = RwSignal::new(Route::Flow);
+    // Whether the presentation was entered from a page of this visit, so
+    // leaving it goes back to that page's history entry.
+    let presenting_from_page = RwSignal::new(false);
     let hash_listener = window_event_listener(ev::hashchange, move |ev| {
         let hash = current_hash();
         match plan_in_hash(&hash) {
@@ -171,10 +172,11 @@ pub fn App() -> impl IntoView {
         }
         let next = Route::from_hash(&hash);
         let previous = route.get_untracked();
-        if next == Route::Present && previous != Route::Present {
-            before_presenting.set(previous);
+        // Moving between the presentation's steps keeps the page mounted.
+        if !(next == Route::Present && previous == Route::Present) {
+            presenting_from_page.set(next == Route::Present);
+            route.set(next);
         }
-        route.set(next);
     });
     on_cleanup(move || hash_listener.remove());
 
@@ -240,7 +242,7 @@ pub fn App() -> impl IntoView {
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                     Route::Summary => view! { <summary::SummaryPage /> }.into_any(),
                     Route::Present => {
-                        view! { <present::PresentPage leave_to=before_presenting.read_only() /> }.into_any()
+                        view! { <present::PresentPage from_page=presenting_from_page.read_only() /> }.into_any()
                     }
                     Route::Share => view! { <plans::share::SharePage /> }.into_any(),
                 }}

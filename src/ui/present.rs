@@ -4,6 +4,8 @@
 //! and the improvement cycle — in large type, over the range in view.
 //! ←/→ and Page Up/Down move, F toggles full screen, Esc leaves; each step
 //! is a link (`#/present/3`), so a workshop can start where it stopped.
+//! Moving between steps replaces the address rather than adding history:
+//! Back leaves the presentation.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -23,14 +25,18 @@ use crate::route::{present_href, present_step, Route, PRESENT_STEPS};
 
 #[component]
 pub fn PresentPage(
-    /// The page Esc goes back to.
-    leave_to: ReadSignal<Route>,
+    /// Whether a page of this visit opened the presentation: leaving goes
+    /// back to it, else to the Flow page.
+    from_page: ReadSignal<bool>,
 ) -> impl IntoView {
     let state = use_app();
     let step = RwSignal::new(present_step(&current_hash()));
-    // A step typed in the address bar, or Back and Forward.
+    // A step typed in the address bar.
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
-        step.set(present_step(&current_hash()));
+        let hash = current_hash();
+        if Route::from_hash(&hash) == Route::Present {
+            step.set(present_step(&hash));
+        }
     });
     let go = move |to: usize| {
         let to = to.clamp(1, PRESENT_STEPS);
@@ -38,13 +44,19 @@ pub fn PresentPage(
             step.set(to);
             show_in_url(&present_href(&state.session.open_id(), to));
         }
-        focus_on("present-heading".to_owned());
     };
     let leave = move || {
         exit_full_screen();
-        let _ = window()
+        let window = window();
+        if from_page.get_untracked() {
+            if let Ok(history) = window.history() {
+                let _ = history.back();
+                return;
+            }
+        }
+        let _ = window
             .location()
-            .set_hash(&leave_to.get_untracked().href(&state.session.open_id()));
+            .replace(&Route::Flow.href(&state.session.open_id()));
     };
     let keys = window_event_listener(ev::keydown, move |ev| {
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
@@ -52,22 +64,32 @@ pub fn PresentPage(
         }
         let now = step.get_untracked();
         match ev.key().as_str() {
+            // A table or the diagram wider than the screen scrolls with them.
+            "ArrowRight" | "ArrowLeft" if in_scrolling_box(&ev) => return,
             "ArrowRight" | "PageDown" => go(now + 1),
             "ArrowLeft" | "PageUp" => go(now.saturating_sub(1)),
             "Home" => go(1),
             "End" => go(PRESENT_STEPS),
+            // A held key would switch full screen on and off.
+            "f" | "F" if ev.repeat() => {}
             "f" | "F" => toggle_full_screen(),
             "Escape" => leave(),
             _ => return,
         }
         ev.prevent_default();
     });
+    // The link that opened it is hidden now: the title takes the focus.
+    focus_on("present-heading".to_owned());
     on_cleanup(move || {
         hash_listener.remove();
         keys.remove();
+        exit_full_screen();
     });
 
-    let title = move || state.texts().present.steps[step.get() - 1];
+    let title = move || {
+        let steps = state.texts().present.steps;
+        steps.get(step.get() - 1).copied().unwrap_or_default()
+    };
     let position = move || {
         Texts::fill(
             state.texts().present.step_of,
@@ -89,12 +111,17 @@ pub fn PresentPage(
                             aria-current=move || (step.get() == n).then_some("step")
                             title=name
                             on:click=move |ev| {
-                                ev.prevent_default();
-                                go(n);
+                                // A click to open a new tab stays the browser's.
+                                if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0) {
+                                    ev.prevent_default();
+                                    go(n);
+                                }
                             }
                         >
                             <span class="present-step-number">{n}</span>
-                            <span class="present-step-name">{name}</span>
+                            // The step's name is the link's title and, for screen
+                            // readers, its text.
+                            <span class="visually-hidden">{name}</span>
                         </a>
                     </li>
                 }
@@ -110,7 +137,11 @@ pub fn PresentPage(
                     " · "
                     {range}
                 </div>
-                <p>{position}</p>
+                // Said at each step, wherever the focus is.
+                <p aria-live="polite" aria-atomic="true">
+                    {position}
+                    <span class="visually-hidden">": " {title}</span>
+                </p>
             </header>
             <h2 id="present-heading" tabindex="-1">{title}</h2>
             <div class="present-body">{move || step_view(step.get())}</div>
@@ -153,7 +184,20 @@ fn step_view(step: usize) -> AnyView {
         3 => view! { <SharedKpiStrip /> }.into_any(),
         4 => view! { <FunnelStep /> }.into_any(),
         5 => view! { <PlannedMonth /> }.into_any(),
-        _ => view! { <CurrentCycle /> }.into_any(),
+        _ => view! { <CycleStep /> }.into_any(),
+    }
+}
+
+#[component]
+fn CycleStep() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <Show
+            when=move || state.plan.with(|p| p.cycle_on(state.today.get()).is_some())
+            fallback=move || view! { <p>{state.tr(|t| t.present.no_cycle)}</p> }
+        >
+            <CurrentCycle />
+        </Show>
     }
 }
 
@@ -166,8 +210,8 @@ fn AgreementsStep() -> impl IntoView {
     view! {
         <DepartmentCompliance />
         <Show
-            when=move || !cards().is_empty()
-            fallback=move || view! { <p>{state.tr(|t| t.no_agreements)}</p> }
+            when=move || state.plan.with(|p| p.sla_cards.iter().any(|c| !c.thresholds.is_empty()))
+            fallback=move || view! { <p>{state.tr(|t| t.present.no_promises)}</p> }
         >
             <For each=cards key=|id| *id let:id>
                 <PromiseHistory sla=id />
@@ -195,6 +239,14 @@ fn typing(ev: &ev::KeyboardEvent) -> bool {
             matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
                 || e.closest("[contenteditable]").ok().flatten().is_some()
         })
+}
+
+/// Whether the key's target is inside a box that scrolls sideways.
+fn in_scrolling_box(ev: &ev::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(".table-scroll, .swimlane-scroll").ok().flatten())
+        .is_some_and(|b| b.scroll_width() > b.client_width())
 }
 
 fn toggle_full_screen() {

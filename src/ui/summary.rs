@@ -23,7 +23,7 @@ use crate::domain::diagnosis::bottleneck;
 use crate::domain::kpi::read_kpi;
 use crate::domain::plan::KpiScope;
 use crate::domain::planning::MonthPlan;
-use crate::domain::sla::{evaluate, Verdict};
+use crate::domain::sla::tally;
 use crate::i18n::{format_count, Texts};
 use crate::route::Route;
 
@@ -224,18 +224,8 @@ fn Agreements() -> impl IntoView {
                         .thresholds
                         .iter()
                         .map(|threshold| {
-                            let verdicts: Vec<Verdict> = range
-                                .periods()
-                                .map(|period| evaluate(p, threshold, period, today))
-                                .collect();
-                            let judged = verdicts
-                                .iter()
-                                .filter(|v| !matches!(v, Verdict::NoData))
-                                .count();
-                            let kept = verdicts
-                                .iter()
-                                .filter(|v| matches!(v, Verdict::Met { .. }))
-                                .count();
+                            let judged = tally(p, [threshold], range, today);
+                            let (kept, judged) = (judged.kept, judged.judged());
                             let record = if judged == 0 {
                                 t.summary.no_data.to_owned()
                             } else {

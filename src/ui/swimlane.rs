@@ -50,9 +50,9 @@ pub fn SwimlaneDiagram() -> impl IntoView {
     }
 }
 
-fn chart(plan: &Plan, t: &Texts, lane: &Swimlane) -> SwimlaneChart {
+fn chart(plan: &Plan, t: &Texts, swimlane: &Swimlane) -> SwimlaneChart {
     let department = |id| plan.department(id);
-    let lanes = lane
+    let lanes = swimlane
         .lanes
         .iter()
         .filter_map(|id| department(*id))
@@ -62,7 +62,7 @@ fn chart(plan: &Plan, t: &Texts, lane: &Swimlane) -> SwimlaneChart {
         })
         .collect();
     let stage_name = |i: usize| plan.stages.get(i).map_or("", |s| s.name.as_str());
-    let stages = lane
+    let stages = swimlane
         .stages
         .iter()
         .zip(&plan.stages)
@@ -81,16 +81,19 @@ fn chart(plan: &Plan, t: &Texts, lane: &Swimlane) -> SwimlaneChart {
             }
         })
         .collect();
-    let steps = lane
+    let steps = swimlane
         .steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
             let conversion = format_rate(step.conversion);
-            let mut words = Texts::fill(
-                t.swimlane.step_line,
-                &[stage_name(i), stage_name(i + 1), &conversion],
-            );
+            let mut words = match step.conversion {
+                Some(_) => Texts::fill(
+                    t.swimlane.step_line,
+                    &[stage_name(i), stage_name(i + 1), &conversion],
+                ),
+                None => Texts::fill(t.swimlane.step_no_data, &[stage_name(i), stage_name(i + 1)]),
+            };
             let hand_off = step.hand_off.as_ref().map(|hand_off| {
                 words.push_str(" · ");
                 words.push_str(&hand_off_words(plan, t, hand_off));
@@ -117,6 +120,7 @@ fn hand_off_words(plan: &Plan, t: &Texts, hand_off: &HandOff) -> String {
     let name = |id| plan.department(id).map_or("", |d| d.name.as_str());
     let status = match hand_off.status {
         HandOffStatus::NoAgreement => t.swimlane.no_agreement.to_owned(),
+        HandOffStatus::NoPromises => t.swimlane.agreement_no_promises.to_owned(),
         HandOffStatus::NoData => t.swimlane.agreement_no_data.to_owned(),
         HandOffStatus::Met { judged } => Texts::fill(
             t.swimlane.agreement_met,
@@ -140,6 +144,7 @@ fn hand_off_words(plan: &Plan, t: &Texts, hand_off: &HandOff) -> String {
 fn badge(t: &Texts, status: HandOffStatus) -> (String, &'static str) {
     let (mark, word, class) = match status {
         HandOffStatus::NoAgreement => ("—", t.swimlane.no_agreement_badge, "no-agreement"),
+        HandOffStatus::NoPromises => ("—", t.swimlane.no_promises_badge, "no-data"),
         HandOffStatus::NoData => ("—", t.verdict_no_data, "no-data"),
         HandOffStatus::Met { .. } => ("✓", t.verdict_met, "met"),
         HandOffStatus::Breached { .. } => ("✗", t.verdict_breached, "breached"),

@@ -96,7 +96,9 @@ test.describe('A workshop without the mouse', () => {
     await page.keyboard.press('ArrowRight');
     await expect(heading).toHaveText('Improvement cycle (PDCA)');
     await expect(body).toContainText('Call every inquiry within an hour');
+    // Esc goes back to the page it was started from.
     await page.keyboard.press('Escape');
-    await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText(/Improvement cycles|PDCA/);
+    await expect(page).toHaveURL(/#\/p\/[^/]+\/pdca$/);
+    await expect(nav('PDCA')).toHaveAttribute('aria-current', 'page');
   });
 });

@@ -229,31 +229,60 @@ pub fn compliance(plan: &Plan, range: PeriodRange, today: NaiveDate) -> Vec<Comp
     plan.departments
         .iter()
         .filter_map(|department| {
-            let mut tally = Compliance {
-                department: department.id,
-                kept: 0,
-                broken: 0,
-                no_data: 0,
-            };
-            let thresholds = plan
+            let mut thresholds = plan
                 .sla_cards
                 .iter()
                 .flat_map(|card| &card.thresholds)
-                .filter(|t| t.kept_by == department.id);
-            let mut any = false;
-            for threshold in thresholds {
-                any = true;
-                for period in range.periods() {
-                    match evaluate(plan, threshold, period, today) {
-                        Verdict::Met { .. } => tally.kept += 1,
-                        Verdict::Breached { .. } => tally.broken += 1,
-                        Verdict::NoData => tally.no_data += 1,
-                    }
-                }
-            }
-            any.then_some(tally)
+                .filter(|t| t.kept_by == department.id)
+                .peekable();
+            thresholds.peek()?;
+            let Tally {
+                kept,
+                broken,
+                no_data,
+            } = tally(plan, thresholds, range, today);
+            Some(Compliance {
+                department: department.id,
+                kept,
+                broken,
+                no_data,
+            })
         })
         .collect()
+}
+
+/// Promises judged over a range: one judgement per promise per period.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub kept: usize,
+    pub broken: usize,
+    pub no_data: usize,
+}
+
+impl Tally {
+    /// The judgements that had data.
+    pub fn judged(self) -> usize {
+        self.kept + self.broken
+    }
+}
+
+pub fn tally<'a>(
+    plan: &Plan,
+    thresholds: impl IntoIterator<Item = &'a Threshold>,
+    range: PeriodRange,
+    today: NaiveDate,
+) -> Tally {
+    let mut tally = Tally::default();
+    for threshold in thresholds {
+        for period in range.periods() {
+            match evaluate(plan, threshold, period, today) {
+                Verdict::Met { .. } => tally.kept += 1,
+                Verdict::Breached { .. } => tally.broken += 1,
+                Verdict::NoData => tally.no_data += 1,
+            }
+        }
+    }
+    tally
 }
 
 /// The hand-offs of the flow: consecutive stages with different owners,
