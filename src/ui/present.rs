@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::bottleneck::BottleneckPanel;
-use super::chart_card::funnel_chart;
+use super::chart_card::{funnel_chart, ChartTableView};
 use super::kpi_strip::SharedKpiStrip;
 use super::pdca::summary::CurrentCycle;
 use super::sla_compliance::{DepartmentCompliance, PromiseHistory};
@@ -222,10 +222,18 @@ fn AgreementsStep() -> impl IntoView {
 
 #[component]
 fn FunnelStep() -> impl IntoView {
-    let funnel = funnel_chart(use_app());
+    let state = use_app();
+    let funnel = funnel_chart(state);
     view! {
         <div class="present-funnel">
-            <FunnelDrawing chart=funnel large=true />
+            <div>
+                <FunnelDrawing chart=funnel large=true />
+                // The drawing's numbers, for screen readers and on request.
+                <details>
+                    <summary>{state.tr(|t| t.show_table)}</summary>
+                    <ChartTableView chart=funnel title=state.text(|t| t.funnel_heading.to_owned()) />
+                </details>
+            </div>
             <BottleneckPanel />
         </div>
     }
