@@ -138,6 +138,8 @@ fn after_plan(hash: &str) -> (Option<&str>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::locale::Lang;
+    use crate::i18n::texts;
 
     #[test]
     fn hashes_round_trip() {
@@ -198,5 +200,9 @@ mod tests {
         assert_eq!(in_plan("#/present/4", "main"), "#/p/main/present/4");
         assert_eq!(in_plan("#/numbers", "main"), "#/p/main/numbers");
         assert_eq!(in_plan("#/nonsense", "main"), "#/p/main/flow");
+        // Each step has its title in both languages.
+        for lang in [Lang::En, Lang::Ja] {
+            assert_eq!(texts(lang).present.steps.len(), PRESENT_STEPS);
+        }
     }
 }

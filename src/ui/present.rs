@@ -102,8 +102,8 @@ pub fn PresentPage(
         let t = state.texts();
         let id = state.session.open_id();
         (1..=PRESENT_STEPS)
-            .map(|n| {
-                let name = t.present.steps[n - 1];
+            .zip(t.present.steps)
+            .map(|(n, name)| {
                 view! {
                     <li>
                         <a
