@@ -41,8 +41,9 @@ pub fn PresentPage(
     let go = move |to: usize| {
         let to = to.clamp(1, PRESENT_STEPS);
         if to != step.get_untracked() {
-            step.set(to);
+            // The address first: a reload at once opens this step.
             show_in_url(&present_href(&state.session.open_id(), to));
+            step.set(to);
         }
     };
     let leave = move || {

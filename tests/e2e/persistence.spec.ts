@@ -1,5 +1,6 @@
 import { test, expect, SEED_COUNTS, TODAY, type FunnelApp } from './app';
 import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 
 const PLAN_KEY = 'funnel-planner/plans/main';
 /** Saves wait 300 ms for typing to pause; this is safely past it. */
@@ -316,6 +317,21 @@ test.describe('Two tabs', () => {
     await expect(panel).toContainText('Your change “rename stage” no longer applies');
     return { other, panel };
   }
+
+  test('the choice after a conflict passes the accessibility checks, in both languages and on a phone', async ({
+    app,
+    page,
+  }) => {
+    await conflict(app, page);
+    await expectAccessible(page, 'the conflict choice at 1366 px');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'the conflict choice at 390 px');
+    await app.chooseLanguage('Language', 'ja');
+    await expect(page.getByRole('alert').filter({ hasText: '別のタブでこのプランが変更されました' }).first()).toBeVisible();
+    await expectAccessible(page, 'the conflict choice in Japanese at 390 px');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await expectAccessible(page, 'the conflict choice in Japanese at 1366 px');
+  });
 
   test('a change that no longer applies asks: take theirs (and undo brings mine back)', async ({ app, page }) => {
     const { panel } = await conflict(app, page);

@@ -90,6 +90,8 @@ for (const [lang, words] of [
 
       // A step is a link: reloaded, the presentation opens on it.
       await page.keyboard.press('ArrowLeft');
+      await expect(heading(page)).toHaveText(words.steps[4]);
+      await expect(page).toHaveURL(/\/present\/5$/);
       await page.reload();
       await expect(heading(page)).toHaveText(words.steps[4]);
       // The step links jump.
