@@ -148,9 +148,9 @@ pub fn App() -> impl IntoView {
     });
 
     let route = RwSignal::new(current_route());
-    // Whether the presentation was entered from a page of this visit, so
-    // leaving it goes back to that page's history entry.
-    let presenting_from_page = RwSignal::new(false);
+    // The address the presentation was entered from in this visit, where
+    // leaving it goes back to (a share link's data and all).
+    let presenting_from = RwSignal::new(None::<String>);
     let hash_listener = window_event_listener(ev::hashchange, move |ev| {
         let hash = current_hash();
         match plan_in_hash(&hash) {
@@ -174,7 +174,7 @@ pub fn App() -> impl IntoView {
         let previous = route.get_untracked();
         // Moving between the presentation's steps keeps the page mounted.
         if !(next == Route::Present && previous == Route::Present) {
-            presenting_from_page.set(next == Route::Present);
+            presenting_from.set((next == Route::Present).then(|| ev.old_url()));
             route.set(next);
         }
     });
@@ -242,7 +242,7 @@ pub fn App() -> impl IntoView {
                     Route::SlaSheet => view! { <sla_sheet::SlaSheetPage /> }.into_any(),
                     Route::Summary => view! { <summary::SummaryPage /> }.into_any(),
                     Route::Present => {
-                        view! { <present::PresentPage from_page=presenting_from_page.read_only() /> }.into_any()
+                        view! { <present::PresentPage from=presenting_from.read_only() /> }.into_any()
                     }
                     Route::Share => view! { <plans::share::SharePage /> }.into_any(),
                 }}

@@ -5,7 +5,7 @@
 //! ←/→ and Page Up/Down move, F toggles full screen, Esc leaves; each step
 //! is a link (`#/present/3`), so a workshop can start where it stopped.
 //! Moving between steps replaces the address rather than adding history:
-//! Back leaves the presentation.
+//! Back leaves the presentation, and so does Esc, in place of its entry.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -25,9 +25,9 @@ use crate::route::{present_href, present_step, Route, PRESENT_STEPS};
 
 #[component]
 pub fn PresentPage(
-    /// Whether a page of this visit opened the presentation: leaving goes
-    /// back to it, else to the Flow page.
-    from_page: ReadSignal<bool>,
+    /// The address of the page of this visit that opened the
+    /// presentation: leaving goes back to it, else to the Flow page.
+    from: ReadSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app();
     let step = RwSignal::new(present_step(&current_hash()));
@@ -41,23 +41,27 @@ pub fn PresentPage(
     let go = move |to: usize| {
         let to = to.clamp(1, PRESENT_STEPS);
         if to != step.get_untracked() {
+            // A focus inside the step's content goes with it: keep it on
+            // the presentation.
+            let inside = document()
+                .active_element()
+                .and_then(|e| e.closest(".present-body").ok().flatten())
+                .is_some();
             // The address first: a reload at once opens this step.
             show_in_url(&present_href(&state.session.open_id(), to));
             step.set(to);
-        }
-    };
-    let leave = move || {
-        exit_full_screen();
-        let window = window();
-        if from_page.get_untracked() {
-            if let Ok(history) = window.history() {
-                let _ = history.back();
-                return;
+            if inside {
+                focus_on("present-heading".to_owned());
             }
         }
-        let _ = window
-            .location()
-            .replace(&Route::Flow.href(&state.session.open_id()));
+    };
+    // In place of the presentation's entry, so Back does not return to it.
+    // Full screen ends as the page goes (`on_cleanup`).
+    let leave = move || {
+        let to = from
+            .get_untracked()
+            .unwrap_or_else(|| Route::Flow.href(&state.session.open_id()));
+        let _ = window().location().replace(&to);
     };
     let keys = window_event_listener(ev::keydown, move |ev| {
         if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {

@@ -10,6 +10,8 @@ interface Words {
   /** Something each step shows of the example plan. */
   shows: [string, string, string, string, string, string];
   leave: string;
+  /** The link of step 6 to the PDCA page. */
+  cycle: string;
 }
 
 const EN: Words = {
@@ -33,6 +35,7 @@ const EN: Words = {
     'Focus stage: Opportunity creation',
   ],
   leave: 'Leave (Esc)',
+  cycle: 'The improvement cycle under way',
 };
 
 const JA: Words = {
@@ -42,6 +45,7 @@ const JA: Words = {
   stepOf: (n) => `${n} / 6`,
   shows: ['✗ 未達', 'マーケティング: 育成リード数 ≥ 200', 'リード→商談化率', 'ボトルネック', '必要', '重点ステージ: 商談化'],
   leave: 'プレゼンを終了 (Esc)',
+  cycle: '進行中の改善サイクル',
 };
 
 async function openExample(app: FunnelApp, words: Words) {
@@ -124,12 +128,23 @@ for (const [lang, words] of [
       await expect(heading(page)).toHaveText(words.steps[2]);
       await page.keyboard.press('Escape');
       await expect(page).toHaveURL(/#\/p\/[^/]+\/flow$/);
+      // Back into it from a page it linked to, Esc returns to that page.
+      await page.getByRole('link', { name: words.present }).click();
+      await page.keyboard.press('End');
+      await page.getByRole('link', { name: words.cycle }).click();
+      await expect(page).toHaveURL(/\/pdca$/);
+      await page.goBack();
+      await expect(heading(page)).toHaveText(words.steps[5]);
+      await page.keyboard.press('Escape');
+      await expect(page).toHaveURL(/\/pdca$/);
     });
 
     test('on a phone, the arrows scroll a wide table instead of turning the step', async ({ app, page }) => {
       await openExample(app, words);
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto('/#/present/2');
+      // The title takes the focus as the presentation opens; then the box.
+      await expect(heading(page)).toBeFocused();
       const box = page.locator('.present-body .table-scroll').first();
       await box.focus();
       await page.keyboard.press('ArrowRight');
