@@ -322,6 +322,8 @@ test.describe('Two tabs', () => {
     app,
     page,
   }) => {
+    // Two tabs and four full axe runs: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     await conflict(app, page);
     await expectAccessible(page, 'the conflict choice at 1366 px');
     await page.setViewportSize({ width: 390, height: 844 });
