@@ -12,6 +12,7 @@ use super::ids::StageId;
 use super::kpi::{count_target_reading, mean_target, parse_target, step_conversion};
 use super::money::Currency;
 use super::number::CountError;
+use super::order;
 use super::period::{Granularity, PeriodRange};
 use super::plan::{KpiDisplay, Plan};
 
@@ -146,7 +147,9 @@ pub fn rank_steps(plan: &Plan, range: PeriodRange) -> Vec<StepReading> {
     let mut readings: Vec<StepReading> = (0..plan.stages.len())
         .filter_map(|index| read_step(plan, index, range))
         .collect();
-    readings.sort_by(|a, b| a.relative_gap.total_cmp(&b.relative_gap));
+    order::sort_by(&mut readings, |a, b| {
+        a.relative_gap.total_cmp(&b.relative_gap)
+    });
     readings
 }
 

@@ -19,6 +19,7 @@ pub mod members;
 pub mod money;
 pub mod month;
 pub mod number;
+pub mod order;
 pub mod pdca;
 pub mod period;
 pub mod plan;

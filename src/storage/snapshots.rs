@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{KeyValueStore, StoreError};
 use crate::domain::format::{self, FormatError};
+use crate::domain::order;
 use crate::domain::period::parse_iso_day;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::PlanSummary;
@@ -44,7 +45,7 @@ fn days(store: &impl KeyValueStore, plan_id: &str) -> Result<Vec<NaiveDate>, Sto
         .filter_map(|k| k.strip_prefix(&prefix))
         .filter_map(parse_iso_day)
         .collect();
-    days.sort_unstable();
+    order::sort(&mut days);
     Ok(days)
 }
 
@@ -60,7 +61,7 @@ pub(super) fn keep(
     if !kept.contains(&day) {
         store.set(&key(plan_id, day), text)?;
         kept.push(day);
-        kept.sort_unstable();
+        order::sort(&mut kept);
     }
     let surplus = kept.len().saturating_sub(SNAPSHOTS_KEPT);
     for old in &kept[..surplus] {

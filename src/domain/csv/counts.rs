@@ -12,6 +12,7 @@ use super::read::{Record, Table};
 use crate::domain::entries::members::Counter;
 use crate::domain::grid::{metric_named, normalize, parse_cell};
 use crate::domain::ids::{MemberId, MetricId};
+use crate::domain::order;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan::Plan;
 
@@ -275,7 +276,7 @@ pub fn plan_counts_import(plan: &Plan, table: &Table, mapping: &CountsMapping) -
     for (line, reason) in period_problems {
         gathered.problem(line, reason);
     }
-    gathered.problems.sort_by_key(|p| p.line);
+    order::sort_by_key(&mut gathered.problems, |p| p.line);
     gathered.skipped = skipped;
     gathered.into_import(plan)
 }

@@ -9,6 +9,7 @@ use crate::domain::entries::members::Counter;
 use crate::domain::grid::normalize;
 use crate::domain::ids::{MemberId, MetricId};
 use crate::domain::number::{CountError, MAX_ENTRY};
+use crate::domain::order;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan::Plan;
 
@@ -307,7 +308,7 @@ impl Gathered {
         }
         let position = |metric: MetricId| plan.metrics.iter().position(|m| m.id == metric);
         // Stable: periods stay in order within a metric.
-        import.cells.sort_by_key(|c| position(c.metric));
+        order::sort_by_key(&mut import.cells, |c| position(c.metric));
         import
     }
 }

@@ -16,6 +16,7 @@ pub use super::ids::CycleId;
 use super::ids::{KpiId, StageId};
 use super::kpi::mean_target;
 use super::number::MAX_ENTRY;
+use super::order;
 use super::period::{iso_day, Granularity, Period, PeriodRange};
 use super::plan::{valid_entry_date, valid_target, Better, EditError, Plan, MAX_KPIS, MAX_STAGES};
 
@@ -250,10 +251,10 @@ impl Plan {
             return Err(EditError::CycleTooLong);
         }
         let mut goals: Vec<Goal> = cycle.targets.iter().map(|t| t.goal).collect();
-        goals.sort_unstable();
+        order::sort(&mut goals);
         goals.dedup();
         let mut actions = cycle.actions.clone();
-        actions.sort_unstable();
+        order::sort(&mut actions);
         actions.dedup();
         if goals.len() != cycle.targets.len() || actions.len() != cycle.actions.len() {
             return Err(EditError::IdInUse);

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::domain::edit::{apply, Edit};
 use crate::domain::format::{FormatError, Head, Stored};
+use crate::domain::order;
 use crate::domain::plan::{copy_name, EditError, Plan};
 use crate::domain::plan_file::PlanSummary;
 
@@ -85,7 +86,7 @@ fn plan_ids(store: &impl KeyValueStore) -> Result<Vec<String>, StoreError> {
     if !ids.iter().any(|id| id == MAIN_PLAN) && keys.iter().any(|k| k == LEGACY_PLAN_KEY) {
         ids.push(MAIN_PLAN.to_owned());
     }
-    ids.sort_by_key(|id| (id != MAIN_PLAN, id.clone()));
+    order::sort_by_key(&mut ids, |id| (id != MAIN_PLAN, id.clone()));
     Ok(ids)
 }
 
@@ -113,7 +114,7 @@ pub fn list_plans(store: &impl KeyValueStore) -> Result<Vec<Listed>, StoreError>
         })
         .collect();
     // Stable: plans saved the same day keep the order of their ids.
-    listed.sort_by_key(|l| std::cmp::Reverse(l.saved_on));
+    order::sort_by_key(&mut listed, |l| std::cmp::Reverse(l.saved_on));
     Ok(listed)
 }
 

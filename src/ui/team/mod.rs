@@ -13,6 +13,7 @@ use super::state::{use_app, AppState};
 use crate::domain::entries::members::Counter;
 use crate::domain::kpi::change;
 use crate::domain::members::review::{daily_review, member_table, Column, MemberTable, Row};
+use crate::domain::order;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan::{KpiDisplay, MetricKind, Plan};
 use crate::i18n::Texts;
@@ -138,7 +139,7 @@ fn members_view(
                 .flatten()
                 .unwrap_or(f64::NEG_INFINITY)
         };
-        table.rows.sort_by(|a, b| key(b).total_cmp(&key(a)));
+        order::sort_by(&mut table.rows, |a, b| key(b).total_cmp(&key(a)));
     }
     let header = headings
         .iter()
