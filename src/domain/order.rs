@@ -34,7 +34,7 @@ fn positions_in_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) ->
     positions
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
