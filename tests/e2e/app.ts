@@ -152,20 +152,46 @@ export class FunnelApp {
 }
 
 /** Every test fails on an uncaught error or a console error (a wasm panic shows as both). */
-export const test = base.extend<{ app: FunnelApp }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: FunnelApp; realTimers: boolean }>({
+  /** Timers as the browser runs them, for measurements (see `startClockAt`). */
+  realTimers: [false, { option: true }],
+  app: async ({ page, realTimers }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.clock.setFixedTime(TODAY);
+    if (realTimers) await startClockAt(page, TODAY);
+    else await page.clock.setFixedTime(TODAY);
     await use(new FunnelApp(page));
     expect(errors, 'errors in the browser console').toEqual([]);
   },
 });
 
 export { expect };
+
+/**
+ * Sets the page's date to `day` and lets it run on, leaving the timers to
+ * the browser. Playwright's fixed clock also takes over `setTimeout`, and
+ * under it the app's debounced save ran after every key press instead of
+ * once when typing paused, which a measurement of typing must not count.
+ */
+async function startClockAt(page: Page, day: Date) {
+  await page.addInitScript((target) => {
+    const RealDate = Date;
+    const offset = target - RealDate.now();
+    class ShiftedDate extends RealDate {
+      constructor(...args: ConstructorParameters<DateConstructor>) {
+        if (args.length === 0) super(RealDate.now() + offset);
+        else super(...args);
+      }
+      static now() {
+        return RealDate.now() + offset;
+      }
+    }
+    globalThis.Date = ShiftedDate as DateConstructor;
+  }, day.getTime());
+}
 
 
 /** The stored plans and their snapshots, key by key (the index aside). */
