@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::department_options;
 use super::flow::focus_after_render;
 use super::state::use_app;
 use super::validated_input::ValidatedInput;
@@ -140,9 +141,7 @@ pub fn ActionRow(id: ActionId, #[prop(optional)] on_remove: Option<Callback<()>>
                     }
                 }
             >
-                <For each=move || state.department_ids() key=|id| *id let:department>
-                    <option value=department.0.to_string()>{move || state.department_name(department)}</option>
-                </For>
+                {department_options(state)}
             </select>
             <select
                 aria-label=move || label(state.texts().action_kpi)

@@ -366,6 +366,17 @@ pub(crate) fn select_options(choices: Vec<(String, String)>, chosen: String) -> 
         .collect_view()
 }
 
+/// The departments as options of a select. Keyed by id with the name
+/// inside: renaming a department must not replace the chosen option. One
+/// function for every such select, so the keyed list is compiled once.
+pub(crate) fn department_options(state: AppState) -> impl IntoView {
+    view! {
+        <For each=move || state.department_ids() key=|id| *id let:department>
+            <option value=department.0.to_string()>{move || state.department_name(department)}</option>
+        </For>
+    }
+}
+
 /// A department's colour for the stylesheet (`--dept`, used by swatches and
 /// card borders), taken from the chart palette so the two always agree.
 pub(crate) fn department_style(hue: Hue) -> String {

@@ -16,9 +16,9 @@ use crate::i18n::{Problem, Texts};
 use crate::route::Route;
 use crate::ui::range_toolbar::RangeToolbar;
 use crate::ui::sla_compliance::{promise_subject, DepartmentCompliance, PromiseHistory};
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::use_app;
 use crate::ui::validated_input::ValidatedInput;
-use crate::ui::{department_style, reset_select};
+use crate::ui::{department_options, department_style, reset_select};
 
 #[component]
 pub(super) fn Agreements() -> impl IntoView {
@@ -88,15 +88,6 @@ pub(super) fn Agreements() -> impl IntoView {
                 </p>
             </div>
         </section>
-    }
-}
-
-/// The departments as options of a select, keyed by id.
-fn department_options(state: AppState) -> impl IntoView {
-    view! {
-        <For each=move || state.department_ids() key=|id| *id let:department>
-            <option value=department.0.to_string()>{move || state.department_name(department)}</option>
-        </For>
     }
 }
 

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use crate::i18n::{Problem, Texts};
 use wasm_bindgen::JsCast;
 
-use super::department_style;
 use super::state::{use_app, AppState};
 use super::swimlane::SwimlaneDiagram;
 use super::validated_input::ValidatedInput;
+use super::{department_options, department_style};
 use crate::domain::departments::DepartmentId;
 use crate::domain::diagnosis::StageKind;
 use crate::domain::edit::{Edit, EditKind};
@@ -210,11 +210,7 @@ fn StageCard(
                             }
                         }
                     >
-                        // Keyed by id with the name inside: renaming a
-                        // department must not replace the chosen option.
-                        <For each=move || state.department_ids() key=|id| *id let:department>
-                            <option value=department.0.to_string()>{move || state.department_name(department)}</option>
-                        </For>
+                        {department_options(state)}
                     </select>
                 </span>
             </div>
