@@ -6,32 +6,48 @@
 use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, keeping equal items in their order.
-pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     let order = positions_in_order(items.len(), &|a, b| compare(&items[a], &items[b]));
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        order
-            .into_iter()
-            .filter_map(|position| slots.get_mut(position).and_then(Option::take)),
-    );
+    put_in_order(items, order);
 }
 
 /// Sorts `items` by `key`, keeping items with equal keys in their order.
-pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
-    sort_by(items, |a, b| key(a).cmp(&key(b)));
+/// Each item's key is computed once.
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    let order = positions_in_order(items.len(), &|a, b| keys[a].cmp(&keys[b]));
+    put_in_order(items, order);
 }
 
 /// Sorts `items` in their natural order.
-pub fn sort<T: Ord>(items: &mut Vec<T>) {
+pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
 /// The positions `0..len` in the order `compare` gives them (stable): the
-/// one place that calls the standard sort.
+/// one place that calls the standard sort. `compare` only ever gets
+/// positions below `len`.
 fn positions_in_order(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut positions: Vec<usize> = (0..len).collect();
     positions.sort_by(|&a, &b| compare(a, b));
     positions
+}
+
+/// Moves the item at `order[i]` to `i`, for every `i`, in place: each
+/// cycle of the permutation is followed once, with swaps (no second copy
+/// of the items, which may be millions of imported cells).
+fn put_in_order<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut current = start;
+        // A placed position points at itself, so each cycle runs once.
+        while order[current] != start {
+            let source = order[current];
+            items.swap(current, source);
+            order[current] = current;
+            current = source;
+        }
+        order[current] = current;
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -59,6 +75,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn sorts_by_comparison_as_the_standard_stable_sort(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..200)) {
+            let mut expected = items.clone();
+            expected.sort_by_key(|item| std::cmp::Reverse(item.0));
+            let mut sorted = items;
+            sort_by(&mut sorted, |a, b| b.0.cmp(&a.0));
+            prop_assert_eq!(sorted, expected);
+        }
+
         #[test]
         fn sorts_as_the_standard_stable_sort(items in proptest::collection::vec((0u8..6, any::<u16>()), 0..200)) {
             let mut expected = items.clone();

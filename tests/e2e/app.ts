@@ -181,9 +181,9 @@ async function startClockAt(page: Page, day: Date) {
     const RealDate = Date;
     const offset = target - RealDate.now();
     class ShiftedDate extends RealDate {
-      constructor(...args: ConstructorParameters<DateConstructor>) {
+      constructor(...args: unknown[]) {
         if (args.length === 0) super(RealDate.now() + offset);
-        else super(...args);
+        else super(...(args as [string]));
       }
       static now() {
         return RealDate.now() + offset;

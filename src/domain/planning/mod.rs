@@ -34,6 +34,7 @@ use super::ids::{KpiId, MetricId, StageId};
 use super::kpi::{kpi_value, step_conversion};
 use super::month::Month;
 use super::number::MAX_ENTRY;
+use super::order;
 use super::period::{iso_day, Granularity, Period, PeriodRange};
 use super::plan::{valid_entry_date, valid_target, EditError, MetricKind, Plan};
 
@@ -468,16 +469,11 @@ impl Plan {
     }
 
     /// Sets the holidays; `days` in any order, repeats dropped.
-    pub fn set_holidays(&mut self, days: Vec<Holiday>) -> Result<(), EditError> {
-        // By insertion: no sort code in the bundle for a few hundred days.
-        let mut sorted: Vec<Holiday> = Vec::with_capacity(days.len());
-        for day in days {
-            if let Err(at) = sorted.binary_search(&day) {
-                sorted.insert(at, day);
-            }
-        }
-        check_holidays(&sorted)?;
-        self.planning.holidays = sorted;
+    pub fn set_holidays(&mut self, mut days: Vec<Holiday>) -> Result<(), EditError> {
+        order::sort(&mut days);
+        days.dedup();
+        check_holidays(&days)?;
+        self.planning.holidays = days;
         Ok(())
     }
 }

@@ -2,6 +2,7 @@
 //! single improvement wins most.
 
 use super::{yielded, Rate, Tree};
+use crate::domain::order;
 
 /// The volumes a what-if gives, per node of the tree.
 #[derive(Clone, Debug, PartialEq)]
@@ -223,21 +224,14 @@ pub fn sensitivity(
 }
 
 /// Most wins first; among equals the most it would win if nothing held
-/// it back, then the larger relative step (the lower rate). By insertion:
-/// a few dozen items, and no sort code in the bundle.
-fn ranked(improvements: Vec<Improvement>) -> Vec<Improvement> {
+/// it back, then the larger relative step (the lower rate).
+fn ranked(mut improvements: Vec<Improvement>) -> Vec<Improvement> {
     let relative = |i: &Improvement| i.next_to as f64 / i.next_from.max(1) as f64;
     let key = |i: &Improvement| (i.gain(), i.potential());
-    let ahead = |a: &Improvement, b: &Improvement| {
-        key(a) > key(b) || (key(a) == key(b) && relative(a) > relative(b))
-    };
-    let mut out: Vec<Improvement> = Vec::with_capacity(improvements.len());
-    for improvement in improvements {
-        let at = out
-            .iter()
-            .position(|placed| ahead(&improvement, placed))
-            .unwrap_or(out.len());
-        out.insert(at, improvement);
-    }
-    out
+    order::sort_by(&mut improvements, |a, b| {
+        key(b)
+            .cmp(&key(a))
+            .then_with(|| relative(b).total_cmp(&relative(a)))
+    });
+    improvements
 }
