@@ -152,17 +152,22 @@ export class FunnelApp {
 }
 
 /** Every test fails on an uncaught error or a console error (a wasm panic shows as both). */
-export const test = base.extend<{ app: FunnelApp; realTimers: boolean }>({
-  /** Timers as the browser runs them, for measurements (see `startClockAt`). */
-  realTimers: [false, { option: true }],
-  app: async ({ page, realTimers }, use) => {
+export const test = base.extend<{ app: FunnelApp; fakeClock: boolean }>({
+  /**
+   * Playwright's clock instead of `startClockAt`, for the tests that move
+   * time on (a page left open past midnight). Under it the app's timers
+   * cannot be cleared: its timer ids start at 10^12, past the 32-bit ids
+   * Leptos keeps, so a debounced save runs after every key press.
+   */
+  fakeClock: [false, { option: true }],
+  app: async ({ page, fakeClock }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    if (realTimers) await startClockAt(page, TODAY);
-    else await page.clock.setFixedTime(TODAY);
+    if (fakeClock) await page.clock.setFixedTime(TODAY);
+    else await startClockAt(page, TODAY);
     await use(new FunnelApp(page));
     expect(errors, 'errors in the browser console').toEqual([]);
   },
@@ -171,12 +176,11 @@ export const test = base.extend<{ app: FunnelApp; realTimers: boolean }>({
 export { expect };
 
 /**
- * Sets the page's date to `day` and lets it run on, leaving the timers to
- * the browser. Playwright's fixed clock also takes over `setTimeout`, and
- * under it the app's debounced save ran after every key press instead of
- * once when typing paused, which a measurement of typing must not count.
+ * Sets the page's date to `day` (at every load) and lets it run on,
+ * leaving the timers to the browser, so debounced saves and redraws run as
+ * they do for users.
  */
-async function startClockAt(page: Page, day: Date) {
+export async function startClockAt(page: Page, day: Date) {
   await page.addInitScript((target) => {
     const RealDate = Date;
     const offset = target - RealDate.now();
@@ -218,6 +222,6 @@ export async function freshPage(browser: Browser, locale = 'en-US'): Promise<{ p
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.clock.setFixedTime(TODAY);
+  await startClockAt(page, TODAY);
   return { page, errors };
 }

@@ -44,20 +44,25 @@ test.describe('Dashboard', () => {
     await expect(lost.getByRole('row', { name: /Lost: price/ })).toContainText('66.7%');
   });
 
-  test('left open overnight, the dashboard moves to the new day and month by itself', async ({ app, page }) => {
-    await fillSeedPlan(app);
-    await expect(card(app, 'Stage targets this month (November 2026)')).toBeVisible();
-    await app.navLink('Numbers').click();
-    await expect(app.grid().getByRole('columnheader', { name: 'November 2026' })).toBeVisible();
-    await app.navLink('Dashboard').click();
-    // Midnight passes into December; the page checks the day every 30 s.
-    await page.clock.setFixedTime(new Date('2026-12-01T00:00:05'));
-    await page.clock.runFor(31_000);
-    await expect(card(app, 'Stage targets this month (December 2026)')).toBeVisible();
-    // The preset range (the last three months) follows the day.
-    await app.navLink('Numbers').click();
-    await expect(app.grid().getByRole('columnheader', { name: 'December 2026' })).toBeVisible();
-    await expect(app.grid().getByRole('columnheader', { name: 'September 2026' })).toHaveCount(0);
+  test.describe('left open overnight', () => {
+    // Midnight passes on Playwright's clock.
+    test.use({ fakeClock: true });
+
+    test('the dashboard moves to the new day and month by itself', async ({ app, page }) => {
+      await fillSeedPlan(app);
+      await expect(card(app, 'Stage targets this month (November 2026)')).toBeVisible();
+      await app.navLink('Numbers').click();
+      await expect(app.grid().getByRole('columnheader', { name: 'November 2026' })).toBeVisible();
+      await app.navLink('Dashboard').click();
+      // Midnight passes into December; the page checks the day every 30 s.
+      await page.clock.setFixedTime(new Date('2026-12-01T00:00:05'));
+      await page.clock.runFor(31_000);
+      await expect(card(app, 'Stage targets this month (December 2026)')).toBeVisible();
+      // The preset range (the last three months) follows the day.
+      await app.navLink('Numbers').click();
+      await expect(app.grid().getByRole('columnheader', { name: 'December 2026' })).toBeVisible();
+      await expect(app.grid().getByRole('columnheader', { name: 'September 2026' })).toHaveCount(0);
+    });
   });
 
   test('charts download as SVG and PNG', async ({ app, page }) => {

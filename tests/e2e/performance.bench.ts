@@ -1,10 +1,6 @@
 import { test, expect } from './app';
 import { largePlan } from './large-plan';
 
-// The browser's own timers: under Playwright's fixed clock a debounced save
-// ran after every key press and was counted in the next one.
-test.use({ realTimers: true });
-
 /** The median; of an even count, the mean of the two middle values. */
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);

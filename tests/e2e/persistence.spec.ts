@@ -1,4 +1,4 @@
-import { test, expect, SEED_COUNTS, TODAY, type FunnelApp } from './app';
+import { test, expect, SEED_COUNTS, TODAY, startClockAt, type FunnelApp } from './app';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 
@@ -27,6 +27,28 @@ test.describe('Saving in the browser', () => {
     await expect(await app.field('Leads')).toHaveValue('1,000');
     expect(await app.rates('Inbound leads')).toEqual(['—', '100.0%']);
     expect(await app.rates('Won')).toEqual(['40.0%', '1.2%']);
+  });
+
+  test('typing is saved once it pauses, not at every key', async ({ app, page }) => {
+    await page.addInitScript((key) => {
+      const w = window as unknown as { planWrites: number };
+      w.planWrites = 0;
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (name: string, value: string) {
+        if (name === key) w.planWrites += 1;
+        return setItem.call(this, name, value);
+      };
+    }, PLAN_KEY);
+    await app.open('numbers');
+    const leads = await app.field('Leads');
+    await leads.click();
+    await page.evaluate(() => ((window as unknown as { planWrites: number }).planWrites = 0));
+    // Five edits in quick succession: one save when the typing pauses.
+    await page.keyboard.type('12345');
+    await waitUntilSaved(page);
+    expect(await page.evaluate(() => (window as unknown as { planWrites: number }).planWrites)).toBe(1);
+    await page.reload();
+    await expect(await app.field('Leads')).toHaveValue('12,345');
   });
 
   test('a plan saved by an earlier version under the old key is read and moved', async ({ app, page }) => {
@@ -241,7 +263,7 @@ test.describe('Earlier versions', () => {
 /** A second tab of the same browser, on the same day. */
 async function secondTab(page: Page, route = 'numbers') {
   const other = await page.context().newPage();
-  await other.clock.setFixedTime(TODAY);
+  await startClockAt(other, TODAY);
   await other.goto(`/#/${route}`);
   await expect(other.getByRole('heading', { level: 2 })).toBeVisible();
   return other;

@@ -216,6 +216,8 @@ async function walkThrough(app: FunnelApp, page: Page, w: Words) {
 }
 
 test.describe('Review cadence', () => {
+  // The days pass on Playwright's clock.
+  test.use({ fakeClock: true });
   test("today's reviews with their figures, held and undone, due again the next day, none on Saturday", async ({ app, page }) => {
     await walkThrough(app, page, EN);
   });
