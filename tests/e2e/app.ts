@@ -156,8 +156,9 @@ export const test = base.extend<{ app: FunnelApp; fakeClock: boolean }>({
   /**
    * Playwright's clock instead of `startClockAt`, for the tests that move
    * time on (a page left open past midnight). Under it the app's timers
-   * cannot be cleared: its timer ids start at 10^12, past the 32-bit ids
-   * Leptos keeps, so a debounced save runs after every key press.
+   * cannot be cleared: its timer ids start at 10^12, past the 32-bit
+   * handles web-sys and Leptos keep, so a debounced save runs after every
+   * key press.
    */
   fakeClock: [false, { option: true }],
   app: async ({ page, fakeClock }, use) => {
@@ -176,14 +177,13 @@ export const test = base.extend<{ app: FunnelApp; fakeClock: boolean }>({
 export { expect };
 
 /**
- * Sets the page's date to `day` (at every load) and lets it run on,
+ * Sets the page's date to `day` and lets it run on (across reloads),
  * leaving the timers to the browser, so debounced saves and redraws run as
  * they do for users.
  */
 export async function startClockAt(page: Page, day: Date) {
-  await page.addInitScript((target) => {
+  await page.addInitScript((offset) => {
     const RealDate = Date;
-    const offset = target - RealDate.now();
     class ShiftedDate extends RealDate {
       constructor(...args: unknown[]) {
         if (args.length === 0) super(RealDate.now() + offset);
@@ -194,7 +194,7 @@ export async function startClockAt(page: Page, day: Date) {
       }
     }
     globalThis.Date = ShiftedDate as DateConstructor;
-  }, day.getTime());
+  }, day.getTime() - Date.now());
 }
 
 
