@@ -198,6 +198,32 @@ export async function startClockAt(page: Page, day: Date) {
 }
 
 
+/**
+ * Opens `route` with `text` stored as the main plan before the app starts,
+ * so no save of the app's can race the test's write. Only the first load
+ * of the tab finds it written; reloads keep what the app saved since.
+ */
+export async function openWithPlan(page: Page, text: string, route: string) {
+  await page.addInitScript(
+    ([key, value]) => {
+      if (sessionStorage.getItem('test-plan-seeded') === null) {
+        sessionStorage.setItem('test-plan-seeded', '1');
+        localStorage.setItem(key, value);
+      }
+    },
+    ['funnel-planner/plans/main', text],
+  );
+  await page.goto(`/#/${route}`);
+}
+
+/**
+ * Clicks the guide's button that opens the example plan, and waits for the
+ * page to reload into it (a click before then would land on the old page).
+ */
+export async function openExamplePlan(page: Page, button: Locator) {
+  await Promise.all([page.waitForEvent('load'), button.click()]);
+}
+
 /** The stored plans and their snapshots, key by key (the index aside). */
 export async function storedPlans(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() =>

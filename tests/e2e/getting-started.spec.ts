@@ -1,4 +1,4 @@
-import { test, expect } from './app';
+import { test, expect, openExamplePlan } from './app';
 
 test.describe('A first visit', () => {
   test('shows where to start, and the example plan one click away with every page alive', async ({ app, page }) => {
@@ -13,7 +13,7 @@ test.describe('A first visit', () => {
     await expect(guide.getByRole('link', { name: '2. Set targets' })).toHaveAttribute('href', '#/p/main/kpis');
     await expect(guide.getByRole('link', { name: '3. Enter numbers' })).toHaveAttribute('href', '#/p/main/numbers');
 
-    await guide.getByRole('button', { name: 'Open the example plan' }).click();
+    await openExamplePlan(page, guide.getByRole('button', { name: 'Open the example plan' }));
     await expect(page).toHaveURL(/#\/p\/p-[0-9a-f-]+\/flow$/);
     // The example has counts: no guide on its Flow page.
     await expect(app.stageNames()).toHaveCount(5);
@@ -48,7 +48,7 @@ test.describe('A first visit', () => {
       await page.goto('/');
       const guide = page.getByRole('region', { name: 'はじめ方' });
       await expect(guide.getByRole('link', { name: '3. 数値を入力する' })).toBeVisible();
-      await guide.getByRole('button', { name: 'サンプルプランを開く' }).click();
+      await openExamplePlan(page, guide.getByRole('button', { name: 'サンプルプランを開く' }));
       await expect(app.stageNames().first()).toHaveValue('リード獲得');
       await app.navLink('ダッシュボード').click();
       await expect(page.getByRole('region', { name: 'ボトルネック' })).toContainText('商談化: 転換率');

@@ -1,12 +1,9 @@
-import { test, expect, type FunnelApp } from './app';
+import { test, expect, openWithPlan, type FunnelApp } from './app';
 import { largePlan } from './large-plan';
 
 /** The largest plan the product promises, on the Numbers page. */
 async function openLargePlan(app: FunnelApp) {
-  await app.page.goto('/#/flow');
-  await app.page.evaluate((text) => localStorage.setItem('funnel-planner/plans/main', text), largePlan());
-  await app.page.goto('/#/numbers');
-  await app.page.reload();
+  await openWithPlan(app.page, largePlan(), 'numbers');
   await app.chooseRange('Last 12 weeks');
 }
 

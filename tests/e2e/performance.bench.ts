@@ -1,4 +1,4 @@
-import { test, expect } from './app';
+import { test, expect, openWithPlan } from './app';
 import { largePlan } from './large-plan';
 
 /** The median; of an even count, the mean of the two middle values. */
@@ -16,10 +16,7 @@ function median(xs: number[]): number {
  */
 
 test('redrawing the whole dashboard for the same plan (measured, printed)', async ({ app, page }) => {
-  await page.goto('/#/flow');
-  await page.evaluate((text) => localStorage.setItem('funnel-planner/plans/main', text), largePlan());
-  await page.goto('/#/dashboard');
-  await page.reload();
+  await openWithPlan(page, largePlan(), 'dashboard');
   await app.chooseRange('Last 12 weeks');
   await expect(page.getByRole('region', { name: 'Trend' }).getByRole('img')).toBeVisible();
   // Moving the range recomputes every KPI and redraws all five charts, as
@@ -99,10 +96,7 @@ for (const [label, range, view] of [
 ] as const) {
   test(`key press → painted frame, ${label} (Event Timing, printed)`, async ({ app, page }) => {
     test.setTimeout(240_000);
-    await page.goto('/#/flow');
-    await page.evaluate((text) => localStorage.setItem('funnel-planner/plans/main', text), largePlan());
-    await page.goto('/#/numbers');
-    await page.reload();
+    await openWithPlan(page, largePlan(), 'numbers');
     await app.chooseRange(range);
     await app.viewBy('Month');
     await expect(page.getByRole('columnheader', { name: /^\w+ 20\d\d$/ }).first()).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, type FunnelApp } from './app';
+import { test, expect, openExamplePlan, type FunnelApp } from './app';
 
 /** The words of one language for the presentation. */
 interface Words {
@@ -50,7 +50,7 @@ const JA: Words = {
 
 async function openExample(app: FunnelApp, words: Words) {
   await app.open('flow');
-  await app.page.getByRole('button', { name: words.example }).click();
+  await openExamplePlan(app.page, app.page.getByRole('button', { name: words.example }));
   await expect(app.page.getByRole('heading', { level: 2 })).toBeVisible();
 }
 

@@ -1,13 +1,15 @@
-import { test, expect } from './app';
+import { test, expect, openExamplePlan } from './app';
 import { pdfText } from './pdf-text';
 
 /** Opens the example plan (six months of counts, a breached promise and a
  *  bottleneck) and its one-page summary from the dashboard. */
 async function exampleSummary(page: import('@playwright/test').Page, example: string, dashboard: string, link: string) {
   await page.goto('/');
-  await page.getByRole('button', { name: example }).click();
+  await openExamplePlan(page, page.getByRole('button', { name: example }));
   await page.getByRole('navigation').getByRole('link', { name: dashboard }).click();
   await page.getByRole('link', { name: link }).click();
+  await expect(page).toHaveURL(/#\/p\/p-[0-9a-f-]+\/summary$/);
+  await expect(page.locator('.summary-page')).toBeVisible();
 }
 
 test.describe('The one-page summary', () => {
