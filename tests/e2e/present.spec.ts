@@ -113,6 +113,8 @@ for (const [lang, words] of [
       await openExample(app, words);
       await app.navLink(lang === 'en-US' ? 'Dashboard' : 'ダッシュボード').click();
       await page.getByRole('link', { name: words.present }).click();
+      // Keys wait for the presentation to be on screen.
+      await expect(heading(page)).toHaveText(words.steps[0]);
       await page.keyboard.press('ArrowRight');
       await expect(heading(page)).toHaveText(words.steps[1]);
       await page.keyboard.press('Escape');
@@ -130,6 +132,7 @@ for (const [lang, words] of [
       await expect(page).toHaveURL(/#\/p\/[^/]+\/flow$/);
       // Back into it from a page it linked to, Esc returns to that page.
       await page.getByRole('link', { name: words.present }).click();
+      await expect(heading(page)).toHaveText(words.steps[0]);
       await page.keyboard.press('End');
       await page.getByRole('link', { name: words.cycle }).click();
       await expect(page).toHaveURL(/\/pdca$/);
