@@ -197,7 +197,6 @@ export async function startClockAt(page: Page, day: Date) {
   }, day.getTime() - Date.now());
 }
 
-
 /**
  * Opens `route` with `text` stored as the main plan before the app starts,
  * so no save of the app's can race the test's write. Only the first load
