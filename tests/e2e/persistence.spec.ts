@@ -214,6 +214,26 @@ test.describe('Undo and redo', () => {
     await expect(app.stageNames().first()).toHaveValue('Inbound');
   });
 
+  test('a field typed into for a long time is still undone at once', async ({ app, page }) => {
+    await app.open('flow');
+    const name = app.stageNames().first();
+    await expect(name).toHaveValue('Lead generation');
+    // What a key held down for half a minute sends: each input event is one
+    // more edit of the same step. Each used to nest the step one level
+    // deeper, and undoing 2,000 of them overflowed the stack and froze the page.
+    await name.evaluate((field: HTMLInputElement) => {
+      for (let i = 1; i <= 2000; i++) {
+        field.value = `Inbound ${i}`;
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await expect(name).toHaveValue('Inbound 2000');
+    await page.keyboard.press('Control+z');
+    await expect(name).toHaveValue('Lead generation');
+    await page.getByRole('button', { name: 'Redo: rename stage' }).click();
+    await expect(name).toHaveValue('Inbound 2000');
+  });
+
   test('a removed stage comes back with its counts after leaving the page', async ({ app, page }) => {
     await app.open('numbers');
     await app.enterCounts({ 'Nurtured leads': '250' });

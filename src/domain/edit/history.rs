@@ -45,9 +45,16 @@ impl History {
         }
         let joins = group.is_some() && self.open_group.as_deref() == group;
         if let (true, Some(top)) = (joins, self.undo.back_mut()) {
-            // Undo the newer edit first, then the older ones.
-            let older = std::mem::replace(&mut top.edit, Edit::Batch(Vec::new()));
-            top.edit = Edit::Batch(vec![inverse, older]);
+            // Undo the newer edit first, then the older ones, in one flat
+            // batch: nesting a level per key press, a field typed into for
+            // long (a key held down) overflowed the stack when undone.
+            match &mut top.edit {
+                Edit::Batch(older) => older.insert(0, inverse),
+                older => {
+                    let older = std::mem::replace(older, Edit::Batch(Vec::new()));
+                    top.edit = Edit::Batch(vec![inverse, older]);
+                }
+            }
             return;
         }
         self.open_group = group.map(str::to_owned);

@@ -318,6 +318,27 @@ fn typing_in_one_field_is_one_step_and_leaving_it_closes_the_step() {
 }
 
 #[test]
+fn a_key_held_down_in_one_field_is_undone_and_redone_at_once() {
+    // Auto-repeat for half a minute, or a long text typed and retyped: the
+    // step stays one flat batch, so undoing it cannot overflow the stack.
+    let mut plan = plan();
+    let mut history = History::default();
+    let stage = plan.stages[0].id;
+    let before = plan.stages[0].name.clone();
+    let presses = 5_000;
+    for i in 0..presses {
+        let inverse = apply(&mut plan, Edit::RenameStage(stage, format!("Name {i}"))).unwrap();
+        history.record(EditKind::RenameStage, inverse, Some("stage-name"));
+    }
+    assert_eq!(history.undo_len(), 1);
+    let undone = history.undo(&mut plan).unwrap().unwrap();
+    assert!(matches!(&undone.applied, Edit::Batch(edits) if edits.len() == presses));
+    assert_eq!(plan.stages[0].name, before);
+    history.redo(&mut plan).unwrap().unwrap();
+    assert_eq!(plan.stages[0].name, format!("Name {}", presses - 1));
+}
+
+#[test]
 fn two_fields_typed_in_turn_are_separate_steps() {
     let mut plan = plan();
     let mut history = History::default();
