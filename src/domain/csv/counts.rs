@@ -47,15 +47,22 @@ pub struct CountsMapping {
     pub member: Option<MemberId>,
 }
 
+/// The most rows a table with periods along its header is read as a
+/// counts table with: it has a row per metric, each mapped with a select.
+/// More is some other file under a dated title line (a CRM report "as of"
+/// a day), whose hundred thousand rows would each get a select.
+const MAX_METRIC_ROWS: usize = 200;
+
 /// The mapping the header suggests: periods along the header after one or
-/// two label columns, else the first column whose cells are all periods;
-/// metrics by their names ("Calls", "Lead generation", "育成 架電数").
-/// `None` when no period or no metric is found.
+/// two label columns (at most [`MAX_METRIC_ROWS`] rows), else the first
+/// column whose cells are all periods; metrics by their names ("Calls",
+/// "Lead generation", "育成 架電数"). `None` when no period or no metric
+/// is found.
 pub fn guess_counts(plan: &Plan, table: &Table) -> Option<CountsMapping> {
     let header = table.header();
     let first_period = header.iter().position(|c| read_period(c).is_some());
     let (shape, periods): (_, Vec<Period>) = match first_period {
-        Some(label_columns) if label_columns > 0 => (
+        Some(label_columns) if label_columns > 0 && table.rows().len() <= MAX_METRIC_ROWS => (
             CountsShape::PeriodsInColumns { label_columns },
             header.iter().filter_map(|c| read_period(c)).collect(),
         ),
@@ -133,10 +140,17 @@ impl CountsMapping {
     }
 
     /// This mapping, remembered for the layout, for another file of it;
-    /// `None` when its period column holds no periods any more.
+    /// `None` when its period column holds no periods any more, or the
+    /// file has more rows than a row per metric would give.
     pub fn refit(&self, plan: &Plan, table: &Table) -> Option<CountsMapping> {
-        if let CountsShape::PeriodsInRows { period_column } = self.shape {
-            periods_in(table, period_column)?;
+        match self.shape {
+            CountsShape::PeriodsInRows { period_column } => {
+                periods_in(table, period_column)?;
+            }
+            CountsShape::PeriodsInColumns { .. } if table.rows().len() > MAX_METRIC_ROWS => {
+                return None;
+            }
+            CountsShape::PeriodsInColumns { .. } => {}
         }
         Some(CountsMapping::new(
             plan,
@@ -480,6 +494,29 @@ mod tests {
             ]
         );
         assert_eq!(import.skipped.len(), 1);
+    }
+
+    #[test]
+    fn a_dated_title_line_over_a_long_report_is_no_counts_table() {
+        // A CRM report under "as of <day>": its header reads as a period,
+        // but a row per metric never makes thousands of rows.
+        let plan = inside_sales(Lang::En);
+        let rows = |count: usize| {
+            let mut text = String::from("Opportunity pipeline as of,2026-11-30\n");
+            text.push_str("Stage,Opportunity Name,Close Date,Amount\n");
+            for i in 0..count {
+                text.push_str(&format!("Calls,Deal {i},2026-11-0{},100\n", 1 + i % 9));
+            }
+            table(&text)
+        };
+        let counts = guess_counts(&plan, &rows(MAX_METRIC_ROWS - 1)).unwrap();
+        assert_eq!(counts.metrics.len(), MAX_METRIC_ROWS);
+        assert_eq!(
+            counts.refit(&plan, &rows(MAX_METRIC_ROWS - 1)),
+            Some(counts.clone())
+        );
+        assert_eq!(guess_counts(&plan, &rows(MAX_METRIC_ROWS)), None);
+        assert_eq!(counts.refit(&plan, &rows(MAX_METRIC_ROWS)), None);
     }
 
     #[test]
