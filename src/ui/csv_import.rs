@@ -13,7 +13,7 @@ use crate::domain::csv::encoding::{sniff, TextEncoding};
 use crate::domain::csv::import::{Change, CsvImport, ImportedCell, Refusal, RowReason, SkipReason};
 use crate::domain::csv::read::{read_table, ReadError, Table, MAX_FILE_BYTES};
 use crate::domain::csv::records::RecordsMapping;
-use crate::domain::csv::{guess, layout_key, plan_import, refit, without_unknown_ids, Mapping};
+use crate::domain::csv::{gather, guess, layout_key, refit, without_unknown_ids, Mapping};
 use crate::domain::entries::members::Counter;
 use crate::domain::period::Granularity;
 use crate::domain::plan::MetricKind;
@@ -137,13 +137,32 @@ pub fn CsvImportCard() -> impl IntoView {
             mapping.set(Some(fitted));
         }
     });
-    let preview = Memo::new(move |_| {
+    // Reading the file's figures follows the plan's stages, metrics and
+    // currency only (see `Gathered`): a count typed into the grid below
+    // while the preview is open checks the figures against the plan again,
+    // and does not read 200,000 rows again.
+    let plan_shape = Memo::new(move |_| {
+        let reading = table.with(Option::is_some);
+        reading.then(|| {
+            state
+                .plan
+                .with(|p| (p.stages.clone(), p.metrics.clone(), p.currency))
+        })
+    });
+    let gathered = Memo::new(move |_| {
+        plan_shape.track();
         table.with(|table| {
             let table = table.as_ref()?.as_ref().ok()?;
             mapping.with(|m| {
                 let m = m.as_ref()?;
-                Some(state.plan.with(|p| plan_import(p, table, m)))
+                Some(state.plan.with_untracked(|p| gather(p, table, m)))
             })
+        })
+    });
+    let preview = Memo::new(move |_| {
+        gathered.with(|gathered| {
+            let gathered = gathered.as_ref()?;
+            Some(state.plan.with(|p| gathered.import(p)))
         })
     });
     // The figures an import would set or change (the unchanged it leaves).

@@ -34,6 +34,24 @@ test.describe('Counts in from a spreadsheet or a CRM', () => {
     await expect(await app.field('Opportunities', 'October 2026')).toHaveValue('');
   });
 
+  test('the preview compares with the counts typed while it is open', async ({ app, page }) => {
+    await app.open('numbers');
+    await app.chooseRange('Last 3 months');
+    await page.getByLabel('Choose a CSV file').setInputFiles(csv('counts.csv', 'Period,Leads\r\n2026-10,120\r\n2026-11,1500\r\n'));
+    const preview = page.getByRole('region', { name: 'What counts.csv would change' });
+    const status = preview.getByRole('status');
+    await expect(status).toHaveText('2 new, 0 changed and 0 unchanged figures (October 2026 to November 2026)');
+    await (await app.field('Leads')).fill('1,500');
+    await page.keyboard.press('Tab');
+    await expect(status).toHaveText('1 new, 0 changed and 1 unchanged figures (October 2026 to November 2026)');
+    await (await app.field('Leads', 'October 2026')).fill('100');
+    await page.keyboard.press('Tab');
+    await expect(status).toHaveText('0 new, 1 changed and 1 unchanged figures (October 2026 to November 2026)');
+    await expect(preview.getByRole('row').filter({ hasText: 'October 2026' }).first()).toHaveText(/Leads\s*October 2026\s*100\s*120/);
+    await preview.getByRole('button', { name: 'Import 1 figure' }).click();
+    await expect(await app.field('Leads', 'October 2026')).toHaveValue('120');
+  });
+
   test('rows pasted from a spreadsheet read as a file does', async ({ app, page }) => {
     await app.open('numbers');
     await page.getByLabel('Or paste rows copied from a spreadsheet or a CRM (with their header row)').fill('Period\tLeads\n2026-11\t321\n');

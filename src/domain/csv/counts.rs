@@ -7,7 +7,7 @@ use chrono::{Datelike, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::cells::read_period;
-use super::import::{is_summary, CsvImport, Gathered, RowReason, SkipReason, SkippedRow};
+use super::import::{is_summary, Gathered, RowReason, SkipReason, SkippedRow};
 use super::read::{Record, Table};
 use crate::domain::entries::members::Counter;
 use crate::domain::grid::{metric_named, normalize, parse_cell};
@@ -209,8 +209,8 @@ fn period_of(text: &str, column: usize, granularity: Granularity) -> Result<Peri
     })
 }
 
-/// What importing the counts table would change.
-pub fn plan_counts_import(plan: &Plan, table: &Table, mapping: &CountsMapping) -> CsvImport {
+/// The figures of the counts table (see [`Gathered`]).
+pub fn gather_counts(plan: &Plan, table: &Table, mapping: &CountsMapping) -> Gathered {
     let mut gathered = Gathered::default();
     let mut value = |line: usize, column: usize, text: &str, metric: MetricId, period: Period| {
         let Some(kind) = plan.metric(metric).map(|m| m.kind) else {
@@ -292,7 +292,7 @@ pub fn plan_counts_import(plan: &Plan, table: &Table, mapping: &CountsMapping) -
     }
     order::sort_by_key(&mut gathered.problems, |p| p.line);
     gathered.skipped = skipped;
-    gathered.into_import(plan)
+    gathered
 }
 
 fn summary(row: &Record) -> SkippedRow {
@@ -306,7 +306,9 @@ fn summary(row: &Record) -> SkippedRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::csv::import::{Change, ImportedCell, Refusal, RowProblem, Summary};
+    use crate::domain::csv::import::{
+        Change, CsvImport, ImportedCell, Refusal, RowProblem, Summary,
+    };
     use crate::domain::csv::testing::{named, on, table};
     use crate::domain::csv::Mapping;
     use crate::domain::edit::{apply, Edit};
@@ -314,6 +316,10 @@ mod tests {
     use crate::domain::number::CountError;
     use crate::domain::presets::inside_sales;
     use Granularity::{Day, Month, Week};
+
+    fn plan_counts_import(plan: &Plan, table: &Table, mapping: &CountsMapping) -> CsvImport {
+        gather_counts(plan, table, mapping).import(plan)
+    }
 
     fn cell(metric: MetricId, period: Period, before: Option<u64>, after: u64) -> ImportedCell {
         ImportedCell {

@@ -221,9 +221,12 @@ impl Plan {
     }
 }
 
-/// Figures read from a file, then checked against the plan.
-#[derive(Default)]
-pub(crate) struct Gathered {
+/// Figures read from a file, then checked against the plan's counts
+/// ([`Gathered::import`]). Reading them depends on the plan's stages,
+/// metrics and currency only, so a preview reads a large file again only
+/// when those change, not at every count typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Gathered {
     figures: BTreeMap<(MetricId, Period, Option<MemberId>), (Counter, u64)>,
     pub problems: Vec<RowProblem>,
     pub skipped: Vec<SkippedRow>,
@@ -263,14 +266,15 @@ impl Gathered {
         self.problems.push(RowProblem { line, reason });
     }
 
-    pub fn into_import(self, plan: &Plan) -> CsvImport {
+    /// What setting these figures would change in `plan` as it is now.
+    pub fn import(&self, plan: &Plan) -> CsvImport {
         let mut import = CsvImport {
-            problems: self.problems,
-            skipped: self.skipped,
+            problems: self.problems.clone(),
+            skipped: self.skipped.clone(),
             ignored: self.ignored,
             ..CsvImport::default()
         };
-        for ((metric, period, _), (counter, after)) in self.figures {
+        for (&(metric, period, _), &(counter, after)) in &self.figures {
             let before = plan.cell_of(counter, metric, period).total();
             // The team's total of a metric counted per member: what the
             // members leave of it is typed for no member.

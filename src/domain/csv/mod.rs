@@ -18,10 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::grid::normalize;
 use crate::domain::plan::Plan;
-use counts::{guess_counts, plan_counts_import, CountsMapping};
-use import::CsvImport;
+use counts::{gather_counts, guess_counts, CountsMapping};
+use import::Gathered;
 use read::Table;
-use records::{guess_records, plan_records_import, RecordsMapping};
+use records::{gather_records, guess_records, RecordsMapping};
 
 /// Which column (or row) of a file is what; remembered per layout.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,11 +38,12 @@ pub fn guess(plan: &Plan, table: &Table) -> Option<Mapping> {
         .or_else(|| guess_records(plan, table).map(Mapping::Records))
 }
 
-/// What importing the file with `mapping` would change.
-pub fn plan_import(plan: &Plan, table: &Table, mapping: &Mapping) -> CsvImport {
+/// The figures the file gives with `mapping`; [`Gathered::import`] says
+/// what they would change.
+pub fn gather(plan: &Plan, table: &Table, mapping: &Mapping) -> Gathered {
     match mapping {
-        Mapping::Counts(mapping) => plan_counts_import(plan, table, mapping),
-        Mapping::Records(mapping) => plan_records_import(plan, table, mapping),
+        Mapping::Counts(mapping) => gather_counts(plan, table, mapping),
+        Mapping::Records(mapping) => gather_records(plan, table, mapping),
     }
 }
 
@@ -104,8 +105,9 @@ pub fn layout_key(header: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::csv::testing::table;
+    use crate::domain::csv::testing::{on, table};
     use crate::domain::locale::Lang;
+    use crate::domain::period::Granularity;
     use crate::domain::presets::inside_sales;
 
     #[test]
@@ -117,7 +119,7 @@ mod tests {
         let Some(Mapping::Records(mapping)) = guess(&plan, &records) else {
             panic!("records");
         };
-        let import = plan_import(&plan, &records, &Mapping::Records(mapping.clone()));
+        let import = gather(&plan, &records, &Mapping::Records(mapping.clone())).import(&plan);
         assert_eq!(import.cells.len(), 1);
         for nothing in ["", "Period,Leads\n", "Name,Notes\nAcme,x\n"] {
             assert_eq!(guess(&plan, &table(nothing)), None, "{nothing:?}");
@@ -128,6 +130,29 @@ mod tests {
             serde_json::from_str::<Mapping>(&json).unwrap(),
             Mapping::Records(mapping)
         );
+    }
+
+    #[test]
+    fn a_file_is_read_the_same_whatever_the_counts_and_checked_against_the_counts_now() {
+        // The preview reads a file again only when the plan's stages,
+        // metrics or currency change; every other change only checks.
+        let mut plan = inside_sales(Lang::En);
+        let file = table("Deal Stage,Close Date\nWon,2026-09-01\nWon,2026-09-02\n");
+        let Some(Mapping::Records(mut records)) = guess(&plan, &file) else {
+            panic!("records");
+        };
+        records.granularity = Granularity::Month;
+        let mapping = Mapping::Records(records);
+        let before = gather(&plan, &file, &mapping);
+        let won = plan.stages.iter().find(|s| s.name == "Won").unwrap();
+        let (count, september) = (won.primary_metric, on(Granularity::Month, 2026, 9, 1));
+        plan.set_entry(count, september, Some(2)).unwrap();
+        plan.kpis.clear();
+        assert_eq!(gather(&plan, &file, &mapping), before);
+        let import = before.import(&plan);
+        assert_eq!(import.cells[0].before, Some(2), "the count typed since");
+        let summary = import.summary();
+        assert_eq!((summary.new, summary.changed, summary.unchanged), (0, 0, 1));
     }
 
     #[test]

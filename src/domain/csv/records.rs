@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::cells::read_period;
-use super::import::{is_summary, CsvImport, Gathered, RowReason, SkipReason, SkippedRow};
+use super::import::{is_summary, Gathered, RowReason, SkipReason, SkippedRow};
 use super::read::{Record, Table};
 use crate::domain::entries::members::Counter;
 use crate::domain::grid::{metric_named, normalize, parse_cell};
@@ -261,10 +261,11 @@ fn lookup<T: Copy>(choices: &[(String, T)]) -> HashMap<&str, T> {
         .collect()
 }
 
-/// What importing the records would change: each record adds one to its
-/// stage's count in the period of its date, and its amount to the money
-/// metric of its stage. Every figure the file gives replaces the one there.
-pub fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> CsvImport {
+/// The figures of the records (see [`Gathered`]): each record adds one to
+/// its stage's count in the period of its date, and its amount to the
+/// money metric of its stage. Every figure the file gives replaces the one
+/// there.
+pub fn gather_records(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> Gathered {
     let mut gathered = Gathered::default();
     let stages = lookup(&mapping.stage_values);
     let owners = mapping
@@ -351,13 +352,13 @@ pub fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping)
             gathered.add(counter(metric), metric, period, value);
         }
     }
-    gathered.into_import(plan)
+    gathered
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::csv::import::{ImportedCell, RowProblem};
+    use crate::domain::csv::import::{CsvImport, ImportedCell, RowProblem};
     use crate::domain::csv::testing::{named, on, table};
     use crate::domain::edit::{apply, Edit};
     use crate::domain::locale::Lang;
@@ -365,6 +366,10 @@ mod tests {
     use crate::domain::number::CountError;
     use crate::domain::presets::inside_sales;
     use Granularity::{Day, Month, Week};
+
+    fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> CsvImport {
+        gather_records(plan, table, mapping).import(plan)
+    }
 
     /// A HubSpot deal export: quoted names with commas, quotes and a line
     /// break, times after the dates, a lost deal, a bad date and a bad
