@@ -16,7 +16,7 @@ use crate::domain::csv::records::RecordsMapping;
 use crate::domain::csv::{gather, guess, layout_key, refit, without_unknown_ids, Mapping};
 use crate::domain::entries::members::Counter;
 use crate::domain::period::Granularity;
-use crate::domain::plan::MetricKind;
+use crate::domain::plan::{MetricKind, Plan};
 use crate::i18n::{format_count, Texts};
 use crate::storage::browser::BrowserStore;
 use crate::storage::csv_mappings::{remember_mapping, remembered_mapping};
@@ -372,6 +372,45 @@ fn mapping_select(
     }
 }
 
+/// The `(value, label)` options the mapping's selects offer.
+#[derive(Clone, PartialEq)]
+struct Choices {
+    /// Every metric, as "Stage / metric".
+    metrics: Vec<(String, String)>,
+    stages: Vec<(String, String)>,
+    members: Vec<(String, String)>,
+    /// The money metrics, for amounts.
+    money: Vec<(String, String)>,
+}
+
+impl Choices {
+    fn of(plan: &Plan) -> Choices {
+        let named = |id: u64, name: &str| (id.to_string(), name.to_owned());
+        Choices {
+            metrics: plan
+                .stages
+                .iter()
+                .flat_map(|s| {
+                    plan.metrics_of(s.id)
+                        .map(move |m| (m.id.0.to_string(), format!("{} / {}", s.name, m.name)))
+                })
+                .collect(),
+            stages: plan.stages.iter().map(|s| named(s.id.0, &s.name)).collect(),
+            members: plan
+                .members
+                .iter()
+                .map(|m| named(m.id.0, &m.name))
+                .collect(),
+            money: plan
+                .metrics
+                .iter()
+                .filter(|m| m.kind == MetricKind::Money)
+                .map(|m| named(m.id.0, &m.name))
+                .collect(),
+        }
+    }
+}
+
 /// Which column (or row) of the file is what, each a select.
 #[component]
 fn MappingStep(
@@ -379,6 +418,9 @@ fn MappingStep(
     mapping: RwSignal<Option<Mapping>>,
 ) -> impl IntoView {
     let state = use_app();
+    // What the selects offer, from the plan's names: a count typed into the
+    // grid while the mapping is open leaves the selects as they are.
+    let choices = Memo::new(move |_| state.plan.with(Choices::of));
     move || {
         let t = state.texts();
         let c = &t.csv_import;
@@ -437,16 +479,7 @@ fn MappingStep(
                         }),
                     ),
                 };
-                let metrics = state.plan.with(|p| {
-                    p.stages
-                        .iter()
-                        .flat_map(|s| {
-                            p.metrics_of(s.id).map(move |m| {
-                                (m.id.0.to_string(), format!("{} / {}", s.name, m.name))
-                            })
-                        })
-                        .collect::<Vec<_>>()
-                });
+                let metrics = choices.with(|c| c.metrics.clone());
                 let selects = counts
                     .metrics
                     .iter()
@@ -492,9 +525,18 @@ fn MappingStep(
                 }
                 .into_any()
             }
-            Mapping::Records(records) => {
-                records_step(state, table, mapping, &header, records, granularity).into_any()
-            }
+            Mapping::Records(records) => choices.with(|choices| {
+                records_step(
+                    state,
+                    table,
+                    mapping,
+                    &header,
+                    records,
+                    choices,
+                    granularity,
+                )
+                .into_any()
+            }),
         }
     }
 }
@@ -507,6 +549,7 @@ fn records_step(
     mapping: RwSignal<Option<Mapping>>,
     header: &[String],
     records: RecordsMapping,
+    choices: &Choices,
     granularity: impl Fn(Granularity, Box<dyn Fn(Granularity)>) -> leptos::prelude::AnyView,
 ) -> impl IntoView {
     let t = state.texts();
@@ -552,23 +595,12 @@ fn records_step(
             },
         )
     };
-    let (stages, members, money) = state.plan.with(|p| {
-        (
-            p.stages
-                .iter()
-                .map(|s| (s.id.0.to_string(), s.name.clone()))
-                .collect::<Vec<_>>(),
-            p.members
-                .iter()
-                .map(|m| (m.id.0.to_string(), m.name.clone()))
-                .collect::<Vec<_>>(),
-            p.metrics
-                .iter()
-                .filter(|m| m.kind == MetricKind::Money)
-                .map(|m| (m.id.0.to_string(), m.name.clone()))
-                .collect::<Vec<_>>(),
-        )
-    });
+    let Choices {
+        stages,
+        members,
+        money,
+        ..
+    } = choices;
     let stage_values = records
         .stage_values
         .iter()
