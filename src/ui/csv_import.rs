@@ -10,7 +10,9 @@ use super::state::{use_app, AppState};
 use super::{focus_on, select_options};
 use crate::domain::csv::counts::CountsShape;
 use crate::domain::csv::encoding::{sniff, TextEncoding};
-use crate::domain::csv::import::{Change, CsvImport, ImportedCell, Refusal, RowReason, SkipReason};
+use crate::domain::csv::import::{
+    Change, CsvImport, ImportedCell, PlanShape, Refusal, RowReason, SkipReason,
+};
 use crate::domain::csv::read::{read_table, ReadError, Table, MAX_FILE_BYTES};
 use crate::domain::csv::records::RecordsMapping;
 use crate::domain::csv::{gather, guess, layout_key, refit, without_unknown_ids, Mapping};
@@ -137,25 +139,19 @@ pub fn CsvImportCard() -> impl IntoView {
             mapping.set(Some(fitted));
         }
     });
-    // Reading the file's figures follows the plan's stages, metrics and
-    // currency only (see `Gathered`): a count typed into the grid below
-    // while the preview is open checks the figures against the plan again,
-    // and does not read 200,000 rows again.
+    // Reading the file's figures needs only the plan's shape: a count typed
+    // into the grid below while the preview is open checks the figures
+    // against the plan again, and does not read 200,000 rows again.
     let plan_shape = Memo::new(move |_| {
         let reading = table.with(Option::is_some);
-        reading.then(|| {
-            state
-                .plan
-                .with(|p| (p.stages.clone(), p.metrics.clone(), p.currency))
-        })
+        reading.then(|| state.plan.with(PlanShape::of))
     });
     let gathered = Memo::new(move |_| {
-        plan_shape.track();
         table.with(|table| {
             let table = table.as_ref()?.as_ref().ok()?;
             mapping.with(|m| {
                 let m = m.as_ref()?;
-                Some(state.plan.with_untracked(|p| gather(p, table, m)))
+                plan_shape.with(|shape| Some(gather(shape.as_ref()?, table, m)))
             })
         })
     });

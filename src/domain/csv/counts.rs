@@ -7,14 +7,14 @@ use chrono::{Datelike, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::cells::read_period;
-use super::import::{is_summary, Gathered, RowReason, SkipReason, SkippedRow};
+use super::import::{is_summary, Gathered, PlanShape, RowReason, SkipReason, SkippedRow};
 use super::read::{Record, Table};
 use crate::domain::entries::members::Counter;
 use crate::domain::grid::{metric_named, normalize, parse_cell};
 use crate::domain::ids::{MemberId, MetricId};
 use crate::domain::order;
 use crate::domain::period::{Granularity, Period};
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Plan, MAX_METRICS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CountsShape {
@@ -47,14 +47,8 @@ pub struct CountsMapping {
     pub member: Option<MemberId>,
 }
 
-/// The most rows a table with periods along its header is read as a
-/// counts table with: it has a row per metric, each mapped with a select.
-/// More is some other file under a dated title line (a CRM report "as of"
-/// a day), whose hundred thousand rows would each get a select.
-const MAX_METRIC_ROWS: usize = 200;
-
 /// The mapping the header suggests: periods along the header after one or
-/// two label columns (at most [`MAX_METRIC_ROWS`] rows), else the first
+/// two label columns (a row per metric, see [`rows_can_be_metrics`]), else the first
 /// column whose cells are all periods; metrics by their names ("Calls",
 /// "Lead generation", "育成 架電数"). `None` when no period or no metric
 /// is found.
@@ -62,7 +56,7 @@ pub fn guess_counts(plan: &Plan, table: &Table) -> Option<CountsMapping> {
     let header = table.header();
     let first_period = header.iter().position(|c| read_period(c).is_some());
     let (shape, periods): (_, Vec<Period>) = match first_period {
-        Some(label_columns) if label_columns > 0 && table.rows().len() <= MAX_METRIC_ROWS => (
+        Some(label_columns) if label_columns > 0 && rows_can_be_metrics(table) => (
             CountsShape::PeriodsInColumns { label_columns },
             header.iter().filter_map(|c| read_period(c)).collect(),
         ),
@@ -147,7 +141,7 @@ impl CountsMapping {
             CountsShape::PeriodsInRows { period_column } => {
                 periods_in(table, period_column)?;
             }
-            CountsShape::PeriodsInColumns { .. } if table.rows().len() > MAX_METRIC_ROWS => {
+            CountsShape::PeriodsInColumns { .. } if !rows_can_be_metrics(table) => {
                 return None;
             }
             CountsShape::PeriodsInColumns { .. } => {}
@@ -164,6 +158,19 @@ impl CountsMapping {
 
 /// The periods of a column when every cell with text below the header
 /// (but totals) names one, and one does.
+/// Whether a table with periods along its header can have a row per
+/// metric (each mapped with a select): no more rows than a plan has
+/// metrics, blank and total rows aside. More is some other file under a
+/// dated title line (a CRM report "as of" a day), whose hundred thousand
+/// rows would each get a select.
+fn rows_can_be_metrics(table: &Table) -> bool {
+    let metric_rows = table
+        .rows()
+        .iter()
+        .filter(|r| !r.is_blank() && !is_summary(r.first_text()));
+    metric_rows.take(MAX_METRICS + 1).count() <= MAX_METRICS
+}
+
 fn periods_in(table: &Table, column: usize) -> Option<Vec<Period>> {
     let cells = table.rows().iter().map(|r| r.cell(column));
     let periods: Option<Vec<Period>> = cells
@@ -210,15 +217,15 @@ fn period_of(text: &str, column: usize, granularity: Granularity) -> Result<Peri
 }
 
 /// The figures of the counts table (see [`Gathered`]).
-pub fn gather_counts(plan: &Plan, table: &Table, mapping: &CountsMapping) -> Gathered {
+pub fn gather_counts(shape: &PlanShape, table: &Table, mapping: &CountsMapping) -> Gathered {
     let mut gathered = Gathered::default();
     let mut value = |line: usize, column: usize, text: &str, metric: MetricId, period: Period| {
-        let Some(kind) = plan.metric(metric).map(|m| m.kind) else {
+        let Some(kind) = shape.metric(metric).map(|m| m.kind) else {
             return;
         };
         // A team's file gives totals, of metrics counted per member too.
         let counter = mapping.member.map_or(Counter::Team, Counter::Member);
-        let reason = match parse_cell(text, kind, plan.currency) {
+        let reason = match parse_cell(text, kind, shape.currency) {
             Ok(None) => return,
             Ok(Some(value)) if gathered.set(counter, metric, period, value) => return,
             Ok(Some(_)) => RowReason::Twice { column: column + 1 },
@@ -318,7 +325,7 @@ mod tests {
     use Granularity::{Day, Month, Week};
 
     fn plan_counts_import(plan: &Plan, table: &Table, mapping: &CountsMapping) -> CsvImport {
-        gather_counts(plan, table, mapping).import(plan)
+        gather_counts(&PlanShape::of(plan), table, mapping).import(plan)
     }
 
     fn cell(metric: MetricId, period: Period, before: Option<u64>, after: u64) -> ImportedCell {
@@ -505,7 +512,8 @@ mod tests {
     #[test]
     fn a_dated_title_line_over_a_long_report_is_no_counts_table() {
         // A CRM report under "as of <day>": its header reads as a period,
-        // but a row per metric never makes thousands of rows.
+        // but a row per metric never makes more rows than a plan has
+        // metrics (a total row aside).
         let plan = inside_sales(Lang::En);
         let rows = |count: usize| {
             let mut text = String::from("Opportunity pipeline as of,2026-11-30\n");
@@ -513,16 +521,17 @@ mod tests {
             for i in 0..count {
                 text.push_str(&format!("Calls,Deal {i},2026-11-0{},100\n", 1 + i % 9));
             }
+            text.push_str("Total,,,\n");
             table(&text)
         };
-        let counts = guess_counts(&plan, &rows(MAX_METRIC_ROWS - 1)).unwrap();
-        assert_eq!(counts.metrics.len(), MAX_METRIC_ROWS);
+        let counts = guess_counts(&plan, &rows(MAX_METRICS - 1)).unwrap();
+        assert_eq!(counts.metrics.len(), MAX_METRICS + 1);
         assert_eq!(
-            counts.refit(&plan, &rows(MAX_METRIC_ROWS - 1)),
+            counts.refit(&plan, &rows(MAX_METRICS - 1)),
             Some(counts.clone())
         );
-        assert_eq!(guess_counts(&plan, &rows(MAX_METRIC_ROWS)), None);
-        assert_eq!(counts.refit(&plan, &rows(MAX_METRIC_ROWS)), None);
+        assert_eq!(guess_counts(&plan, &rows(MAX_METRICS)), None);
+        assert_eq!(counts.refit(&plan, &rows(MAX_METRICS)), None);
     }
 
     #[test]

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use crate::domain::edit::Edit;
 use crate::domain::entries::members::Counter;
 use crate::domain::grid::normalize;
-use crate::domain::ids::{MemberId, MetricId};
+use crate::domain::ids::{MemberId, MetricId, StageId};
+use crate::domain::money::Currency;
 use crate::domain::number::{CountError, MAX_ENTRY};
 use crate::domain::order;
 use crate::domain::period::{Granularity, Period};
-use crate::domain::plan::Plan;
+use crate::domain::plan::{MetricKind, Plan};
 
 /// One figure the import sets. The team's figure of a metric counted per
 /// member is its total: the import sets what the members leave of it
@@ -221,10 +222,67 @@ impl Plan {
     }
 }
 
-/// Figures read from a file, then checked against the plan's counts
-/// ([`Gathered::import`]). Reading them depends on the plan's stages,
-/// metrics and currency only, so a preview reads a large file again only
-/// when those change, not at every count typed.
+/// What reading a file's figures needs of a plan: each stage's count,
+/// each metric's stage and kind and whether it is counted per member, and
+/// the currency. A preview reads its file again only when this changes,
+/// not at every count typed or name changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanShape {
+    pub currency: Currency,
+    /// Each stage with the metric its records count in.
+    stages: Vec<(StageId, MetricId)>,
+    metrics: Vec<MetricShape>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MetricShape {
+    pub id: MetricId,
+    pub stage: StageId,
+    pub kind: MetricKind,
+    pub per_member: bool,
+}
+
+impl PlanShape {
+    pub fn of(plan: &Plan) -> PlanShape {
+        PlanShape {
+            currency: plan.currency,
+            stages: plan
+                .stages
+                .iter()
+                .map(|s| (s.id, s.primary_metric))
+                .collect(),
+            metrics: plan
+                .metrics
+                .iter()
+                .map(|m| MetricShape {
+                    id: m.id,
+                    stage: m.stage,
+                    kind: m.kind,
+                    per_member: m.per_member,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn metric(&self, id: MetricId) -> Option<&MetricShape> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+
+    /// The metric a stage's records count in.
+    pub fn count_of(&self, stage: StageId) -> Option<MetricId> {
+        self.stages
+            .iter()
+            .find(|(id, _)| *id == stage)
+            .map(|(_, count)| *count)
+    }
+
+    pub fn counted_per_member(&self, metric: MetricId) -> bool {
+        self.metric(metric).is_some_and(|m| m.per_member)
+    }
+}
+
+/// Figures read from a file (with only the plan's [`PlanShape`]), then
+/// checked against the plan's counts ([`Gathered::import`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gathered {
     figures: BTreeMap<(MetricId, Period, Option<MemberId>), (Counter, u64)>,

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::grid::normalize;
 use crate::domain::plan::Plan;
 use counts::{gather_counts, guess_counts, CountsMapping};
-use import::Gathered;
+use import::{Gathered, PlanShape};
 use read::Table;
 use records::{gather_records, guess_records, RecordsMapping};
 
@@ -40,10 +40,10 @@ pub fn guess(plan: &Plan, table: &Table) -> Option<Mapping> {
 
 /// The figures the file gives with `mapping`; [`Gathered::import`] says
 /// what they would change.
-pub fn gather(plan: &Plan, table: &Table, mapping: &Mapping) -> Gathered {
+pub fn gather(shape: &PlanShape, table: &Table, mapping: &Mapping) -> Gathered {
     match mapping {
-        Mapping::Counts(mapping) => gather_counts(plan, table, mapping),
-        Mapping::Records(mapping) => gather_records(plan, table, mapping),
+        Mapping::Counts(mapping) => gather_counts(shape, table, mapping),
+        Mapping::Records(mapping) => gather_records(shape, table, mapping),
     }
 }
 
@@ -107,6 +107,7 @@ mod tests {
     use super::*;
     use crate::domain::csv::testing::{on, table};
     use crate::domain::locale::Lang;
+    use crate::domain::month::Month;
     use crate::domain::period::Granularity;
     use crate::domain::presets::inside_sales;
 
@@ -119,7 +120,12 @@ mod tests {
         let Some(Mapping::Records(mapping)) = guess(&plan, &records) else {
             panic!("records");
         };
-        let import = gather(&plan, &records, &Mapping::Records(mapping.clone())).import(&plan);
+        let import = gather(
+            &PlanShape::of(&plan),
+            &records,
+            &Mapping::Records(mapping.clone()),
+        )
+        .import(&plan);
         assert_eq!(import.cells.len(), 1);
         for nothing in ["", "Period,Leads\n", "Name,Notes\nAcme,x\n"] {
             assert_eq!(guess(&plan, &table(nothing)), None, "{nothing:?}");
@@ -133,9 +139,9 @@ mod tests {
     }
 
     #[test]
-    fn a_file_is_read_the_same_whatever_the_counts_and_checked_against_the_counts_now() {
-        // The preview reads a file again only when the plan's stages,
-        // metrics or currency change; every other change only checks.
+    fn a_file_is_read_again_for_a_new_plan_shape_and_checked_against_the_counts_now() {
+        // The preview reads a file again only when the plan's shape
+        // changes; a count typed, a name or a target only checks again.
         let mut plan = inside_sales(Lang::En);
         let file = table("Deal Stage,Close Date\nWon,2026-09-01\nWon,2026-09-02\n");
         let Some(Mapping::Records(mut records)) = guess(&plan, &file) else {
@@ -143,16 +149,41 @@ mod tests {
         };
         records.granularity = Granularity::Month;
         let mapping = Mapping::Records(records);
-        let before = gather(&plan, &file, &mapping);
+        let shape = PlanShape::of(&plan);
+        let gathered = gather(&shape, &file, &mapping);
         let won = plan.stages.iter().find(|s| s.name == "Won").unwrap();
-        let (count, september) = (won.primary_metric, on(Granularity::Month, 2026, 9, 1));
+        let (stage, count) = (won.id, won.primary_metric);
+        let september = on(Granularity::Month, 2026, 9, 1);
         plan.set_entry(count, september, Some(2)).unwrap();
+        plan.set_count_target(stage, Month::new(2026, 9).unwrap(), Some(5))
+            .unwrap();
+        plan.stages
+            .iter_mut()
+            .for_each(|s| s.name.push_str(" (renamed)"));
         plan.kpis.clear();
-        assert_eq!(gather(&plan, &file, &mapping), before);
-        let import = before.import(&plan);
+        assert_eq!(PlanShape::of(&plan), shape);
+        let import = gathered.import(&plan);
         assert_eq!(import.cells[0].before, Some(2), "the count typed since");
         let summary = import.summary();
         assert_eq!((summary.new, summary.changed, summary.unchanged), (0, 0, 1));
+
+        // What reading depends on: amounts' decimals, whose count a
+        // record is, and which metrics are counted per member.
+        let mut other = plan.clone();
+        other.currency = crate::domain::money::Currency::Jpy;
+        assert_ne!(PlanShape::of(&other), shape);
+        let mut other = plan.clone();
+        other
+            .metrics
+            .iter_mut()
+            .for_each(|m| m.per_member = !m.per_member);
+        assert_ne!(PlanShape::of(&other), shape);
+        let mut other = plan.clone();
+        other
+            .stages
+            .iter_mut()
+            .for_each(|s| s.primary_metric = count);
+        assert_ne!(PlanShape::of(&other), shape);
     }
 
     #[test]

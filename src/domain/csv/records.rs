@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::cells::read_period;
-use super::import::{is_summary, Gathered, RowReason, SkipReason, SkippedRow};
+use super::import::{is_summary, Gathered, PlanShape, RowReason, SkipReason, SkippedRow};
 use super::read::{Record, Table};
 use crate::domain::entries::members::Counter;
 use crate::domain::grid::{metric_named, normalize, parse_cell};
@@ -265,7 +265,7 @@ fn lookup<T: Copy>(choices: &[(String, T)]) -> HashMap<&str, T> {
 /// its stage's count in the period of its date, and its amount to the
 /// money metric of its stage. Every figure the file gives replaces the one
 /// there.
-pub fn gather_records(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> Gathered {
+pub fn gather_records(shape: &PlanShape, table: &Table, mapping: &RecordsMapping) -> Gathered {
     let mut gathered = Gathered::default();
     let stages = lookup(&mapping.stage_values);
     let owners = mapping
@@ -286,14 +286,14 @@ pub fn gather_records(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> G
             Row::Record { stage, date } => (stage, date),
         };
         let stage = match stages.get(stage_text).copied() {
-            Some(Some(id)) => plan.stages.iter().find(|s| s.id == id),
+            Some(Some(id)) => shape.count_of(id).map(|count| (id, count)),
             Some(None) => {
                 gathered.ignored += 1;
                 continue;
             }
             None => None,
         };
-        let Some(stage) = stage else {
+        let Some((stage, count)) = stage else {
             let reason = if stage_text.is_empty() {
                 RowReason::NoStage
             } else {
@@ -313,10 +313,10 @@ pub fn gather_records(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> G
                 })
         });
         let amount = match mapping.amount {
-            Some((column, metric)) => match plan.metric(metric).filter(|m| m.stage == stage.id) {
+            Some((column, metric)) => match shape.metric(metric).filter(|m| m.stage == stage) {
                 Some(money) => {
                     let text = row.cell(column);
-                    parse_cell(text, money.kind, plan.currency)
+                    parse_cell(text, money.kind, shape.currency)
                         .map(|value| value.map(|v| (metric, v)))
                         .map_err(|error| RowReason::BadNumber {
                             column: column + 1,
@@ -338,7 +338,7 @@ pub fn gather_records(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> G
         let member = owners
             .as_ref()
             .and_then(|(column, names)| names.get(row.cell(*column)).copied().flatten());
-        let counter = |metric| match (plan.counted_per_member(metric), member) {
+        let counter = |metric| match (shape.counted_per_member(metric), member) {
             (true, Some(member)) => Counter::Member(member),
             // Without an owner column the records are the team's: the
             // total, of which the members keep what they typed.
@@ -346,7 +346,6 @@ pub fn gather_records(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> G
             (true, None) => Counter::Unassigned,
             (false, _) => Counter::Team,
         };
-        let count = stage.primary_metric;
         gathered.add(counter(count), count, period, 1);
         if let Some((metric, value)) = amount {
             gathered.add(counter(metric), metric, period, value);
@@ -368,7 +367,7 @@ mod tests {
     use Granularity::{Day, Month, Week};
 
     fn plan_records_import(plan: &Plan, table: &Table, mapping: &RecordsMapping) -> CsvImport {
-        gather_records(plan, table, mapping).import(plan)
+        gather_records(&PlanShape::of(plan), table, mapping).import(plan)
     }
 
     /// A HubSpot deal export: quoted names with commas, quotes and a line
