@@ -17,13 +17,30 @@ pub const HISTORY_LIMIT: usize = 200;
 #[derive(Clone, Debug)]
 struct Step {
     kind: EditKind,
-    /// The edit that takes this step back (on the undo stack) or forward again (on redo).
-    edit: Edit,
+    /// The edits that take this step back (on the undo stack) or forward
+    /// again (on redo), in the order recorded: typing in one field adds
+    /// one per change, and they apply newest first.
+    edits: Vec<Edit>,
 }
 
 impl Step {
     fn new(kind: EditKind, edit: Edit) -> Step {
-        Step { kind, edit }
+        Step {
+            kind,
+            edits: vec![edit],
+        }
+    }
+
+    /// The step as one edit: a flat batch, newest first, so a field typed
+    /// into for long (a key held down) cannot nest deeper than one level.
+    fn into_edit(self) -> Edit {
+        match <[Edit; 1]>::try_from(self.edits) {
+            Ok([edit]) => edit,
+            Err(mut edits) => {
+                edits.reverse();
+                Edit::Batch(edits)
+            }
+        }
     }
 }
 
@@ -45,16 +62,7 @@ impl History {
         }
         let joins = group.is_some() && self.open_group.as_deref() == group;
         if let (true, Some(top)) = (joins, self.undo.back_mut()) {
-            // Undo the newer edit first, then the older ones, in one flat
-            // batch: nesting a level per key press, a field typed into for
-            // long (a key held down) overflowed the stack when undone.
-            match &mut top.edit {
-                Edit::Batch(older) => older.insert(0, inverse),
-                older => {
-                    let older = std::mem::replace(older, Edit::Batch(Vec::new()));
-                    top.edit = Edit::Batch(vec![inverse, older]);
-                }
-            }
+            top.edits.push(inverse);
             return;
         }
         self.open_group = group.map(str::to_owned);
@@ -107,7 +115,13 @@ impl History {
         self.undo
             .iter()
             .chain(&self.redo)
-            .map(|s| std::mem::size_of::<Step>() + edit_heap_bytes(&s.edit))
+            .map(|s| {
+                std::mem::size_of::<Step>()
+                    + s.edits
+                        .iter()
+                        .map(|e| std::mem::size_of::<Edit>() + edit_heap_bytes(e))
+                        .sum::<usize>()
+            })
             .sum()
     }
 }
@@ -122,13 +136,11 @@ pub struct Moved {
 
 /// Applies a step's edit; returns the step for the other stack.
 fn move_step(plan: &mut Plan, step: Step) -> Result<(Step, Moved), EditError> {
-    let applied = step.edit.clone();
-    let back = apply(plan, step.edit)?;
-    let moved = Moved {
-        kind: step.kind,
-        applied,
-    };
-    Ok((Step::new(step.kind, back), moved))
+    let kind = step.kind;
+    let edit = step.into_edit();
+    let applied = edit.clone();
+    let back = apply(plan, edit)?;
+    Ok((Step::new(kind, back), Moved { kind, applied }))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
