@@ -701,7 +701,7 @@ pub(super) static TEXTS: Texts = Texts {
         too_large_figure: "too large",
         below_members: "below what the members counted: change their figures where they were typed",
         too_many_cells: "The file has too many cells (over 4 million): split it and import the parts.",
-        ignored: "{} records of stages set to Ignore were left out.",
+        ignored: "Records left out because their stage is set to Ignore: {}.",
         changes_heading: "Figures that change",
         col_period: "Period",
         col_before: "Now",

@@ -228,18 +228,18 @@ impl Plan {
 /// not at every count typed or name changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanShape {
-    pub currency: Currency,
+    pub(crate) currency: Currency,
     /// Each stage with the metric its records count in.
     stages: Vec<(StageId, MetricId)>,
     metrics: Vec<MetricShape>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct MetricShape {
-    pub id: MetricId,
-    pub stage: StageId,
-    pub kind: MetricKind,
-    pub per_member: bool,
+pub(crate) struct MetricShape {
+    pub(crate) id: MetricId,
+    pub(crate) stage: StageId,
+    pub(crate) kind: MetricKind,
+    pub(crate) per_member: bool,
 }
 
 impl PlanShape {
@@ -264,19 +264,19 @@ impl PlanShape {
         }
     }
 
-    pub fn metric(&self, id: MetricId) -> Option<&MetricShape> {
+    pub(crate) fn metric(&self, id: MetricId) -> Option<&MetricShape> {
         self.metrics.iter().find(|m| m.id == id)
     }
 
     /// The metric a stage's records count in.
-    pub fn count_of(&self, stage: StageId) -> Option<MetricId> {
+    pub(crate) fn count_of(&self, stage: StageId) -> Option<MetricId> {
         self.stages
             .iter()
             .find(|(id, _)| *id == stage)
             .map(|(_, count)| *count)
     }
 
-    pub fn counted_per_member(&self, metric: MetricId) -> bool {
+    pub(crate) fn counted_per_member(&self, metric: MetricId) -> bool {
         self.metric(metric).is_some_and(|m| m.per_member)
     }
 }
@@ -286,9 +286,9 @@ impl PlanShape {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gathered {
     figures: BTreeMap<(MetricId, Period, Option<MemberId>), (Counter, u64)>,
-    pub problems: Vec<RowProblem>,
-    pub skipped: Vec<SkippedRow>,
-    pub ignored: usize,
+    pub(crate) problems: Vec<RowProblem>,
+    pub(crate) skipped: Vec<SkippedRow>,
+    pub(crate) ignored: usize,
 }
 
 fn key(metric: MetricId, period: Period, counter: Counter) -> (MetricId, Period, Option<MemberId>) {
@@ -301,7 +301,7 @@ fn key(metric: MetricId, period: Period, counter: Counter) -> (MetricId, Period,
 
 impl Gathered {
     /// Adds `value` to a figure (records counted).
-    pub fn add(&mut self, counter: Counter, metric: MetricId, period: Period, value: u64) {
+    pub(crate) fn add(&mut self, counter: Counter, metric: MetricId, period: Period, value: u64) {
         let figure = self
             .figures
             .entry(key(metric, period, counter))
@@ -311,7 +311,13 @@ impl Gathered {
 
     /// Sets a figure given once (a counts table's cell); false when the
     /// file gave it already.
-    pub fn set(&mut self, counter: Counter, metric: MetricId, period: Period, value: u64) -> bool {
+    pub(crate) fn set(
+        &mut self,
+        counter: Counter,
+        metric: MetricId,
+        period: Period,
+        value: u64,
+    ) -> bool {
         let key = key(metric, period, counter);
         let new = !self.figures.contains_key(&key);
         if new {
@@ -320,7 +326,7 @@ impl Gathered {
         new
     }
 
-    pub fn problem(&mut self, line: usize, reason: RowReason) {
+    pub(crate) fn problem(&mut self, line: usize, reason: RowReason) {
         self.problems.push(RowProblem { line, reason });
     }
 
