@@ -48,10 +48,10 @@ pub struct CountsMapping {
 }
 
 /// The mapping the header suggests: periods along the header after one or
-/// two label columns (a row per metric, see [`rows_can_be_metrics`]), else the first
-/// column whose cells are all periods; metrics by their names ("Calls",
-/// "Lead generation", "育成 架電数"). `None` when no period or no metric
-/// is found.
+/// two label columns (when the rows can be a row per metric, see
+/// [`rows_can_be_metrics`]), else the first column whose cells are all
+/// periods; metrics by their names ("Calls", "Lead generation",
+/// "育成 架電数"). `None` when no period or no metric is found.
 pub fn guess_counts(plan: &Plan, table: &Table) -> Option<CountsMapping> {
     let header = table.header();
     let first_period = header.iter().position(|c| read_period(c).is_some());
@@ -156,8 +156,6 @@ impl CountsMapping {
     }
 }
 
-/// The periods of a column when every cell with text below the header
-/// (but totals) names one, and one does.
 /// Whether a table with periods along its header can have a row per
 /// metric (each mapped with a select): no more rows than a plan has
 /// metrics, blank and total rows aside. More is some other file under a
@@ -171,6 +169,8 @@ fn rows_can_be_metrics(table: &Table) -> bool {
     metric_rows.take(MAX_METRICS + 1).count() <= MAX_METRICS
 }
 
+/// The periods of a column when every cell with text below the header
+/// (but totals) names one, and one does.
 fn periods_in(table: &Table, column: usize) -> Option<Vec<Period>> {
     let cells = table.rows().iter().map(|r| r.cell(column));
     let periods: Option<Vec<Period>> = cells
