@@ -94,6 +94,16 @@ test.describe('Flow: stages and owners', () => {
     await app.stageNames().first().press('Alt+ArrowUp');
     await app.stageNames().last().press('Alt+ArrowDown');
     expect(await stageNames(app)).toEqual(DEFAULT_STAGES);
+    // A move refused at the end leaves the focus where the user goes next:
+    // it once moved back to the first stage a frame later, where a quick
+    // Alt+↓ then moved that stage.
+    const focusStayed = await app.stageNames().evaluateAll(async (fields) => {
+      fields[0].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true }));
+      (fields[fields.length - 1] as HTMLElement).focus();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return document.activeElement === fields[fields.length - 1];
+    });
+    expect(focusStayed, 'the focus stays on the last stage').toBe(true);
   });
 
   test('changing an owner shows in the numbers table', async ({ app, page }) => {

@@ -127,9 +127,14 @@ fn StageCard(
 
     let rename = Callback::new(move |text: String| state.dispatch(Edit::RenameStage(id, text)));
     let move_stage = move |direction: Direction, focus_id: String| {
+        let before = state.plan.with_untracked(|p| p.index_of(id));
         // A stage that is gone cannot move; nothing to report.
         let _ = state.dispatch(Edit::MoveStage(id, direction));
-        focus_after_render(focus_id);
+        // Focus follows a card that moved. At either end nothing moves, and
+        // a frame later the focus must stay where the user went on to.
+        if state.plan.with_untracked(|p| p.index_of(id)) != before {
+            focus_after_render(focus_id);
+        }
     };
     let (up_focus, down_focus) = (up_id.clone(), down_id.clone());
     // Removing names what goes with it first; the user confirms.
